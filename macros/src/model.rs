@@ -1,0 +1,316 @@
+//! The input understood: each code's identity with every default resolved, spans kept for
+//! the checks in `valid.rs`. Building the model never fails; what cannot be resolved stays
+//! `None` and `valid.rs` reports it.
+
+use darling::ast::Data;
+use proc_macro2::Span;
+use syn::ext::IdentExt;
+use syn::spanned::Spanned;
+use syn::{Attribute, Expr, Generics, Ident, Lit, Member, Meta, Path, Type};
+
+use crate::ast::{Field, Input, Keys};
+use crate::attr::Status;
+use crate::fmt::{Arg, Template};
+use crate::status;
+
+/// The whole derive input.
+pub struct Model<'a> {
+    pub input: &'a Input,
+    pub ident: &'a Ident,
+    pub generics: &'a Generics,
+    /// Path to the runtime crate (`::errwire` unless `crate = "…"`).
+    pub krate: Path,
+    pub is_enum: bool,
+    /// One per variant; exactly one for a struct.
+    pub entries: Vec<Entry<'a>>,
+}
+
+/// One code: a variant, or the struct itself.
+pub struct Entry<'a> {
+    pub ident: &'a Ident,
+    pub is_variant: bool,
+    pub keys: &'a Keys,
+    pub fields: Vec<FieldModel<'a>>,
+    pub status: Option<Status>,
+    pub code: String,
+    /// The explicit `code = "…"` literal, or the variant's name.
+    pub code_span: Span,
+    pub message: Message,
+    pub retryable: bool,
+    pub domain: Option<String>,
+    pub docs_url: Option<String>,
+    pub description: Option<String>,
+    pub deprecated: bool,
+    pub jsonrpc: i32,
+}
+
+/// Where a message comes from, and what it says.
+pub struct Message {
+    /// `None` when there is no usable message (reported by `valid.rs`).
+    pub template: Option<Template>,
+    /// The error in a `message = "…"` template, if it does not parse.
+    pub parse_error: Option<String>,
+    /// The `message = "…"` literal, else the variant's name.
+    pub span: Span,
+    pub explicit: bool,
+}
+
+/// One field, with the binding generated code gives it.
+pub struct FieldModel<'a> {
+    pub field: &'a Field,
+    pub member: Member,
+    pub binding: Ident,
+    /// The name placeholders use for it: `slug` or `0`.
+    pub arg: Arg,
+    /// Whether its type is written `Option<…>` (a `None` detail is left out).
+    pub is_option: bool,
+}
+
+impl<'a> Model<'a> {
+    pub fn new(input: &'a Input) -> Self {
+        let rename = input.rename_all.unwrap_or_default();
+        let krate = input
+            .krate
+            .clone()
+            .unwrap_or_else(|| syn::parse_quote!(::errwire));
+        let (is_enum, entries) = match &input.data {
+            Data::Enum(variants) => (
+                true,
+                variants
+                    .iter()
+                    .map(|v| Entry::new(input, &v.ident, true, &v.keys, &v.attrs, &v.fields.fields, rename))
+                    .collect(),
+            ),
+            Data::Struct(fields) => (
+                false,
+                vec![Entry::new(
+                    input,
+                    &input.ident,
+                    false,
+                    &input.keys,
+                    &input.attrs,
+                    &fields.fields,
+                    rename,
+                )],
+            ),
+        };
+        Self {
+            input,
+            ident: &input.ident,
+            generics: &input.generics,
+            krate,
+            is_enum,
+            entries,
+        }
+    }
+
+    /// The type's own module-qualified name is built at expansion with `module_path!()`.
+    pub fn type_name(&self) -> String {
+        self.ident.unraw().to_string()
+    }
+}
+
+impl<'a> Entry<'a> {
+    #[allow(clippy::too_many_arguments)] // one call per shape; a struct would only rename them
+    fn new(
+        input: &'a Input,
+        ident: &'a Ident,
+        is_variant: bool,
+        keys: &'a Keys,
+        attrs: &[Attribute],
+        fields: &'a [Field],
+        rename: crate::attr::RenameAll,
+    ) -> Self {
+        let enum_keys = is_variant.then_some(&input.keys);
+        let status = keys.status.or_else(|| enum_keys.and_then(|k| k.status));
+        let (code, code_span) = match &keys.code {
+            Some(code) => (code.as_ref().clone(), code.span()),
+            None => (rename.apply(&ident.unraw().to_string()), ident.span()),
+        };
+        let docs = doc_lines(attrs);
+        let retryable = keys
+            .retry
+            .as_ref()
+            .map(|retry| *retry.as_ref())
+            .unwrap_or_else(|| status.is_some_and(|s| status::retryable_by_default(s.code)));
+        let jsonrpc = keys
+            .jsonrpc
+            .map(|j| j.code)
+            .unwrap_or_else(|| status.map_or(-32000, |s| status::default_jsonrpc(s.code)));
+        let domain = keys
+            .domain
+            .as_ref()
+            .or_else(|| enum_keys.and_then(|k| k.domain.as_ref()))
+            .map(|d| d.as_ref().clone());
+        let docs_url = input
+            .docs
+            .as_ref()
+            .map(|template| template.replace("{code}", &percent_encode(&code)));
+        Self {
+            ident,
+            is_variant,
+            keys,
+            fields: fields
+                .iter()
+                .enumerate()
+                .map(|(i, f)| FieldModel::new(i, f))
+                .collect(),
+            status,
+            message: Message::new(keys, &docs, status, ident.span()),
+            code,
+            code_span,
+            retryable,
+            domain,
+            docs_url,
+            description: (!docs.is_empty()).then(|| docs.join("\n").trim().to_owned()),
+            deprecated: attrs.iter().any(|a| a.path().is_ident("deprecated")),
+            jsonrpc,
+        }
+    }
+
+    pub fn is_transparent(&self) -> bool {
+        self.keys.transparent.is_present()
+    }
+
+    /// The field an `{arg}` placeholder names.
+    pub fn field(&self, arg: &Arg) -> Option<&FieldModel<'a>> {
+        self.fields.iter().find(|f| &f.arg == arg)
+    }
+
+    /// The field marked `#[api(retry_after)]`, if any.
+    pub fn retry_after_field(&self) -> Option<&FieldModel<'a>> {
+        self.fields.iter().find(|f| f.field.retry_after.is_present())
+    }
+
+    /// The fields marked `#[api(detail)]`, with their wire names.
+    pub fn details(&self) -> impl Iterator<Item = (&FieldModel<'a>, String)> {
+        self.fields.iter().filter_map(|f| {
+            let detail = f.field.detail.as_ref()?;
+            let name = detail.name.clone().or_else(|| match &f.arg {
+                Arg::Named(name) => Some(name.clone()),
+                Arg::Index(_) => None,
+            })?;
+            Some((f, name))
+        })
+    }
+}
+
+impl Message {
+    fn new(keys: &Keys, docs: &[String], status: Option<Status>, fallback_span: Span) -> Self {
+        if let Some(message) = &keys.message {
+            let (template, parse_error) = match Template::parse(message) {
+                Ok(template) => (Some(template), None),
+                Err(error) => (None, Some(error)),
+            };
+            return Self {
+                template,
+                parse_error,
+                span: message.span(),
+                explicit: true,
+            };
+        }
+        // The first line of the doc comment, else the reason phrase; both print as written.
+        let text = docs
+            .iter()
+            .find(|line| !line.is_empty())
+            .map(String::as_str)
+            .or_else(|| status.and_then(|s| status::reason(s.code)));
+        Self {
+            template: text.map(Template::literal),
+            parse_error: None,
+            span: fallback_span,
+            explicit: false,
+        }
+    }
+}
+
+impl<'a> FieldModel<'a> {
+    fn new(index: usize, field: &'a Field) -> Self {
+        let (member, arg, binding) = match &field.ident {
+            Some(ident) => {
+                let name = ident.unraw().to_string();
+                (
+                    Member::Named(ident.clone()),
+                    Arg::Named(name.clone()),
+                    Ident::new(&format!("__field_{name}"), Span::call_site()),
+                )
+            }
+            None => (
+                Member::Unnamed(syn::Index {
+                    index: u32::try_from(index).unwrap_or(u32::MAX),
+                    span: field.ty.span(),
+                }),
+                Arg::Index(index),
+                Ident::new(&format!("__field_{index}"), Span::call_site()),
+            ),
+        };
+        Self {
+            field,
+            member,
+            binding,
+            arg,
+            is_option: is_option(&field.ty),
+        }
+    }
+
+    /// The span of the field, for errors about it.
+    pub fn span(&self) -> Span {
+        match &self.field.ident {
+            Some(ident) => ident.span(),
+            None => self.field.ty.span(),
+        }
+    }
+}
+
+/// The trimmed lines of the `///` comments.
+fn doc_lines(attrs: &[Attribute]) -> Vec<String> {
+    attrs
+        .iter()
+        .filter(|a| a.path().is_ident("doc"))
+        .filter_map(|a| match &a.meta {
+            Meta::NameValue(nv) => match &nv.value {
+                Expr::Lit(syn::ExprLit { lit: Lit::Str(s), .. }) => Some(s.value()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .flat_map(|text| text.split('\n').map(|l| l.trim().to_owned()).collect::<Vec<_>>())
+        .collect()
+}
+
+fn is_option(ty: &Type) -> bool {
+    match ty {
+        Type::Path(path) if path.qself.is_none() => path
+            .path
+            .segments
+            .last()
+            .is_some_and(|last| last.ident == "Option" && !last.arguments.is_empty()),
+        Type::Group(group) => is_option(&group.elem),
+        _ => false,
+    }
+}
+
+/// Percent-encodes a code for a URL (RFC 3986 unreserved characters pass through).
+fn percent_encode(code: &str) -> String {
+    let mut out = String::new();
+    for byte in code.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn percent_encoding_keeps_unreserved() {
+        assert_eq!(
+            super::percent_encode("Rate limit exceeded"),
+            "Rate%20limit%20exceeded"
+        );
+        assert_eq!(super::percent_encode("307_redirect"), "307_redirect");
+    }
+}

@@ -1,0 +1,93 @@
+//! [`Details`]: the fields an error chose to publish, type-erased for any format.
+
+use core::fmt;
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+/// One published field: its wire name and its value, serializable by any serde serializer.
+pub type Detail<'a> = (&'static str, &'a dyn erased_serde::Serialize);
+
+/// The fields of an error marked `#[api(detail)]`, in declaration order.
+///
+/// A format serializes them without knowing the error's type: as a map
+/// (`Details` is `Serialize`), or entry by entry into a map of its own with
+/// [`Details::serialize_entries`] (problem+json puts them at the top level). A detail whose
+/// field is an `Option` that holds `None` is left out. Nothing is copied or allocated.
+#[derive(Clone, Copy, Default)]
+pub struct Details<'a> {
+    fields: Option<&'a (dyn DetailFields + 'a)>,
+}
+
+/// Implemented by the derive for types with detail fields. Not for hand use: build
+/// [`Details`] with [`Details::new`].
+pub trait DetailFields {
+    /// Calls `visit` with each published field, in declaration order.
+    fn visit_details(&self, visit: &mut dyn FnMut(&'static str, &dyn erased_serde::Serialize));
+}
+
+impl<'a> Details<'a> {
+    /// No details.
+    #[must_use]
+    pub const fn none() -> Self {
+        Self { fields: None }
+    }
+
+    /// The details that `fields` publishes.
+    #[must_use]
+    pub const fn new(fields: &'a (dyn DetailFields + 'a)) -> Self {
+        Self { fields: Some(fields) }
+    }
+
+    /// Calls `f` with each detail's name and value, in declaration order.
+    pub fn for_each(&self, mut f: impl FnMut(&'static str, &dyn erased_serde::Serialize)) {
+        if let Some(fields) = self.fields {
+            fields.visit_details(&mut f);
+        }
+    }
+
+    /// How many details there are.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        let mut count = 0;
+        self.for_each(|_, _| count += 1);
+        count
+    }
+
+    /// Whether there are none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Serializes every detail as an entry of `map`, stopping at the first error.
+    ///
+    /// # Errors
+    /// The first error of the serializer.
+    pub fn serialize_entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        let mut result = Ok(());
+        self.for_each(|name, value| {
+            if result.is_ok() {
+                result = map.serialize_entry(name, value);
+            }
+        });
+        result
+    }
+}
+
+impl Serialize for Details<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        self.serialize_entries(&mut map)?;
+        map.end()
+    }
+}
+
+impl fmt::Debug for Details<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut list = f.debug_list();
+        self.for_each(|name, _| {
+            list.entry(&name);
+        });
+        list.finish()
+    }
+}

@@ -1,0 +1,146 @@
+//! The [`ApiError`] trait: what a client may learn about an error.
+
+use alloc::borrow::Cow;
+use alloc::boxed::Box;
+use alloc::sync::Arc;
+use core::fmt;
+use core::time::Duration;
+
+use http::StatusCode;
+
+use crate::details::Details;
+use crate::spec::{ErrorSpec, McpChannel};
+
+/// An error with a complete, public API identity.
+///
+/// Derive it with `#[derive(ApiError)]`. Everything static about the current variant lives in
+/// its [`ErrorSpec`] ([`ApiError::spec`]); the other methods default to reading it, and the
+/// derive overrides only those that depend on the value (a message with placeholders, a retry
+/// delay field, detail fields, `transparent` variants).
+///
+/// The trait is object safe: `&dyn ApiError` and `Box<dyn ApiError + Send + Sync>` are
+/// errors too, so errors of many crates can travel as one type.
+///
+/// Nothing here reads `Display`, `Debug` or `source()`: what reaches the wire was written for
+/// the wire.
+///
+/// A hand-written implementation must keep [`ApiError::message`] and
+/// [`ApiError::write_message`] in agreement, and the static facts equal to its spec's.
+pub trait ApiError {
+    /// The static identity of this error's code.
+    fn spec(&self) -> &'static ErrorSpec;
+
+    /// The HTTP status.
+    fn status(&self) -> StatusCode {
+        self.spec().status()
+    }
+
+    /// The stable machine code.
+    fn code(&self) -> &'static str {
+        self.spec().code()
+    }
+
+    /// The public message, with placeholders filled from the error's fields. Borrows the
+    /// template (no allocation) when it has no placeholders.
+    fn message(&self) -> Cow<'static, str> {
+        Cow::Borrowed(self.spec().message())
+    }
+
+    /// Writes the public message, without an intermediate `String`. Formats use this.
+    ///
+    /// # Errors
+    /// Only those of the formatter.
+    fn write_message(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        out.write_str(self.spec().message())
+    }
+
+    /// Whether a client may retry.
+    fn retryable(&self) -> bool {
+        self.spec().retryable()
+    }
+
+    /// How long a client should wait before retrying, when known.
+    fn retry_after(&self) -> Option<Duration> {
+        self.spec().retry_after()
+    }
+
+    /// The domain (group) of the code.
+    fn domain(&self) -> Option<&'static str> {
+        self.spec().domain()
+    }
+
+    /// Recovery advice.
+    fn help(&self) -> Option<&'static str> {
+        self.spec().help()
+    }
+
+    /// The problem+json title: the given `title`, else the status's reason phrase.
+    fn title(&self) -> &'static str {
+        self.spec().title_or_reason()
+    }
+
+    /// The documentation URL of the code.
+    fn docs_url(&self) -> Option<&'static str> {
+        self.spec().docs_url()
+    }
+
+    /// The JSON-RPC error code.
+    fn jsonrpc_code(&self) -> i32 {
+        self.spec().jsonrpc_code()
+    }
+
+    /// The MCP channel: tool result (`isError: true`) or JSON-RPC protocol error.
+    fn mcp_channel(&self) -> McpChannel {
+        self.spec().mcp_channel()
+    }
+
+    /// The fields marked `#[api(detail)]`, serializable without knowing the concrete type.
+    fn details(&self) -> Details<'_> {
+        Details::none()
+    }
+}
+
+/// Forwards every method, so wrappers keep the wrapped error's dynamic facts.
+macro_rules! forward_api_error {
+    ($($impl_head:tt)*) => {
+        $($impl_head)* {
+            fn spec(&self) -> &'static ErrorSpec { (**self).spec() }
+            fn status(&self) -> StatusCode { (**self).status() }
+            fn code(&self) -> &'static str { (**self).code() }
+            fn message(&self) -> Cow<'static, str> { (**self).message() }
+            fn write_message(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+                (**self).write_message(out)
+            }
+            fn retryable(&self) -> bool { (**self).retryable() }
+            fn retry_after(&self) -> Option<Duration> { (**self).retry_after() }
+            fn domain(&self) -> Option<&'static str> { (**self).domain() }
+            fn help(&self) -> Option<&'static str> { (**self).help() }
+            fn title(&self) -> &'static str { (**self).title() }
+            fn docs_url(&self) -> Option<&'static str> { (**self).docs_url() }
+            fn jsonrpc_code(&self) -> i32 { (**self).jsonrpc_code() }
+            fn mcp_channel(&self) -> McpChannel { (**self).mcp_channel() }
+            fn details(&self) -> Details<'_> { (**self).details() }
+        }
+    };
+}
+
+forward_api_error!(impl<T: ApiError + ?Sized> ApiError for &T);
+forward_api_error!(impl<T: ApiError + ?Sized> ApiError for Box<T>);
+forward_api_error!(impl<T: ApiError + ?Sized> ApiError for Arc<T>);
+
+/// Shows only public facts (code and status), so a `Debug` of a wrapper holding a boxed
+/// error never prints the inner error's internals.
+macro_rules! debug_dyn_api_error {
+    ($($ty:ty),*) => {$(
+        impl fmt::Debug for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_struct("ApiError")
+                    .field("code", &self.code())
+                    .field("status", &self.status().as_u16())
+                    .finish_non_exhaustive()
+            }
+        }
+    )*};
+}
+
+debug_dyn_api_error!(dyn ApiError, dyn ApiError + Send, dyn ApiError + Send + Sync);

@@ -1,0 +1,93 @@
+//! Helpers for generated code. Not public API: may change in any release.
+
+pub use alloc::borrow::Cow;
+pub use core::fmt;
+pub use core::time::Duration;
+pub use erased_serde;
+pub use http;
+pub use serde;
+pub use std::fmt::format;
+
+pub use crate::catalogue::Catalogued;
+pub use crate::details::{DetailFields, Details};
+pub use crate::error::ApiError;
+pub use crate::spec::{ErrorSpec, McpChannel};
+
+use http::StatusCode;
+
+/// A status from its number; the derive has checked the range, so the fallback is never taken.
+#[must_use]
+pub const fn status(code: u16) -> StatusCode {
+    match StatusCode::from_u16(code) {
+        Ok(status) => status,
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+/// A spec that only fills arrays before they are written.
+pub const PLACEHOLDER: ErrorSpec = ErrorSpec::new("", StatusCode::INTERNAL_SERVER_ERROR, "");
+
+/// Copies `specs` into `out` from index `at`; returns the next free index. For catalogues
+/// that splice in a `transparent` field's specs.
+#[must_use]
+pub const fn splice(out: &mut [ErrorSpec], at: usize, specs: &[ErrorSpec]) -> usize {
+    let mut i = 0;
+    while i < specs.len() {
+        out[at + i] = specs[i];
+        i += 1;
+    }
+    at + i
+}
+
+/// A field that gives the retry delay: `Duration`, integer seconds, or an `Option` of them.
+/// Negative integers mean "no delay known".
+pub trait RetryAfterValue {
+    /// The delay, if known.
+    fn retry_after_value(&self) -> Option<Duration>;
+}
+
+impl RetryAfterValue for Duration {
+    fn retry_after_value(&self) -> Option<Duration> {
+        Some(*self)
+    }
+}
+
+macro_rules! unsigned_seconds {
+    ($($t:ty),*) => {$(
+        impl RetryAfterValue for $t {
+            fn retry_after_value(&self) -> Option<Duration> {
+                Some(Duration::from_secs(u64::from(*self)))
+            }
+        }
+    )*};
+}
+unsigned_seconds!(u8, u16, u32, u64);
+
+macro_rules! converted_seconds {
+    ($($t:ty),*) => {$(
+        impl RetryAfterValue for $t {
+            fn retry_after_value(&self) -> Option<Duration> {
+                u64::try_from(*self).ok().map(Duration::from_secs)
+            }
+        }
+    )*};
+}
+converted_seconds!(usize, i8, i16, i32, i64, isize);
+
+impl<T: RetryAfterValue> RetryAfterValue for Option<T> {
+    fn retry_after_value(&self) -> Option<Duration> {
+        self.as_ref().and_then(RetryAfterValue::retry_after_value)
+    }
+}
+
+impl<T: RetryAfterValue + ?Sized> RetryAfterValue for &T {
+    fn retry_after_value(&self) -> Option<Duration> {
+        (**self).retry_after_value()
+    }
+}
+
+impl<T: RetryAfterValue + ?Sized> RetryAfterValue for alloc::boxed::Box<T> {
+    fn retry_after_value(&self) -> Option<Duration> {
+        (**self).retry_after_value()
+    }
+}

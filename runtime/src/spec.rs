@@ -1,0 +1,282 @@
+//! [`ErrorSpec`]: everything static about one error code.
+
+use core::time::Duration;
+
+use http::StatusCode;
+
+/// The channel an error takes when it is returned from an MCP tool.
+///
+/// MCP has two error channels: a tool execution error is a normal result with `isError: true`
+/// that the model can read and act on; a protocol error (unknown tool, malformed request) is a
+/// JSON-RPC error object. Set with `#[api(mcp = "protocol")]`; the default is [`McpChannel::Tool`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum McpChannel {
+    /// A `CallToolResult` with `isError: true` (the default, as the MCP specification asks).
+    Tool,
+    /// A JSON-RPC error object.
+    Protocol,
+}
+
+/// Everything static about one error code: its API identity.
+///
+/// Every variant of a `#[derive(ApiError)]` type has one, built in `const` context; the type's
+/// `CATALOGUE` lists them in declaration order. Hand-written [`ApiError`](crate::ApiError)
+/// implementations build theirs with [`ErrorSpec::new`] and the `with_*` methods:
+///
+/// ```
+/// use errwire::ErrorSpec;
+/// use http::StatusCode;
+///
+/// const CONFLICT: ErrorSpec = ErrorSpec::new("state_conflict", StatusCode::CONFLICT, "Resource is busy.")
+///     .with_domain("workspaces")
+///     .with_help("Wait for provisioning to finish.");
+///
+/// const _: () = assert!(CONFLICT.status().as_u16() == 409);
+/// assert_eq!(CONFLICT.code(), "state_conflict");
+/// assert!(!CONFLICT.retryable());
+/// assert_eq!(CONFLICT.jsonrpc_code(), -32000);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ErrorSpec {
+    code: &'static str,
+    status: StatusCode,
+    message: &'static str,
+    description: Option<&'static str>,
+    title: Option<&'static str>,
+    retryable: bool,
+    retry_after: Option<Duration>,
+    domain: Option<&'static str>,
+    help: Option<&'static str>,
+    docs_url: Option<&'static str>,
+    jsonrpc_code: i32,
+    mcp_channel: McpChannel,
+    type_name: &'static str,
+    variant: Option<&'static str>,
+    deprecated: bool,
+}
+
+impl ErrorSpec {
+    /// A spec with the given code, status and public message template; every other fact takes
+    /// its default: retryable per [`default_retryable`], JSON-RPC code per
+    /// [`default_jsonrpc_code`], MCP tool channel, no domain, help, docs or retry delay.
+    #[must_use]
+    pub const fn new(code: &'static str, status: StatusCode, message: &'static str) -> Self {
+        Self {
+            code,
+            status,
+            message,
+            description: None,
+            title: None,
+            retryable: default_retryable(status),
+            retry_after: None,
+            domain: None,
+            help: None,
+            docs_url: None,
+            jsonrpc_code: default_jsonrpc_code(status),
+            mcp_channel: McpChannel::Tool,
+            type_name: "",
+            variant: None,
+            deprecated: false,
+        }
+    }
+
+    /// Sets the catalogue description (for derived types: the variant's doc comment).
+    #[must_use]
+    pub const fn with_description(mut self, description: &'static str) -> Self {
+        self.description = Some(description);
+        self
+    }
+
+    /// Sets the problem+json `title` (default: the status's reason phrase).
+    #[must_use]
+    pub const fn with_title(mut self, title: &'static str) -> Self {
+        self.title = Some(title);
+        self
+    }
+
+    /// Sets whether a client may retry.
+    #[must_use]
+    pub const fn with_retryable(mut self, retryable: bool) -> Self {
+        self.retryable = retryable;
+        self
+    }
+
+    /// Sets the delay a client should wait before retrying.
+    #[must_use]
+    pub const fn with_retry_after(mut self, delay: Duration) -> Self {
+        self.retry_after = Some(delay);
+        self
+    }
+
+    /// Sets the domain (group) of the code.
+    #[must_use]
+    pub const fn with_domain(mut self, domain: &'static str) -> Self {
+        self.domain = Some(domain);
+        self
+    }
+
+    /// Sets the recovery advice.
+    #[must_use]
+    pub const fn with_help(mut self, help: &'static str) -> Self {
+        self.help = Some(help);
+        self
+    }
+
+    /// Sets the documentation URL of this code.
+    #[must_use]
+    pub const fn with_docs_url(mut self, url: &'static str) -> Self {
+        self.docs_url = Some(url);
+        self
+    }
+
+    /// Sets the JSON-RPC error code.
+    #[must_use]
+    pub const fn with_jsonrpc_code(mut self, code: i32) -> Self {
+        self.jsonrpc_code = code;
+        self
+    }
+
+    /// Sets the MCP channel.
+    #[must_use]
+    pub const fn with_mcp_channel(mut self, channel: McpChannel) -> Self {
+        self.mcp_channel = channel;
+        self
+    }
+
+    /// Records which Rust type (and variant, for enums) declares this code.
+    #[must_use]
+    pub const fn with_source(mut self, type_name: &'static str, variant: Option<&'static str>) -> Self {
+        self.type_name = type_name;
+        self.variant = variant;
+        self
+    }
+
+    /// Marks the code as deprecated: it stays in the catalogue, flagged.
+    #[must_use]
+    pub const fn with_deprecated(mut self, deprecated: bool) -> Self {
+        self.deprecated = deprecated;
+        self
+    }
+
+    /// The stable machine code.
+    #[must_use]
+    pub const fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// The HTTP status.
+    #[must_use]
+    pub const fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The public message template, in `format!` syntax: `{field}` and `{0}` name the
+    /// variant's fields and `{{`/`}}` stand for literal braces.
+    #[must_use]
+    pub const fn message(&self) -> &'static str {
+        self.message
+    }
+
+    /// The catalogue description (for derived types: the whole doc comment).
+    #[must_use]
+    pub const fn description(&self) -> Option<&'static str> {
+        self.description
+    }
+
+    /// The problem+json `title` as given, if any; see [`ErrorSpec::title_or_reason`].
+    #[must_use]
+    pub const fn title(&self) -> Option<&'static str> {
+        self.title
+    }
+
+    /// The `title` as given, else the status's reason phrase, else `"Error"` for a status
+    /// without one.
+    #[must_use]
+    pub fn title_or_reason(&self) -> &'static str {
+        match self.title {
+            Some(title) => title,
+            None => self.status.canonical_reason().unwrap_or("Error"),
+        }
+    }
+
+    /// Whether a client may retry.
+    #[must_use]
+    pub const fn retryable(&self) -> bool {
+        self.retryable
+    }
+
+    /// The constant retry delay, if the code has one.
+    #[must_use]
+    pub const fn retry_after(&self) -> Option<Duration> {
+        self.retry_after
+    }
+
+    /// The domain (group) of the code.
+    #[must_use]
+    pub const fn domain(&self) -> Option<&'static str> {
+        self.domain
+    }
+
+    /// Recovery advice.
+    #[must_use]
+    pub const fn help(&self) -> Option<&'static str> {
+        self.help
+    }
+
+    /// The documentation URL of this code.
+    #[must_use]
+    pub const fn docs_url(&self) -> Option<&'static str> {
+        self.docs_url
+    }
+
+    /// The JSON-RPC error code.
+    #[must_use]
+    pub const fn jsonrpc_code(&self) -> i32 {
+        self.jsonrpc_code
+    }
+
+    /// The MCP channel.
+    #[must_use]
+    pub const fn mcp_channel(&self) -> McpChannel {
+        self.mcp_channel
+    }
+
+    /// The Rust type that declares this code, with its module path
+    /// (`my_crate::errors::BillingError`); empty when not recorded.
+    #[must_use]
+    pub const fn type_name(&self) -> &'static str {
+        self.type_name
+    }
+
+    /// The enum variant that declares this code; `None` for a struct.
+    #[must_use]
+    pub const fn variant(&self) -> Option<&'static str> {
+        self.variant
+    }
+
+    /// Whether the code is deprecated (`#[deprecated]` on its variant).
+    #[must_use]
+    pub const fn deprecated(&self) -> bool {
+        self.deprecated
+    }
+}
+
+/// Whether a status is retryable by default: 408, 425, 429, 500, 502, 503 and 504.
+#[must_use]
+pub const fn default_retryable(status: StatusCode) -> bool {
+    matches!(status.as_u16(), 408 | 425 | 429 | 500 | 502 | 503 | 504)
+}
+
+/// The default JSON-RPC code of a status: 400 and 422 → −32602 (invalid params), 401 and
+/// 403 → −32600 (invalid request), 404 → −32601 (method not found), 5xx → −32603 (internal
+/// error), anything else → −32000 (server error).
+#[must_use]
+pub const fn default_jsonrpc_code(status: StatusCode) -> i32 {
+    match status.as_u16() {
+        400 | 422 => -32602,
+        401 | 403 => -32600,
+        404 => -32601,
+        500..=599 => -32603,
+        _ => -32000,
+    }
+}

@@ -1,0 +1,144 @@
+//! Seed 004: an MCP proxy's JSON-RPC errors (each with an HTTP status) and its dashboard's
+//! REST errors.
+
+use errwire::ApiError;
+
+/// The MCP proxy's errors: the seed's common messages, with the status and JSON-RPC code its
+/// tables give each.
+#[derive(Debug, ApiError)]
+pub enum McpProxyError {
+    /// Request body is not valid JSON.
+    #[api(status = 400, jsonrpc = -32700, mcp = "protocol", message = "Parse error")]
+    ParseError,
+    /// Missing/invalid jsonrpc or method field.
+    #[api(status = 400, jsonrpc = -32600, mcp = "protocol", message = "Invalid request")]
+    InvalidRequest,
+    /// Missing Bearer token.
+    #[api(
+        status = 401,
+        message = "Missing Bearer token — add your member key to the MCP client config",
+        help = "Add Authorization: Bearer <member-key> to your client config"
+    )]
+    MissingBearer,
+    /// Unknown or invalid member key.
+    #[api(
+        status = 401,
+        message = "Unknown member key — re-authenticate at the UI to get a new key",
+        help = "Your key was rotated or revoked — generate a new one from the Members tab"
+    )]
+    UnknownMemberKey,
+    /// Agent is disabled.
+    #[api(
+        status = 403,
+        message = "Agent is disabled — contact the agent owner",
+        help = "The owner toggled the agent off"
+    )]
+    AgentDisabled,
+    /// Membership is not approved.
+    #[api(
+        status = 403,
+        message = "Membership not approved — contact the agent owner",
+        help = "Your join request is still pending or was rejected"
+    )]
+    MembershipNotApproved,
+    /// A policy denied the tool call.
+    // The seed answers policy denials with HTTP 200 and an error object; errwire statuses
+    // are 300–599, so the status is 403 and the JSON-RPC code -32600 the seed gives.
+    #[api(
+        status = 403,
+        message = "Authorization denied: tool '{tool}' is not permitted for agent '{agent}'",
+        help = "A policy denied the call — check the Audit tab for the matched policy"
+    )]
+    ToolDenied {
+        /// The tool called.
+        #[api(detail)]
+        tool: String,
+        /// The agent.
+        #[api(detail)]
+        agent: String,
+    },
+    /// The service is not enabled for the agent.
+    // As above: HTTP 200 in the seed, 403 here, JSON-RPC -32600.
+    #[api(
+        status = 403,
+        message = "Authorization denied: service '{service}' is not enabled for agent '{agent}'",
+        help = "The owner has not enabled this connector on the agent"
+    )]
+    ServiceNotEnabled {
+        /// The service.
+        #[api(detail)]
+        service: String,
+        /// The agent.
+        #[api(detail)]
+        agent: String,
+    },
+    /// A tools/call name without the service__ prefix.
+    #[api(
+        status = 400,
+        message = "Tool name must be prefixed with service name, e.g. 'github__get_file_contents'",
+        help = "Use the prefixed tool name from tools/list"
+    )]
+    UnprefixedToolName,
+    /// Unknown method, unknown service prefix, or unsupported operation.
+    // HTTP 200 in the seed ("unsupported method"); 404 here maps to -32601 as the seed says.
+    #[api(status = 404, mcp = "protocol", message = "Method not found")]
+    MethodNotFound,
+    /// GET request to /mcp — MCP message exchange is POST-only.
+    #[api(status = 405, jsonrpc = -32600, mcp = "protocol", message = "Method not allowed")]
+    GetNotAllowed,
+    /// Tool call was authorized, but you have no credentials connected for that service.
+    #[api(
+        status = 412,
+        jsonrpc = -32603,
+        message = "No {service} credentials configured. Connect your {service} account in the UI.",
+        help = "Complete the connector OAuth flow from the Members tab"
+    )]
+    NoCredentials {
+        /// The service.
+        #[api(detail)]
+        service: String,
+    },
+    /// Rate limit exceeded for your member key.
+    #[api(
+        status = 429,
+        jsonrpc = -32000,
+        message = "Rate limit exceeded — too many requests per key",
+        help = "Slow down; see Rate limits"
+    )]
+    RateLimited(#[api(retry_after)] u64),
+    /// Upstream MCP server unreachable, or internal proxy error.
+    #[api(status = 502, message = "Upstream error")]
+    UpstreamUnreachable,
+    /// Upstream MCP server did not respond within the timeout (30 s).
+    #[api(status = 504, message = "Upstream timeout")]
+    UpstreamTimeout,
+    /// GitHub App installation not registered — re-provision required.
+    #[api(status = 502, retry = false, jsonrpc = -32001)]
+    GithubAppNotInstalled,
+}
+
+/// The dashboard REST API's errors.
+#[derive(Debug, ApiError)]
+pub enum DashboardError {
+    /// Malformed request or failed validation
+    #[api(status = 400)]
+    BadRequest,
+    /// Not authenticated
+    #[api(status = 401)]
+    Unauthorized,
+    /// Authenticated but not allowed
+    #[api(status = 403)]
+    Forbidden,
+    /// Resource does not exist
+    #[api(status = 404)]
+    NotFound,
+    /// State conflict
+    #[api(status = 409)]
+    Conflict,
+    /// Rate limit exceeded
+    #[api(status = 429)]
+    TooManyRequests,
+    /// Unexpected server error
+    #[api(status = 500)]
+    InternalServerError,
+}

@@ -1,0 +1,7 @@
+use errwire::ApiError;
+
+#[derive(ApiError)]
+#[api(code = "conflict")]
+struct Conflict;
+
+fn main() {}

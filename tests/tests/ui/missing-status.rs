@@ -1,0 +1,10 @@
+use errwire::ApiError;
+
+#[derive(ApiError)]
+enum E {
+    #[api(status = 404)]
+    NotFound,
+    Conflict,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use errwire::ApiError;
+
+#[derive(ApiError)]
+enum E {
+    #[api(status = 503, retry = "yes")]
+    Unavailable,
+}
+
+fn main() {}
