@@ -24,8 +24,7 @@ pub struct Input {
     pub rename_all: Option<RenameAll>,
     // #[api(docs = "https://docs.example.com/errors#{code}")]
     pub docs: Option<SpannedValue<String>>,
-    // #[api(format = Problem)] — reserved here; read by the formats and integrations.
-    #[allow(dead_code)]
+    // #[api(format = Problem)]
     pub format: Option<Path>,
     // #[api(crate = "path::to::errwire")]
     #[darling(rename = "crate")]

@@ -16,6 +16,7 @@ pub fn expand(model: &Model) -> TokenStream {
     let api_error = api_error_impl(model);
     let details = detail_fields_impl(model);
     let catalogued = catalogued_impls(model);
+    let format = default_format_impl(model);
     quote! {
         #[allow(deprecated)]
         const _: () = {
@@ -24,6 +25,7 @@ pub fn expand(model: &Model) -> TokenStream {
             #api_error
             #details
             #catalogued
+            #format
         };
     }
 }
@@ -82,6 +84,10 @@ fn spec_consts(model: &Model) -> TokenStream {
                     .filter(|m| *m.as_ref() == Mcp::Protocol)
                     .map(|_| quote!(.with_mcp_channel(#krate::__private::McpChannel::Protocol))),
                 entry.deprecated.then(|| quote!(.with_deprecated(true))),
+                entry.message.source.map(|source| {
+                    let source = Ident::new(source, proc_macro2::Span::call_site());
+                    quote!(.with_message_source(#krate::__private::MessageSource::#source))
+                }),
             ];
             let optional = optional.into_iter().flatten();
             quote! {
@@ -453,6 +459,41 @@ fn catalogued_impls(model: &Model) -> TokenStream {
         impl #impl_generics #ident #ty_generics #where_clause {
             /// Every code of this type, in declaration order (from `#[derive(ApiError)]`).
             #vis const CATALOGUE: &'static [#krate::__private::ErrorSpec] = __ERRWIRE_CATALOGUE;
+        }
+    }
+}
+
+/// The formats `format = Name` finds in `errwire::format` without an import.
+const BUILT_IN_FORMATS: &[&str] = &[
+    "Nested",
+    "Flat",
+    "Problem",
+    "OAuth",
+    "Simple",
+    "JsonRpc",
+    "JsonRpcPlain",
+    "McpTool",
+];
+
+/// `impl DefaultFormat`: `format = Problem` (a built-in by name), a path to a user's format,
+/// or `Nested`.
+fn default_format_impl(model: &Model) -> TokenStream {
+    let krate = &model.krate;
+    let ident = model.ident;
+    let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
+    let format = match &model.input.format {
+        Some(path) => match path.get_ident() {
+            Some(name) if BUILT_IN_FORMATS.contains(&name.to_string().as_str()) => {
+                quote!(#krate::__private::format::#name)
+            }
+            _ => quote_spanned!(path.span()=> #path),
+        },
+        None => quote!(#krate::__private::format::Nested),
+    };
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #krate::__private::DefaultFormat for #ident #ty_generics #where_clause {
+            type Format = #format;
         }
     }
 }

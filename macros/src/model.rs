@@ -53,6 +53,8 @@ pub struct Message {
     /// The `message = "…"` literal, else the variant's name.
     pub span: Span,
     pub explicit: bool,
+    /// The `MessageSource` variant when the message was not written for the wire.
+    pub source: Option<&'static str>,
 }
 
 /// One field, with the binding generated code gives it.
@@ -207,19 +209,20 @@ impl Message {
                 parse_error,
                 span: message.span(),
                 explicit: true,
+                source: None,
             };
         }
         // The first line of the doc comment, else the reason phrase; both print as written.
-        let text = docs
-            .iter()
-            .find(|line| !line.is_empty())
-            .map(String::as_str)
-            .or_else(|| status.and_then(|s| status::reason(s.code)));
+        let (text, source) = match docs.iter().find(|line| !line.is_empty()) {
+            Some(line) => (Some(line.as_str()), "DocComment"),
+            None => (status.and_then(|s| status::reason(s.code)), "ReasonPhrase"),
+        };
         Self {
             template: text.map(Template::literal),
             parse_error: None,
             span: fallback_span,
             explicit: false,
+            source: Some(source),
         }
     }
 }

@@ -338,6 +338,13 @@ fn details_are_publishable(entry: &Entry, errors: &mut Accumulator) {
                 detail.span,
                 "a detail name must not be empty: write `#[api(detail)]` to use the field's name, or give one",
             ));
+        } else if !is_member_name(&name) {
+            errors.push(error(
+                detail.span,
+                format!(
+                    "detail name `{name}` is not a portable member name: start with a letter and use only letters, digits and `_` (RFC 9457 §3.2)"
+                ),
+            ));
         } else if RESERVED_DETAIL_NAMES.contains(&name.as_str()) {
             errors.push(error(
                 detail.span,
@@ -355,6 +362,12 @@ fn details_are_publishable(entry: &Entry, errors: &mut Accumulator) {
             ));
         }
     }
+}
+
+/// RFC 9457 §3.2: extension member names start with a letter and use letters, digits, `_`.
+fn is_member_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 fn texts_are_not_empty(entry: &Entry, errors: &mut Accumulator) {

@@ -5,20 +5,27 @@
 extern crate alloc;
 
 mod catalogue;
+mod context;
 mod details;
 mod error;
+pub mod format;
 mod message;
+mod response;
 mod spec;
+pub mod wire;
 
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
 
 pub use catalogue::Catalogued;
+pub use context::{Context, JsonRpcId};
 pub use details::{Detail, DetailFields, Details};
 pub use error::ApiError;
+pub use format::Format;
 pub use message::PublicMessage;
-pub use spec::{default_jsonrpc_code, default_retryable, ErrorSpec, McpChannel};
+pub use response::{to_json, to_response, DefaultFormat, X_REQUEST_ID};
+pub use spec::{default_jsonrpc_code, default_retryable, ErrorSpec, McpChannel, MessageSource};
 
 /// Derives [`ApiError`] and [`Catalogued`]; see the crate documentation for the attribute
 /// reference.

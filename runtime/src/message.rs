@@ -10,22 +10,30 @@ use crate::error::ApiError;
 ///
 /// `Display` writes it through [`ApiError::write_message`], and `Serialize` streams it into
 /// the serializer with `collect_str`, so a format never builds an intermediate `String`.
-#[derive(Clone, Copy)]
-pub struct PublicMessage<'a>(pub &'a dyn ApiError);
+/// Works for concrete errors and for `dyn ApiError` alike.
+pub struct PublicMessage<'a, E: ApiError + ?Sized = dyn ApiError>(pub &'a E);
 
-impl fmt::Display for PublicMessage<'_> {
+impl<E: ApiError + ?Sized> Clone for PublicMessage<'_, E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<E: ApiError + ?Sized> Copy for PublicMessage<'_, E> {}
+
+impl<E: ApiError + ?Sized> fmt::Display for PublicMessage<'_, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.write_message(f)
     }
 }
 
-impl fmt::Debug for PublicMessage<'_> {
+impl<E: ApiError + ?Sized> fmt::Debug for PublicMessage<'_, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(&self.0.message(), f)
     }
 }
 
-impl Serialize for PublicMessage<'_> {
+impl<E: ApiError + ?Sized> Serialize for PublicMessage<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
     }

@@ -11,7 +11,9 @@ pub use std::fmt::format;
 pub use crate::catalogue::Catalogued;
 pub use crate::details::{DetailFields, Details};
 pub use crate::error::ApiError;
-pub use crate::spec::{ErrorSpec, McpChannel};
+pub use crate::format;
+pub use crate::response::DefaultFormat;
+pub use crate::spec::{ErrorSpec, McpChannel, MessageSource};
 
 use http::StatusCode;
 

@@ -17,6 +17,17 @@ pub enum McpChannel {
     Protocol,
 }
 
+/// Where a code's public message comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MessageSource {
+    /// Written for the wire: `#[api(message = "…")]`, or given to [`ErrorSpec::new`].
+    Attribute,
+    /// The first line of the variant's doc comment.
+    DocComment,
+    /// The status's reason phrase.
+    ReasonPhrase,
+}
+
 /// Everything static about one error code: its API identity.
 ///
 /// Every variant of a `#[derive(ApiError)]` type has one, built in `const` context; the type's
@@ -41,6 +52,7 @@ pub struct ErrorSpec {
     code: &'static str,
     status: StatusCode,
     message: &'static str,
+    message_source: MessageSource,
     description: Option<&'static str>,
     title: Option<&'static str>,
     retryable: bool,
@@ -65,6 +77,7 @@ impl ErrorSpec {
             code,
             status,
             message,
+            message_source: MessageSource::Attribute,
             description: None,
             title: None,
             retryable: default_retryable(status),
@@ -78,6 +91,14 @@ impl ErrorSpec {
             variant: None,
             deprecated: false,
         }
+    }
+
+    /// Records where the message comes from (the derive sets it; the default is
+    /// [`MessageSource::Attribute`]).
+    #[must_use]
+    pub const fn with_message_source(mut self, source: MessageSource) -> Self {
+        self.message_source = source;
+        self
     }
 
     /// Sets the catalogue description (for derived types: the variant's doc comment).
@@ -175,6 +196,13 @@ impl ErrorSpec {
     #[must_use]
     pub const fn message(&self) -> &'static str {
         self.message
+    }
+
+    /// Where the message comes from. Formats that carry a message only when one was written
+    /// for the wire (`Simple`'s `error_description`) read it.
+    #[must_use]
+    pub const fn message_source(&self) -> MessageSource {
+        self.message_source
     }
 
     /// The catalogue description (for derived types: the whole doc comment).

@@ -1,0 +1,144 @@
+//! [`Context`]: what belongs to the request, not the error.
+
+use alloc::borrow::Cow;
+use alloc::string::String;
+
+use serde::{Serialize, Serializer};
+
+/// What belongs to the request, not the error: its id, the problem instance, the JSON-RPC id.
+///
+/// ```
+/// use errwire::Context;
+///
+/// let ctx = Context::new().request_id("req_xyz123").instance("/accounts/1").jsonrpc_id(1);
+/// assert_eq!(ctx.get_request_id(), Some("req_xyz123"));
+/// ```
+///
+/// Values are taken as given and made safe when rendered: see [`crate::wire`] for the rules
+/// (headers get only safe request ids; `instance` is percent-encoded into a URI reference).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Context<'a> {
+    request_id: Option<Cow<'a, str>>,
+    instance: Option<Cow<'a, str>>,
+    jsonrpc_id: JsonRpcId<'a>,
+}
+
+impl<'a> Context<'a> {
+    /// An empty context: no request id, no instance, JSON-RPC id `null`.
+    #[must_use]
+    pub const fn new() -> Self {
+        Self {
+            request_id: None,
+            instance: None,
+            jsonrpc_id: JsonRpcId::Null,
+        }
+    }
+
+    /// The request id, echoed in bodies and in `x-request-id`.
+    #[must_use]
+    pub fn request_id(mut self, id: impl Into<Cow<'a, str>>) -> Self {
+        self.request_id = Some(id.into());
+        self
+    }
+
+    /// The problem instance (problem+json `instance`), usually the request path.
+    #[must_use]
+    pub fn instance(mut self, instance: impl Into<Cow<'a, str>>) -> Self {
+        self.instance = Some(instance.into());
+        self
+    }
+
+    /// The JSON-RPC request id: an integer or a string (anything else renders as `null`).
+    #[must_use]
+    pub fn jsonrpc_id(mut self, id: impl Into<JsonRpcId<'a>>) -> Self {
+        self.jsonrpc_id = id.into();
+        self
+    }
+
+    /// The request id, as given.
+    #[must_use]
+    pub fn get_request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The instance, as given.
+    #[must_use]
+    pub fn get_instance(&self) -> Option<&str> {
+        self.instance.as_deref()
+    }
+
+    /// The JSON-RPC id.
+    #[must_use]
+    pub const fn get_jsonrpc_id(&self) -> &JsonRpcId<'a> {
+        &self.jsonrpc_id
+    }
+}
+
+/// A JSON-RPC request id: a number, a string, or `null` when unknown (JSON-RPC 2.0 §5).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum JsonRpcId<'a> {
+    /// Unknown (for example, the request could not be parsed).
+    #[default]
+    Null,
+    /// A numeric id.
+    Number(serde_json::Number),
+    /// A string id.
+    String(Cow<'a, str>),
+}
+
+impl Serialize for JsonRpcId<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Null => serializer.serialize_unit(),
+            Self::Number(number) => number.serialize(serializer),
+            Self::String(text) => serializer.serialize_str(text),
+        }
+    }
+}
+
+macro_rules! number_ids {
+    ($($t:ty),*) => {$(
+        impl From<$t> for JsonRpcId<'_> {
+            fn from(id: $t) -> Self {
+                Self::Number(id.into())
+            }
+        }
+    )*};
+}
+number_ids!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize);
+
+impl<'a> From<&'a str> for JsonRpcId<'a> {
+    fn from(id: &'a str) -> Self {
+        Self::String(Cow::Borrowed(id))
+    }
+}
+
+impl From<String> for JsonRpcId<'_> {
+    fn from(id: String) -> Self {
+        Self::String(Cow::Owned(id))
+    }
+}
+
+impl<'a> From<Cow<'a, str>> for JsonRpcId<'a> {
+    fn from(id: Cow<'a, str>) -> Self {
+        Self::String(id)
+    }
+}
+
+/// Any JSON value: a number or a string is kept; anything else is not a valid id and
+/// becomes `null`.
+impl From<serde_json::Value> for JsonRpcId<'_> {
+    fn from(id: serde_json::Value) -> Self {
+        match id {
+            serde_json::Value::Number(number) => Self::Number(number),
+            serde_json::Value::String(text) => Self::String(Cow::Owned(text)),
+            _ => Self::Null,
+        }
+    }
+}
+
+impl<'a, T: Into<JsonRpcId<'a>>> From<Option<T>> for JsonRpcId<'a> {
+    fn from(id: Option<T>) -> Self {
+        id.map_or(Self::Null, Into::into)
+    }
+}

@@ -1,0 +1,29 @@
+use std::io;
+
+use serde::ser::SerializeMap;
+
+use super::{details_entry, request_id_entry, write_object, Format, JSON};
+use crate::{ApiError, Context, PublicMessage};
+
+/// `{"ok":false,"code":c,"detail":m,"error":m,"request_id":r,"details":{…}}` (seed 002).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Flat;
+
+impl Format for Flat {
+    const CONTENT_TYPE: &'static str = JSON;
+
+    fn write_body<E, W>(error: &E, ctx: &Context<'_>, out: W) -> serde_json::Result<()>
+    where
+        E: ApiError + ?Sized,
+        W: io::Write,
+    {
+        write_object(out, |map| {
+            map.serialize_entry("ok", &false)?;
+            map.serialize_entry("code", error.code())?;
+            map.serialize_entry("detail", &PublicMessage(error))?;
+            map.serialize_entry("error", &PublicMessage(error))?;
+            request_id_entry(map, ctx)?;
+            details_entry(map, error)
+        })
+    }
+}

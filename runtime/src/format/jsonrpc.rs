@@ -1,0 +1,118 @@
+use std::io;
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use super::{details_entry, request_id_entry, retry_after_entry, status_number, write_object, Format, JSON};
+use crate::{default_jsonrpc_code, ApiError, Context, PublicMessage};
+
+/// A JSON-RPC 2.0 error response (seed 004), with the API facts in `data`:
+/// `{"jsonrpc":"2.0","id":id,"error":{"code":j,"message":m,"data":{"code":c,"status":s,
+/// "retryable":b,"retry_after":secs,"request_id":r,"details":{…}}}}`.
+///
+/// `id` is the context's, else `null`. A code inside JSON-RPC's reserved range that the
+/// specification does not define is replaced by the status's default mapping.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct JsonRpc;
+
+/// A JSON-RPC 2.0 error response with only `code` and `message` in `error`, as seed 004
+/// prints it: `{"jsonrpc":"2.0","id":1,"error":{"code":-32600,"message":"…"}}`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct JsonRpcPlain;
+
+impl Format for JsonRpc {
+    const CONTENT_TYPE: &'static str = JSON;
+
+    fn write_body<E, W>(error: &E, ctx: &Context<'_>, out: W) -> serde_json::Result<()>
+    where
+        E: ApiError + ?Sized,
+        W: io::Write,
+    {
+        write_response(error, ctx, out, true)
+    }
+}
+
+impl Format for JsonRpcPlain {
+    const CONTENT_TYPE: &'static str = JSON;
+
+    fn write_body<E, W>(error: &E, ctx: &Context<'_>, out: W) -> serde_json::Result<()>
+    where
+        E: ApiError + ?Sized,
+        W: io::Write,
+    {
+        write_response(error, ctx, out, false)
+    }
+}
+
+fn write_response<E, W>(error: &E, ctx: &Context<'_>, out: W, with_data: bool) -> serde_json::Result<()>
+where
+    E: ApiError + ?Sized,
+    W: io::Write,
+{
+    write_object(out, |map| {
+        map.serialize_entry("jsonrpc", "2.0")?;
+        map.serialize_entry("id", ctx.get_jsonrpc_id())?;
+        map.serialize_entry(
+            "error",
+            &ErrorObject {
+                error,
+                ctx,
+                with_data,
+            },
+        )
+    })
+}
+
+/// The code JSON-RPC allows: the error's, unless it is reserved and undefined.
+pub(crate) fn allowed_code<E: ApiError + ?Sized>(error: &E) -> i32 {
+    let code = error.jsonrpc_code();
+    let reserved = (-32768..=-32000).contains(&code);
+    let defined = code == -32700 || (-32603..=-32600).contains(&code) || (-32099..=-32000).contains(&code);
+    if reserved && !defined {
+        default_jsonrpc_code(error.status())
+    } else {
+        code
+    }
+}
+
+struct ErrorObject<'a, E: ?Sized> {
+    error: &'a E,
+    ctx: &'a Context<'a>,
+    with_data: bool,
+}
+
+impl<E: ApiError + ?Sized> Serialize for ErrorObject<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(if self.with_data { 3 } else { 2 }))?;
+        map.serialize_entry("code", &allowed_code(self.error))?;
+        map.serialize_entry("message", &PublicMessage(self.error))?;
+        if self.with_data {
+            map.serialize_entry(
+                "data",
+                &Data {
+                    error: self.error,
+                    ctx: self.ctx,
+                },
+            )?;
+        }
+        map.end()
+    }
+}
+
+/// `data`: the facts a JSON-RPC client cannot get from HTTP.
+pub(crate) struct Data<'a, E: ?Sized> {
+    pub(crate) error: &'a E,
+    pub(crate) ctx: &'a Context<'a>,
+}
+
+impl<E: ApiError + ?Sized> Serialize for Data<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("code", self.error.code())?;
+        map.serialize_entry("status", &status_number(self.error))?;
+        map.serialize_entry("retryable", &self.error.retryable())?;
+        retry_after_entry(&mut map, self.error)?;
+        request_id_entry(&mut map, self.ctx)?;
+        details_entry(&mut map, self.error)?;
+        map.end()
+    }
+}

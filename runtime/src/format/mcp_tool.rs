@@ -1,0 +1,74 @@
+use std::io;
+
+use http::StatusCode;
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+
+use super::{details_entry, request_id_entry, retry_after_entry, write_object, Format, JSON};
+use crate::{ApiError, Context, PublicMessage};
+
+/// An MCP tool execution error: a `CallToolResult` with `isError: true`, sent with HTTP 200
+/// (the model reads it and can correct itself):
+/// `{"content":[{"type":"text","text":m}],"isError":true,"structuredContent":{"code":c,
+/// "retryable":b,"retry_after":secs,"request_id":r,"details":{…}}}`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct McpTool;
+
+impl Format for McpTool {
+    const CONTENT_TYPE: &'static str = JSON;
+
+    fn status<E: ApiError + ?Sized>(_error: &E) -> StatusCode {
+        StatusCode::OK
+    }
+
+    fn write_body<E, W>(error: &E, ctx: &Context<'_>, out: W) -> serde_json::Result<()>
+    where
+        E: ApiError + ?Sized,
+        W: io::Write,
+    {
+        write_object(out, |map| {
+            map.serialize_entry("content", &Content(error))?;
+            map.serialize_entry("isError", &true)?;
+            map.serialize_entry("structuredContent", &Structured { error, ctx })
+        })
+    }
+}
+
+/// `[{"type":"text","text":m}]`
+struct Content<'a, E: ?Sized>(&'a E);
+
+impl<E: ApiError + ?Sized> Serialize for Content<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(1))?;
+        seq.serialize_element(&Text(self.0))?;
+        seq.end()
+    }
+}
+
+struct Text<'a, E: ?Sized>(&'a E);
+
+impl<E: ApiError + ?Sized> Serialize for Text<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("type", "text")?;
+        map.serialize_entry("text", &PublicMessage(self.0))?;
+        map.end()
+    }
+}
+
+/// The structured facts, for clients that read `structuredContent`.
+pub(crate) struct Structured<'a, E: ?Sized> {
+    pub(crate) error: &'a E,
+    pub(crate) ctx: &'a Context<'a>,
+}
+
+impl<E: ApiError + ?Sized> Serialize for Structured<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("code", self.error.code())?;
+        map.serialize_entry("retryable", &self.error.retryable())?;
+        retry_after_entry(&mut map, self.error)?;
+        request_id_entry(&mut map, self.ctx)?;
+        details_entry(&mut map, self.error)?;
+        map.end()
+    }
+}

@@ -1,0 +1,164 @@
+//! The envelopes: the [`Format`] trait and the built-in formats.
+//!
+//! | format | body | content-type, extra headers |
+//! |---|---|---|
+//! | [`Nested`] | `{"error":{"code","message","request_id","details"}}` | `application/json` |
+//! | [`Flat`] | `{"ok":false,"code","detail","error","request_id","details"}` | `application/json` |
+//! | [`Problem`] | RFC 9457: `{"type","title","status","detail","instance","code","request_id",…details}` | `application/problem+json` |
+//! | [`OAuth`] | RFC 6749 §5.2: `{"error","error_description","error_uri"}` | `application/json`; `Cache-Control: no-store`, `Pragma: no-cache` |
+//! | [`Simple`] | `{"error":code,"error_description",…details}` | `application/json` |
+//! | [`JsonRpc`] | `{"jsonrpc":"2.0","id","error":{"code","message","data":{…}}}` | `application/json` |
+//! | [`JsonRpcPlain`] | `{"jsonrpc":"2.0","id","error":{"code","message"}}` | `application/json` |
+//! | [`McpTool`] | MCP `CallToolResult`: `{"content":[{"type":"text","text"}],"isError":true,"structuredContent":{…}}` | `application/json`, HTTP 200 |
+//!
+//! Members absent from the error or the context are omitted, never `null` (except JSON-RPC's
+//! `id`). Every response also gets `Retry-After` when a delay is known and `x-request-id`
+//! when the context has a safe one (see [`crate::wire`]).
+
+mod flat;
+mod jsonrpc;
+mod mcp_tool;
+mod nested;
+mod oauth;
+mod problem;
+mod simple;
+
+use std::io;
+
+use http::{HeaderMap, StatusCode};
+use serde::ser::SerializeMap;
+
+pub use flat::Flat;
+pub use jsonrpc::{JsonRpc, JsonRpcPlain};
+pub use mcp_tool::McpTool;
+pub use nested::Nested;
+pub use oauth::OAuth;
+pub use problem::Problem;
+pub use simple::Simple;
+
+use crate::context::Context;
+use crate::error::ApiError;
+use crate::wire;
+
+/// An error envelope: how an [`ApiError`] looks on the wire.
+///
+/// Implement it to add your own; the built-in formats use nothing else. A format is a type
+/// (usually a unit struct) chosen at compile time: `to_json::<Problem>(&err, &ctx)`.
+///
+/// ```
+/// use std::io;
+///
+/// use errwire::{ApiError, Context, Format, PublicMessage};
+/// use serde::ser::{SerializeMap, Serializer as _};
+///
+/// /// `{"message": "…", "kind": "…"}`
+/// struct Minimal;
+///
+/// impl Format for Minimal {
+///     const CONTENT_TYPE: &'static str = "application/json";
+///
+///     fn write_body<E, W>(error: &E, _ctx: &Context<'_>, out: W) -> serde_json::Result<()>
+///     where
+///         E: ApiError + ?Sized,
+///         W: io::Write,
+///     {
+///         let mut serializer = serde_json::Serializer::new(out);
+///         let mut map = serializer.serialize_map(Some(2))?;
+///         map.serialize_entry("message", &PublicMessage(error))?;
+///         map.serialize_entry("kind", error.code())?;
+///         map.end()
+///     }
+/// }
+///
+/// #[derive(ApiError)]
+/// #[api(status = 404)]
+/// struct NotFound;
+///
+/// assert_eq!(errwire::to_json::<Minimal>(&NotFound, &Context::new()), r#"{"message":"Not Found","kind":"not_found"}"#);
+/// ```
+pub trait Format {
+    /// The `content-type` of the body.
+    const CONTENT_TYPE: &'static str;
+
+    /// The HTTP status of the response: the error's, unless the envelope says otherwise
+    /// (an MCP tool result is a successful response).
+    fn status<E: ApiError + ?Sized>(error: &E) -> StatusCode {
+        error.status()
+    }
+
+    /// Headers beyond `content-type`, `Retry-After` and `x-request-id`.
+    fn extra_headers<E: ApiError + ?Sized>(error: &E, headers: &mut HeaderMap) {
+        let _ = (error, headers);
+    }
+
+    /// Writes the body into `out`, straight from the error (no intermediate value).
+    ///
+    /// # Errors
+    /// Those of `out`, or a detail whose `Serialize` fails; [`crate::to_json`] then renders
+    /// the error again without its details.
+    fn write_body<E, W>(error: &E, ctx: &Context<'_>, out: W) -> serde_json::Result<()>
+    where
+        E: ApiError + ?Sized,
+        W: io::Write;
+}
+
+/// The body's top-level JSON object: `entries` fills it, in order.
+fn write_object<W: io::Write>(
+    out: W,
+    entries: impl FnOnce(&mut Object<'_, W>) -> serde_json::Result<()>,
+) -> serde_json::Result<()> {
+    let mut serializer = serde_json::Serializer::new(out);
+    let mut map = serde::Serializer::serialize_map(&mut serializer, None)?;
+    entries(&mut map)?;
+    SerializeMap::end(map)
+}
+
+/// The map `write_object` hands to a format.
+type Object<'a, W> = serde_json::ser::Compound<'a, W, serde_json::ser::CompactFormatter>;
+
+/// `"request_id": …` when the context has one.
+fn request_id_entry<M: SerializeMap>(map: &mut M, ctx: &Context<'_>) -> Result<(), M::Error> {
+    match ctx.get_request_id() {
+        Some(id) => map.serialize_entry("request_id", wire::request_id_body(id)),
+        None => Ok(()),
+    }
+}
+
+/// `"details": {…}` when there are any.
+fn details_entry<M: SerializeMap, E: ApiError + ?Sized>(map: &mut M, error: &E) -> Result<(), M::Error> {
+    let details = error.details();
+    if details.is_empty() {
+        return Ok(());
+    }
+    map.serialize_entry("details", &details)
+}
+
+/// Details as members of `map` itself, leaving out names the envelope already uses.
+fn flattened_details<M: SerializeMap, E: ApiError + ?Sized>(
+    map: &mut M,
+    error: &E,
+    taken: &[&str],
+) -> Result<(), M::Error> {
+    let mut result = Ok(());
+    error.details().for_each(|name, value| {
+        if result.is_ok() && !taken.contains(&name) {
+            result = map.serialize_entry(name, value);
+        }
+    });
+    result
+}
+
+/// `"retry_after": seconds` when a delay is known.
+fn retry_after_entry<M: SerializeMap, E: ApiError + ?Sized>(map: &mut M, error: &E) -> Result<(), M::Error> {
+    match error.retry_after() {
+        Some(delay) => map.serialize_entry("retry_after", &wire::retry_after_seconds(delay)),
+        None => Ok(()),
+    }
+}
+
+/// The status as a JSON number.
+fn status_number<E: ApiError + ?Sized>(error: &E) -> u16 {
+    error.status().as_u16()
+}
+
+const JSON: &str = "application/json";

@@ -1,0 +1,46 @@
+use std::io;
+
+use http::header::{CACHE_CONTROL, PRAGMA};
+use http::{HeaderMap, HeaderValue};
+use serde::ser::SerializeMap;
+
+use super::{write_object, Format, JSON};
+use crate::{wire, ApiError, Context};
+
+/// RFC 6749 §5.2: `{"error":c,"error_description":m,"error_uri":docs-url}`, with
+/// `Cache-Control: no-store` and `Pragma: no-cache`.
+///
+/// `error` and `error_description` are mapped into the RFC's character set by the rule in
+/// [`crate::wire`]; an `error_description` left empty is omitted, and `error_uri` is present
+/// only when the code has a docs URL.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OAuth;
+
+impl Format for OAuth {
+    const CONTENT_TYPE: &'static str = JSON;
+
+    fn extra_headers<E: ApiError + ?Sized>(_error: &E, headers: &mut HeaderMap) {
+        headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        headers.insert(PRAGMA, HeaderValue::from_static("no-cache"));
+    }
+
+    fn write_body<E, W>(error: &E, _ctx: &Context<'_>, out: W) -> serde_json::Result<()>
+    where
+        E: ApiError + ?Sized,
+        W: io::Write,
+    {
+        write_object(out, |map| {
+            let code = wire::oauth_text(error.code());
+            map.serialize_entry("error", if code.is_empty() { "server_error" } else { &code })?;
+            let message = error.message();
+            let description = wire::oauth_text(&message);
+            if !description.is_empty() {
+                map.serialize_entry("error_description", &description)?;
+            }
+            match error.docs_url() {
+                Some(uri) => map.serialize_entry("error_uri", &wire::uri_reference(uri)),
+                None => Ok(()),
+            }
+        })
+    }
+}

@@ -1,0 +1,53 @@
+use std::io;
+
+use serde::ser::SerializeMap;
+
+use super::{flattened_details, request_id_entry, status_number, write_object, Format};
+use crate::{wire, ApiError, Context, PublicMessage};
+
+/// RFC 9457 problem details, `application/problem+json`:
+/// `{"type","title","status","detail","instance","code","request_id",…details}`.
+///
+/// `type` is the code's docs URL, else `about:blank`; `title` is the variant's `title`, else
+/// the reason phrase; `status` is always the response's status; details are extension
+/// members at the top level (the derive requires names RFC 9457 §3.2 recommends: a letter,
+/// then letters, digits or `_`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Problem;
+
+/// Members problem+json defines or errwire writes; a detail may not take one.
+const MEMBERS: &[&str] = &[
+    "type",
+    "title",
+    "status",
+    "detail",
+    "instance",
+    "code",
+    "request_id",
+];
+
+impl Format for Problem {
+    const CONTENT_TYPE: &'static str = "application/problem+json";
+
+    fn write_body<E, W>(error: &E, ctx: &Context<'_>, out: W) -> serde_json::Result<()>
+    where
+        E: ApiError + ?Sized,
+        W: io::Write,
+    {
+        write_object(out, |map| {
+            let kind = error
+                .docs_url()
+                .map_or(wire::uri_reference("about:blank"), wire::uri_reference);
+            map.serialize_entry("type", &kind)?;
+            map.serialize_entry("title", error.title())?;
+            map.serialize_entry("status", &status_number(error))?;
+            map.serialize_entry("detail", &PublicMessage(error))?;
+            if let Some(instance) = ctx.get_instance() {
+                map.serialize_entry("instance", &wire::uri_reference(instance))?;
+            }
+            map.serialize_entry("code", error.code())?;
+            request_id_entry(map, ctx)?;
+            flattened_details(map, error, MEMBERS)
+        })
+    }
+}

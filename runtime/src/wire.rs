@@ -1,0 +1,171 @@
+//! The rules that keep anything from the request or the error safe on the wire.
+//!
+//! - **Request ids** in a header (`x-request-id`): echoed only when 1 to
+//!   [`MAX_REQUEST_ID`] bytes of visible ASCII (`!` to `~`); anything else is dropped from
+//!   the headers, never altered. In a body, any request id is JSON-escaped and cut to
+//!   [`MAX_REQUEST_ID`] bytes at a character boundary.
+//! - **URI references** (problem `type` and `instance`, OAuth `error_uri`): every byte
+//!   outside RFC 3986's unreserved, reserved and `%`-escape characters is percent-encoded
+//!   (UTF-8), a `%` not followed by two hex digits becomes `%25`, and the result is cut to
+//!   [`MAX_URI`] bytes.
+//! - **OAuth strings** (`error`, `error_description`): RFC 6749 allows only `%x20-21 /
+//!   %x23-5B / %x5D-7E`. `"` becomes `'`, `\` becomes `/`, typographic dashes and quotes
+//!   become their ASCII forms, line breaks and tabs become spaces, other characters become
+//!   `?`; runs of spaces collapse, the ends are trimmed, and an `error` left empty becomes
+//!   `server_error`.
+//! - **`Retry-After`**: whole seconds, rounded up, so a client never retries early.
+
+use alloc::borrow::Cow;
+use alloc::string::String;
+use core::time::Duration;
+
+use http::HeaderValue;
+
+/// The longest request id echoed, in bytes.
+pub const MAX_REQUEST_ID: usize = 200;
+/// The longest URI reference written, in bytes.
+pub const MAX_URI: usize = 2048;
+
+/// The request id as a header value, if it is safe to echo unchanged.
+#[must_use]
+pub fn request_id_header(id: &str) -> Option<HeaderValue> {
+    let safe = !id.is_empty() && id.len() <= MAX_REQUEST_ID && id.bytes().all(|b| b.is_ascii_graphic());
+    safe.then(|| HeaderValue::from_str(id).ok()).flatten()
+}
+
+/// The request id as written in a body: cut to [`MAX_REQUEST_ID`] bytes.
+#[must_use]
+pub fn request_id_body(id: &str) -> &str {
+    truncate(id, MAX_REQUEST_ID)
+}
+
+/// `text` cut to at most `max` bytes, at a character boundary.
+#[must_use]
+pub fn truncate(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// `text` as a valid URI reference (borrowed when it already is one).
+#[must_use]
+pub fn uri_reference(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let keep = |i: usize| {
+        let b = bytes[i];
+        if b == b'%' {
+            return bytes.len() > i + 2
+                && bytes[i + 1].is_ascii_hexdigit()
+                && bytes[i + 2].is_ascii_hexdigit();
+        }
+        b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=".contains(&b)
+    };
+    if text.len() <= MAX_URI && (0..bytes.len()).all(keep) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len().min(MAX_URI));
+    for (i, &byte) in bytes.iter().enumerate() {
+        let kept = keep(i);
+        if out.len() + if kept { 1 } else { 3 } > MAX_URI {
+            break;
+        }
+        if kept {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&alloc::format!("%{byte:02X}"));
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Whether every character of `text` is one RFC 6749 allows in `error` and
+/// `error_description`.
+#[must_use]
+pub fn is_oauth_text(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| matches!(b, 0x20..=0x21 | 0x23..=0x5B | 0x5D..=0x7E))
+}
+
+/// `text` mapped into RFC 6749's character set (borrowed when it already is in it).
+#[must_use]
+pub fn oauth_text(text: &str) -> Cow<'_, str> {
+    if is_oauth_text(text) && !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mapped = match c {
+            '"' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{2032}' => '\'',
+            '\\' => '/',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            '\u{2026}' => {
+                out.push_str("...");
+                continue;
+            }
+            c if c.is_whitespace() || c.is_control() => ' ',
+            c if matches!(u32::from(c), 0x20..=0x7E) => c,
+            _ => '?',
+        };
+        if mapped == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        out.push(mapped);
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    Cow::Owned(out)
+}
+
+/// The `Retry-After` value: whole seconds, rounded up.
+#[must_use]
+pub fn retry_after_seconds(delay: Duration) -> u64 {
+    delay
+        .as_secs()
+        .saturating_add(u64::from(delay.subsec_nanos() > 0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_ids_with_unsafe_bytes_are_not_echoed() {
+        assert!(request_id_header("req_xyz123").is_some());
+        assert!(request_id_header("\"quoted\"").is_some());
+        for bad in ["", "a\r\nb", "a b", "a\0", "é"] {
+            assert!(request_id_header(bad).is_none(), "{bad:?}");
+        }
+        assert!(request_id_header(&"a".repeat(MAX_REQUEST_ID + 1)).is_none());
+        assert_eq!(request_id_body(&"é".repeat(200)).len(), MAX_REQUEST_ID);
+    }
+
+    #[test]
+    fn uri_references_are_percent_encoded() {
+        assert!(matches!(uri_reference("/accounts/1?x=%20"), Cow::Borrowed(_)));
+        assert_eq!(uri_reference("/a b\r\n\"é%zz"), "/a%20b%0D%0A%22%C3%A9%25zz");
+        assert!(uri_reference(&"é".repeat(5000)).len() <= MAX_URI);
+    }
+
+    #[test]
+    fn oauth_text_stays_in_the_rfc_character_set() {
+        assert!(matches!(oauth_text("invalid_grant"), Cow::Borrowed(_)));
+        let mapped = oauth_text("  Token doesn’t \"sign\" — key\\rotated…\r\n日本 ");
+        assert_eq!(mapped, "Token doesn't 'sign' - key/rotated... ??");
+        assert!(is_oauth_text(&mapped));
+    }
+
+    #[test]
+    fn retry_after_rounds_up() {
+        assert_eq!(retry_after_seconds(Duration::from_secs(30)), 30);
+        assert_eq!(retry_after_seconds(Duration::from_millis(1500)), 2);
+        assert_eq!(retry_after_seconds(Duration::ZERO), 0);
+        assert_eq!(retry_after_seconds(Duration::MAX), u64::MAX);
+    }
+}
