@@ -16,7 +16,8 @@
 //! - **`Retry-After`**: whole seconds, rounded up, so a client never retries early.
 
 use alloc::borrow::Cow;
-use alloc::string::String;
+use alloc::string::{String, ToString};
+use core::fmt;
 use core::time::Duration;
 
 use http::HeaderValue;
@@ -99,28 +100,86 @@ pub fn oauth_text(text: &str) -> Cow<'_, str> {
     if is_oauth_text(text) && !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ") {
         return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let mapped = match c {
-            '"' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{2032}' => '\'',
-            '\\' => '/',
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-            '\u{2026}' => {
-                out.push_str("...");
+    Cow::Owned(OAuthText(text).to_string())
+}
+
+/// Anything `Display`, written through the RFC 6749 mapping as it is formatted: no
+/// intermediate `String`. `Serialize` streams it too.
+#[derive(Debug, Clone, Copy)]
+pub struct OAuthText<T>(pub T);
+
+impl<T: fmt::Display> OAuthText<T> {
+    /// Whether the mapped text has any character (an all-space text maps to nothing).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        struct Probe(bool);
+        impl fmt::Write for Probe {
+            fn write_str(&mut self, text: &str) -> fmt::Result {
+                self.0 |= !text.is_empty();
+                Ok(())
+            }
+        }
+        let mut probe = Probe(false);
+        let _ = fmt::write(&mut OAuthWriter::new(&mut probe), format_args!("{}", self.0));
+        !probe.0
+    }
+}
+
+impl<T: fmt::Display> fmt::Display for OAuthText<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::write(&mut OAuthWriter::new(f), format_args!("{}", self.0))
+    }
+}
+
+impl<T: fmt::Display> serde::Serialize for OAuthText<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// Maps each character into RFC 6749's set; collapses runs of spaces and drops them at the
+/// ends (a space is written only when more text follows).
+struct OAuthWriter<'a, W: fmt::Write + ?Sized> {
+    out: &'a mut W,
+    pending_space: bool,
+    wrote: bool,
+}
+
+impl<'a, W: fmt::Write + ?Sized> OAuthWriter<'a, W> {
+    fn new(out: &'a mut W) -> Self {
+        Self {
+            out,
+            pending_space: false,
+            wrote: false,
+        }
+    }
+}
+
+impl<W: fmt::Write + ?Sized> fmt::Write for OAuthWriter<'_, W> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        for c in text.chars() {
+            if c.is_whitespace() || c.is_control() {
+                self.pending_space = self.wrote;
                 continue;
             }
-            c if c.is_whitespace() || c.is_control() => ' ',
-            c if matches!(u32::from(c), 0x20..=0x7E) => c,
-            _ => '?',
-        };
-        if mapped == ' ' && (out.is_empty() || out.ends_with(' ')) {
-            continue;
+            if self.pending_space {
+                self.out.write_char(' ')?;
+                self.pending_space = false;
+            }
+            self.wrote = true;
+            match c {
+                '"' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{2032}' => {
+                    self.out.write_char('\'')?
+                }
+                '\\' => self.out.write_char('/')?,
+                '\u{2010}'..='\u{2015}' | '\u{2212}' => self.out.write_char('-')?,
+                '\u{2026}' => self.out.write_str("...")?,
+                ' '..='~' => self.out.write_char(c)?,
+                _ => self.out.write_char('?')?,
+            }
         }
-        out.push(mapped);
+        Ok(())
     }
-    let trimmed = out.trim_end().len();
-    out.truncate(trimmed);
-    Cow::Owned(out)
 }
 
 /// The `Retry-After` value: whole seconds, rounded up.

@@ -5,7 +5,7 @@ use http::{HeaderMap, HeaderValue};
 use serde::ser::SerializeMap;
 
 use super::{write_object, Format, JSON};
-use crate::{wire, ApiError, Context};
+use crate::{wire, ApiError, Context, PublicMessage};
 
 /// RFC 6749 §5.2: `{"error":c,"error_description":m,"error_uri":docs-url}`, with
 /// `Cache-Control: no-store` and `Pragma: no-cache`.
@@ -32,8 +32,7 @@ impl Format for OAuth {
         write_object(out, |map| {
             let code = wire::oauth_text(error.code());
             map.serialize_entry("error", if code.is_empty() { "server_error" } else { &code })?;
-            let message = error.message();
-            let description = wire::oauth_text(&message);
+            let description = wire::OAuthText(PublicMessage(error));
             if !description.is_empty() {
                 map.serialize_entry("error_description", &description)?;
             }
