@@ -17,6 +17,7 @@ pub fn expand(model: &Model) -> TokenStream {
     let details = detail_fields_impl(model);
     let catalogued = catalogued_impls(model);
     let format = default_format_impl(model);
+    let registered = registration(model);
     quote! {
         #[allow(deprecated)]
         const _: () = {
@@ -26,6 +27,7 @@ pub fn expand(model: &Model) -> TokenStream {
             #details
             #catalogued
             #format
+            #registered
         };
     }
 }
@@ -495,5 +497,22 @@ fn default_format_impl(model: &Model) -> TokenStream {
         impl #impl_generics #krate::__private::DefaultFormat for #ident #ty_generics #where_clause {
             type Format = #format;
         }
+    }
+}
+
+/// Registers the catalogue for `errwire::catalogue::all()`, and, for a type without generic
+/// parameters, implements `utoipa::IntoResponses`; each only when its feature is on in the
+/// runtime crate, which the hidden macros know and this crate cannot.
+fn registration(model: &Model) -> TokenStream {
+    let krate = &model.krate;
+    let ident = model.ident;
+    let openapi = model
+        .generics
+        .params
+        .is_empty()
+        .then(|| quote!(#krate::__errwire_openapi!(#ident);));
+    quote! {
+        #krate::__errwire_register!(__ERRWIRE_CATALOGUE);
+        #openapi
     }
 }

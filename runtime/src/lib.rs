@@ -4,14 +4,17 @@
 
 extern crate alloc;
 
-mod catalogue;
+pub mod catalogue;
 mod context;
 mod details;
 mod error;
 pub mod format;
 mod message;
+#[cfg(feature = "utoipa")]
+pub mod openapi;
 mod response;
 mod spec;
+mod unique_const;
 pub mod wire;
 
 #[doc(hidden)]

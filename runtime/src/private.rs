@@ -93,3 +93,60 @@ impl<T: RetryAfterValue + ?Sized> RetryAfterValue for alloc::boxed::Box<T> {
         (**self).retry_after_value()
     }
 }
+
+pub use crate::unique_const::assert_unique;
+
+#[cfg(feature = "registry")]
+pub use crate::catalogue::CATALOGUES;
+#[cfg(feature = "registry")]
+pub use linkme;
+#[cfg(feature = "utoipa")]
+pub use utoipa;
+
+/// Registers a derived type's catalogue with `errwire::catalogue::all()`.
+#[cfg(feature = "registry")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_register {
+    ($catalogue:expr) => {
+        #[$crate::__private::linkme::distributed_slice($crate::__private::CATALOGUES)]
+        #[linkme(crate = $crate::__private::linkme)]
+        static __ERRWIRE_REGISTRATION: &'static [$crate::__private::ErrorSpec] = $catalogue;
+    };
+}
+
+/// Without the `registry` feature, nothing is registered.
+#[cfg(not(feature = "registry"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_register {
+    ($catalogue:expr) => {};
+}
+
+/// `utoipa::IntoResponses` for a derived (non-generic) type.
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_openapi {
+    ($ty:ty) => {
+        #[automatically_derived]
+        impl $crate::__private::utoipa::IntoResponses for $ty {
+            fn responses() -> ::std::collections::BTreeMap<
+                ::std::string::String,
+                $crate::__private::utoipa::openapi::RefOr<
+                    $crate::__private::utoipa::openapi::response::Response,
+                >,
+            > {
+                $crate::openapi::responses::<$ty>()
+            }
+        }
+    };
+}
+
+/// Without the `utoipa` feature, no OpenAPI.
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_openapi {
+    ($ty:ty) => {};
+}

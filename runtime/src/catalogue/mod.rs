@@ -1,7 +1,31 @@
 //! The catalogue: every code a type can produce, as a checked contract.
+//!
+//! - [`Catalogued`]: a type's codes, as a `const`.
+//! - [`all`] (feature `registry`, on by default): every derived type linked into the binary.
+//! - [`duplicates`] / [`check_unique`] at run time, and [`crate::assert_unique_codes!`] in
+//!   `const` context: one code, one meaning.
+//! - [`to_json`] and [`Table`]: the contract and the reference table, deterministic.
+//! - [`Lock`]: the committed contract, checked in tests; breaking changes fail.
 
 use alloc::boxed::Box;
 use alloc::sync::Arc;
+
+mod export;
+mod lock;
+#[cfg(feature = "registry")]
+mod registry;
+mod unique;
+
+pub use export::{to_json, Column, Order, Table, FORMAT_VERSION};
+pub use lock::{Change, Lock, LockError, LockReport, BLESS_VAR};
+#[cfg(feature = "registry")]
+pub use registry::all;
+#[doc(hidden)]
+#[cfg(feature = "registry")]
+pub use registry::CATALOGUES;
+pub use unique::{check_unique, duplicates, Duplicate, DuplicateCodes};
+
+use alloc::borrow::Cow;
 
 use crate::error::ApiError;
 use crate::spec::ErrorSpec;
@@ -43,4 +67,19 @@ impl Catalogued for dyn ApiError + Send {
 /// A run-time error of any type: its codes are not known statically.
 impl Catalogued for dyn ApiError + Send + Sync {
     const CATALOGUE: &'static [ErrorSpec] = &[];
+}
+
+/// A code as an error value, with its template as the message and no details: what
+/// documentation shows for a code (OpenAPI examples, the tour's tables).
+#[derive(Debug, Clone, Copy)]
+pub struct Example(pub &'static ErrorSpec);
+
+impl ApiError for Example {
+    fn spec(&self) -> &'static ErrorSpec {
+        self.0
+    }
+
+    fn message(&self) -> Cow<'static, str> {
+        Cow::Borrowed(self.0.message())
+    }
 }

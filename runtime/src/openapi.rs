@@ -1,0 +1,262 @@
+//! OpenAPI responses for derived types (feature `utoipa`).
+//!
+//! For a type, [`responses`] gives what a route can return: one response per status (OpenAPI
+//! allows no more), every code under it as a named example with its real body in the type's
+//! format, the envelope's JSON Schema (inferred from real renders, so it fits any format,
+//! yours too) with the codes as a string enum, and a `Retry-After` header where a code can
+//! be retried. Derived types without generic parameters implement `utoipa::IntoResponses`:
+//!
+//! ```
+//! use errwire::ApiError;
+//!
+//! #[derive(ApiError)]
+//! #[api(format = Problem)]
+//! enum AccountError {
+//!     /// Slug already in use.
+//!     #[api(status = 409)]
+//!     SlugTaken,
+//!     /// Resource is in a state that doesn't allow this op.
+//!     #[api(status = 409)]
+//!     StateConflict,
+//! }
+//!
+//! let responses = <AccountError as utoipa::IntoResponses>::responses();
+//! assert_eq!(responses.keys().collect::<Vec<_>>(), ["409"]);
+//! ```
+
+use alloc::collections::BTreeMap;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use core::time::Duration;
+
+use serde_json::{json, Map, Value};
+use utoipa::openapi::example::ExampleBuilder;
+use utoipa::openapi::header::HeaderBuilder;
+use utoipa::openapi::response::{Response, ResponseBuilder};
+use utoipa::openapi::{ContentBuilder, RefOr, Schema};
+
+use crate::catalogue::{Catalogued, Example};
+use crate::details::{DetailFields, Details};
+use crate::spec::ErrorSpec;
+use crate::{to_json, ApiError, Context, DefaultFormat, Format};
+
+/// The responses of `E` in its default format.
+#[must_use]
+pub fn responses<E: Catalogued + DefaultFormat + ?Sized>() -> BTreeMap<String, RefOr<Response>> {
+    responses_for::<E::Format>(E::CATALOGUE)
+}
+
+/// The responses of these codes in format `F`.
+#[must_use]
+pub fn responses_for<F: Format>(specs: &'static [ErrorSpec]) -> BTreeMap<String, RefOr<Response>> {
+    let mut by_status: BTreeMap<u16, Vec<&'static ErrorSpec>> = BTreeMap::new();
+    for spec in specs {
+        by_status
+            .entry(F::status(&Example(spec)).as_u16())
+            .or_default()
+            .push(spec);
+    }
+    by_status
+        .into_iter()
+        .map(|(status, specs)| (status.to_string(), RefOr::T(response::<F>(status, &specs))))
+        .collect()
+}
+
+fn response<F: Format>(status: u16, specs: &[&'static ErrorSpec]) -> Response {
+    let minimal: Vec<Value> = specs
+        .iter()
+        .map(|s| render::<F>(&Example(s), &Context::new()))
+        .collect();
+    let full_context = Context::new()
+        .request_id("req")
+        .instance("/instance")
+        .jsonrpc_id(1);
+    let full: Vec<Value> = specs
+        .iter()
+        .map(|s| render::<F>(&Probe(s), &full_context))
+        .collect();
+    let codes: Vec<&str> = specs.iter().map(|s| s.code()).collect();
+    let mut schema = infer(&minimal, &full);
+    mark_codes(&mut schema, &minimal, &codes);
+    let examples = specs.iter().zip(&minimal).map(|(spec, body)| {
+        let example = ExampleBuilder::new()
+            .summary(spec.description().unwrap_or_else(|| spec.message()))
+            .value(Some(body.clone()))
+            .build();
+        (spec.code(), example)
+    });
+    let content = ContentBuilder::new()
+        .schema(serde_json::from_value::<Schema>(schema).ok())
+        .examples_from_iter(examples)
+        .build();
+    let reason = http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason());
+    let mut builder = ResponseBuilder::new()
+        .description(reason.unwrap_or("Error"))
+        .content(F::CONTENT_TYPE, content);
+    if specs.iter().any(|s| s.retryable()) {
+        let header_schema = serde_json::from_value::<Schema>(json!({"type": "integer", "minimum": 0}));
+        if let Ok(header_schema) = header_schema {
+            let header = HeaderBuilder::new()
+                .schema(Some(header_schema))
+                .description(Some("Seconds to wait before retrying, when known."))
+                .build();
+            builder = builder.header("Retry-After", header);
+        }
+    }
+    builder.build()
+}
+
+fn render<F: Format>(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> Value {
+    serde_json::from_str(&to_json::<F>(error, ctx)).unwrap_or(Value::Null)
+}
+
+/// The detail name that shows where a format puts details.
+const PROBE: &str = "errwire_probe_detail";
+
+/// A code with a delay and one detail: its render shows every optional member.
+struct Probe(&'static ErrorSpec);
+
+impl ApiError for Probe {
+    fn spec(&self) -> &'static ErrorSpec {
+        self.0
+    }
+    fn message(&self) -> alloc::borrow::Cow<'static, str> {
+        alloc::borrow::Cow::Borrowed(self.0.message())
+    }
+    fn retry_after(&self) -> Option<Duration> {
+        Some(Duration::from_secs(1))
+    }
+    fn details(&self) -> Details<'_> {
+        Details::new(self)
+    }
+}
+
+impl DetailFields for Probe {
+    fn visit_details(&self, visit: &mut dyn FnMut(&'static str, &dyn erased_serde::Serialize)) {
+        visit(PROBE, &true);
+    }
+}
+
+/// A JSON Schema for values like these: members always present in `required` renders are
+/// required; members only in `optional` renders are optional; the probe detail becomes open
+/// `additionalProperties`.
+fn infer(required: &[Value], optional: &[Value]) -> Value {
+    let all: Vec<&Value> = required.iter().chain(optional).collect();
+    let types: Vec<&str> = {
+        let mut types: Vec<&str> = all.iter().map(|v| type_name(v)).collect();
+        types.sort_unstable();
+        types.dedup();
+        types
+    };
+    if types != ["object"] {
+        let mut schema = Map::new();
+        schema.insert(
+            "type".into(),
+            if types.len() == 1 {
+                json!(types[0])
+            } else {
+                json!(types)
+            },
+        );
+        let items: Vec<Value> = all
+            .iter()
+            .filter_map(|v| v.as_array())
+            .flatten()
+            .cloned()
+            .collect();
+        if types.contains(&"array") {
+            schema.insert(
+                "items".into(),
+                if items.is_empty() {
+                    json!({})
+                } else {
+                    infer(&items, &[])
+                },
+            );
+        }
+        return Value::Object(schema);
+    }
+    let mut names: Vec<&String> = all
+        .iter()
+        .filter_map(|v| v.as_object())
+        .flat_map(Map::keys)
+        .collect();
+    names.sort();
+    names.dedup();
+    let mut properties = Map::new();
+    let mut open = false;
+    for name in names {
+        if name == PROBE {
+            open = true;
+            continue;
+        }
+        let values = |renders: &[Value]| -> Vec<Value> {
+            renders.iter().filter_map(|v| v.get(name).cloned()).collect()
+        };
+        let (req, opt) = (values(required), values(optional));
+        properties.insert(name.clone(), infer(&req, &opt));
+    }
+    let required_names: Vec<&String> = properties
+        .keys()
+        .filter(|name| !required.is_empty() && required.iter().all(|v| v.get(name.as_str()).is_some()))
+        .collect();
+    let mut schema = json!({"type": "object", "properties": properties});
+    if !required_names.is_empty() {
+        schema["required"] = json!(required_names);
+    }
+    if open {
+        schema["additionalProperties"] = json!(true);
+    }
+    schema
+}
+
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+/// Finds the member that carries the code in every render and makes it an enum of `codes`.
+fn mark_codes(schema: &mut Value, renders: &[Value], codes: &[&str]) {
+    let Some(first) = renders.first() else { return };
+    let mut paths = Vec::new();
+    string_paths(first, &mut Vec::new(), &mut paths);
+    let carries_code = |path: &[String]| {
+        renders.iter().zip(codes).all(|(render, code)| {
+            path.iter()
+                .try_fold(render, |v, key| v.get(key))
+                .and_then(Value::as_str)
+                == Some(*code)
+        })
+    };
+    if let Some(path) = paths.into_iter().find(|p| carries_code(p)) {
+        let target = path
+            .iter()
+            .try_fold(&mut *schema, |s, key| s.get_mut("properties")?.get_mut(key));
+        if let Some(target) = target {
+            target["enum"] = json!(codes);
+        }
+    }
+}
+
+fn string_paths(value: &Value, at: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+    match value {
+        Value::String(_) => out.push(at.clone()),
+        Value::Object(map) => {
+            for (key, inner) in map {
+                at.push(key.clone());
+                string_paths(inner, at, out);
+                at.pop();
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,12 @@
+//! This workspace's own contract: exactly the lines the README tells users to write.
+
+#[test]
+fn error_codes_keep_their_contract() {
+    // Use each crate whose codes the contract covers: the linker keeps only used crates.
+    let _ = (
+        accounts::AccountsError::NotFound(0),
+        billing::BillingError::SubscriptionPastDue,
+    );
+    let lock = errwire::catalogue::Lock::new(concat!(env!("CARGO_MANIFEST_DIR"), "/errors.lock.json"));
+    lock.assert(&errwire::catalogue::all());
+}

@@ -1,0 +1,160 @@
+//! OpenAPI through the `utoipa` feature: one response per status, each code a named example
+//! with its real body, the envelope's schema with the codes as an enum. The document is
+//! serialized by utoipa, parsed by `oas3` as OpenAPI 3.1, and every real body (minimal and
+//! with a full context) validates against the schema it documents.
+
+use errwire::format::{Nested, Problem};
+use errwire::{to_json, ApiError, Context};
+use serde_json::{json, Value};
+use utoipa::openapi::path::{HttpMethod, OperationBuilder, PathItem};
+use utoipa::openapi::{InfoBuilder, OpenApiBuilder, PathsBuilder, ResponsesBuilder};
+use utoipa::IntoResponses;
+
+#[derive(Debug, ApiError)]
+#[api(domain = "accounts", docs = "https://docs.example.com/errors#{code}", format = Problem)]
+enum ProblemError {
+    /// Slug already in use.
+    #[api(status = 409, message = "The slug '{slug}' is already in use.")]
+    SlugTaken {
+        slug: String,
+        #[api(detail)]
+        suggestion: String,
+    },
+    /// Resource is in a state that doesn't allow this op.
+    #[api(status = 409)]
+    StateConflict,
+    /// Too many requests.
+    #[api(status = 429, retry_after = 30)]
+    RateLimited,
+}
+
+fn document() -> Value {
+    let get = |responses| OperationBuilder::new().responses(responses).build();
+    let paths = PathsBuilder::new()
+        .path(
+            "/accounts/{id}",
+            PathItem::new(
+                HttpMethod::Get,
+                get(ResponsesBuilder::new()
+                    .responses_from_into_responses::<accounts::AccountsError>()
+                    .build()),
+            ),
+        )
+        .path(
+            "/workspaces",
+            PathItem::new(
+                HttpMethod::Post,
+                get(ResponsesBuilder::new()
+                    .responses_from_into_responses::<ProblemError>()
+                    .build()),
+            ),
+        );
+    let openapi = OpenApiBuilder::new()
+        .info(InfoBuilder::new().title("errwire test").version("1.0.0").build())
+        .paths(paths)
+        .build();
+    let text = openapi.to_pretty_json().unwrap();
+    let parsed = oas3::from_json(&text).unwrap_or_else(|e| panic!("oas3 rejects the document: {e}\n{text}"));
+    let version = parsed.validate_version().unwrap();
+    assert_eq!((version.major, version.minor), (3, 1));
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn one_response_per_status_with_every_code_as_a_named_example() {
+    let doc = document();
+    let responses = &doc["paths"]["/workspaces"]["post"]["responses"];
+    assert_eq!(
+        responses.as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["409", "429"]
+    );
+    let conflict = &responses["409"];
+    assert_eq!(conflict["description"], "Conflict");
+    let content = &conflict["content"]["application/problem+json"];
+    let examples = content["examples"].as_object().unwrap();
+    assert_eq!(
+        examples.keys().collect::<Vec<_>>(),
+        ["slug_taken", "state_conflict"]
+    );
+    assert_eq!(
+        examples["state_conflict"]["value"],
+        json!({
+            "type": "https://docs.example.com/errors#state_conflict",
+            "title": "Conflict",
+            "status": 409,
+            "detail": "Resource is in a state that doesn't allow this op.",
+            "code": "state_conflict"
+        })
+    );
+    assert_eq!(examples["slug_taken"]["summary"], "Slug already in use.");
+    assert_eq!(
+        content["schema"]["properties"]["code"]["enum"],
+        json!(["slug_taken", "state_conflict"])
+    );
+    assert!(responses["429"]["headers"]["Retry-After"].is_object());
+    assert!(conflict["headers"].get("Retry-After").is_none());
+}
+
+#[test]
+fn nested_envelopes_get_their_schema_and_enum_too() {
+    let doc = document();
+    let responses = &doc["paths"]["/accounts/{id}"]["get"]["responses"];
+    let schema = &responses["404"]["content"]["application/json"]["schema"];
+    assert_eq!(schema["required"], json!(["error"]));
+    let error = &schema["properties"]["error"];
+    assert_eq!(error["properties"]["code"]["enum"], json!(["account_not_found"]));
+    assert_eq!(error["required"], json!(["code", "message"]));
+    assert_eq!(error["properties"]["request_id"]["type"], "string");
+    assert_eq!(error["properties"]["details"]["additionalProperties"], true);
+}
+
+fn validator(schema: &Value) -> jsonschema::Validator {
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(schema)
+        .unwrap()
+}
+
+#[test]
+fn real_bodies_validate_against_the_documented_schemas() {
+    let doc = document();
+    let ctx = Context::new()
+        .request_id("req_xyz123")
+        .instance("/workspaces/acme")
+        .jsonrpc_id(4);
+    let problem = &doc["paths"]["/workspaces"]["post"]["responses"];
+    let cases = [
+        ProblemError::SlugTaken {
+            slug: "acme".into(),
+            suggestion: "acme-corp".into(),
+        },
+        ProblemError::StateConflict,
+        ProblemError::RateLimited,
+    ];
+    for error in &cases {
+        let schema = &problem[error.status().as_str()]["content"]["application/problem+json"]["schema"];
+        let validator = validator(schema);
+        for ctx in [Context::new(), ctx.clone()] {
+            let body: Value = serde_json::from_str(&to_json::<Problem>(error, &ctx)).unwrap();
+            assert!(validator.is_valid(&body), "{body} against {schema}");
+        }
+    }
+    let nested = &doc["paths"]["/accounts/{id}"]["get"]["responses"];
+    for error in [
+        accounts::AccountsError::NotFound(1),
+        accounts::AccountsError::SlugTaken { slug: "acme".into() },
+        accounts::AccountsError::RateLimited(30),
+    ] {
+        let schema = &nested[error.status().as_str()]["content"]["application/json"]["schema"];
+        let body: Value = serde_json::from_str(&to_json::<Nested>(&error, &ctx)).unwrap();
+        assert!(validator(schema).is_valid(&body), "{body} against {schema}");
+    }
+    // The enum bites: an unknown code does not validate.
+    let schema = &nested["404"]["content"]["application/json"]["schema"];
+    assert!(!validator(schema).is_valid(&json!({"error": {"code": "nope", "message": "m"}})));
+}
+
+#[test]
+fn into_responses_is_the_same_as_the_function() {
+    assert!(ProblemError::responses() == errwire::openapi::responses::<ProblemError>());
+}
