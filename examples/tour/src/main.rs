@@ -1,118 +1,106 @@
-//! The tour: a small service's errors as a client will see them, and the reference table
-//! generated from the code.
+//! The tour: each seed service's errors exactly as a client receives them — status line,
+//! headers, body — and the service's reference table, generated from its code.
 //!
-//! Run it with `cargo run -p tour`.
+//! ```text
+//! cargo run -p tour                        # every service, each in its own envelope
+//! cargo run -p tour -- wicket              # one service
+//! cargo run -p tour -- worldmonitor mcp-tool   # one service, another envelope
+//! cargo run -p tour -- all problem         # every service as RFC 9457 problems
+//! ```
 
-use std::time::Duration;
+mod services;
 
-use errwire::{ApiError, ErrorSpec};
+use std::process::ExitCode;
 
-/// The errors of a small workspace service.
-#[derive(Debug, thiserror::Error, ApiError)]
-#[api(domain = "workspaces", docs = "https://docs.example.com/errors#{code}")]
-enum WorkspaceError {
-    /// Slug already in use.
-    #[error("slug {slug} taken by account {owner}")]
-    #[api(
-        status = 409,
-        code = "workspace_slug_taken",
-        message = "The slug '{slug}' is already in use. Try '{suggestion}' or pick another."
-    )]
-    SlugTaken {
-        slug: String,
-        #[api(detail)]
-        suggestion: String,
-        owner: u64,
-    },
-    /// Your token lacks scope for this action.
-    #[error("scope {0} missing")]
-    #[api(status = FORBIDDEN, domain = "auth", help = "Ask an admin for the scope.")]
-    ForbiddenByScope(#[api(detail = "scope")] &'static str),
-    /// Too many requests. Check Retry-After header.
-    #[error("rate limited")]
-    #[api(status = 429)]
-    RateLimited(#[api(retry_after)] Duration),
-    /// Something upstream failed. Retry with backoff.
-    #[error("upstream failed: {0}")]
-    #[api(status = StatusCode::BAD_GATEWAY, jsonrpc = -32001)]
-    Upstream(#[source] std::io::Error),
-    /// Maintenance or partial degradation. Retry.
-    #[error("maintenance")]
-    #[api(status = 503, retry_after = 120, mcp = "protocol")]
-    ServiceUnavailable,
-}
+use errwire::format::{Flat, JsonRpc, JsonRpcPlain, McpTool, Nested, OAuth, Problem, Simple};
+use errwire::{to_response, ApiError, Context};
 
-fn main() {
-    let errors = [
-        WorkspaceError::SlugTaken {
-            slug: "acme".into(),
-            suggestion: "acme-corp".into(),
-            owner: 42,
-        },
-        WorkspaceError::ForbiddenByScope("workspaces:write"),
-        WorkspaceError::RateLimited(Duration::from_secs(30)),
-        WorkspaceError::Upstream(std::io::Error::other("10.0.3.7:5432 connection refused")),
-        WorkspaceError::ServiceUnavailable,
-    ];
-    println!("errwire tour — each error as the API describes it\n");
-    for error in &errors {
-        show(error);
+use services::{Group, Service};
+
+/// The envelopes by the names the command line uses.
+const FORMATS: &[&str] = &[
+    "nested",
+    "flat",
+    "problem",
+    "oauth",
+    "simple",
+    "jsonrpc",
+    "jsonrpc-plain",
+    "mcp-tool",
+];
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let services = services::all();
+    let service = args.first().map_or("all", String::as_str);
+    let format = args.get(1).map_or("default", String::as_str);
+    let chosen: Vec<&Service> = services
+        .iter()
+        .filter(|s| service == "all" || s.name == service)
+        .collect();
+    if chosen.is_empty() || !(format == "default" || FORMATS.contains(&format)) || args.len() > 2 {
+        let names: Vec<&str> = services.iter().map(|s| s.name).collect();
+        eprintln!("usage: tour [SERVICE] [FORMAT]");
+        eprintln!("  SERVICE: all (default), {}", names.join(", "));
+        eprintln!(
+            "  FORMAT:  default (each service's own envelope), {}",
+            FORMATS.join(", ")
+        );
+        return ExitCode::from(2);
     }
-    println!("Reference table, generated from WorkspaceError::CATALOGUE:\n");
-    print!("{}", table(WorkspaceError::CATALOGUE));
+    let mut request = 0;
+    for service in chosen {
+        println!("{}", "=".repeat(100));
+        println!("{} — {} ({})", service.name, service.about, service.seed);
+        println!("{}", "=".repeat(100));
+        for group in &service.groups {
+            show_group(service, group, format, &mut request);
+        }
+    }
+    ExitCode::SUCCESS
 }
 
-/// One error: what the log sees, then what a client may learn.
-fn show(error: &WorkspaceError) {
-    let status = error.status();
+fn show_group(service: &Service, group: &Group, format: &str, request: &mut u32) {
+    let format = if format == "default" { group.format } else { format };
+    println!("\n{} in the {format} envelope\n", group.type_name);
+    for error in &group.errors {
+        *request += 1;
+        let id = format!("req_{request:04}");
+        let path = format!("/{}/{}", service.name, error.code());
+        let ctx = Context::new()
+            .request_id(id.as_str())
+            .instance(path.as_str())
+            .jsonrpc_id(*request);
+        print_response(format, error.as_ref(), &ctx);
+    }
     println!(
-        "HTTP {} {}",
+        "Reference table, generated from {}::CATALOGUE:\n",
+        group.type_name
+    );
+    println!("{}", group.table);
+}
+
+/// The response as it goes over the wire.
+fn print_response(format: &str, error: &(dyn ApiError + Send + Sync), ctx: &Context<'_>) {
+    let response = match format {
+        "nested" => to_response::<Nested>(error, ctx),
+        "flat" => to_response::<Flat>(error, ctx),
+        "problem" => to_response::<Problem>(error, ctx),
+        "oauth" => to_response::<OAuth>(error, ctx),
+        "simple" => to_response::<Simple>(error, ctx),
+        "jsonrpc" => to_response::<JsonRpc>(error, ctx),
+        "jsonrpc-plain" => to_response::<JsonRpcPlain>(error, ctx),
+        _ => to_response::<McpTool>(error, ctx),
+    };
+    let status = response.status();
+    println!(
+        "HTTP/1.1 {} {}",
         status.as_u16(),
         status.canonical_reason().unwrap_or("")
     );
-    println!("  log only : {error}");
-    println!("  code     : {}", error.code());
-    println!("  message  : {}", error.message());
-    let retry = match (error.retryable(), error.retry_after()) {
-        (true, Some(delay)) => format!("yes, after {}s", delay.as_secs()),
-        (true, None) => "yes".to_owned(),
-        (false, _) => "no".to_owned(),
-    };
-    println!("  retry    : {retry}");
-    if let Some(domain) = error.domain() {
-        println!("  domain   : {domain}");
-    }
-    if let Some(help) = error.help() {
-        println!("  help     : {help}");
-    }
-    if let Some(docs) = error.docs_url() {
-        println!("  docs     : {docs}");
-    }
-    println!(
-        "  json-rpc : {} ({:?} channel in MCP)",
-        error.jsonrpc_code(),
-        error.mcp_channel()
-    );
-    if !error.details().is_empty() {
-        let details = serde_json::to_string(&error.details()).unwrap_or_default();
-        println!("  details  : {details}");
+    for (name, value) in response.headers() {
+        println!("{name}: {}", value.to_str().unwrap_or("<binary>"));
     }
     println!();
-}
-
-/// A Markdown table in the seeds' style.
-fn table(catalogue: &[ErrorSpec]) -> String {
-    let mut out =
-        String::from("| Code | Status | Domain | Retry? | Default message |\n|---|---|---|---|---|\n");
-    for spec in catalogue {
-        out.push_str(&format!(
-            "| {} | {} | {} | {} | {} |\n",
-            spec.code(),
-            spec.status().as_u16(),
-            spec.domain().unwrap_or("—"),
-            if spec.retryable() { "Yes" } else { "No" },
-            spec.message()
-        ));
-    }
-    out
+    println!("{}\n", String::from_utf8_lossy(response.body()));
 }

@@ -118,6 +118,8 @@ pub enum Column {
     Code,
     /// The status number (`Status`).
     Status,
+    /// The status with its reason phrase, `400 Bad Request` (`Status`).
+    StatusLine,
     /// The domain, `—` when none (`Domain`).
     Domain,
     /// `Yes` or `No` (`Retry?`).
@@ -142,7 +144,7 @@ impl Column {
     pub const fn header(self) -> &'static str {
         match self {
             Self::Code => "Code",
-            Self::Status => "Status",
+            Self::Status | Self::StatusLine => "Status",
             Self::Domain => "Domain",
             Self::Retry => "Retry?",
             Self::Message => "Default message",
@@ -158,6 +160,12 @@ impl Column {
         let text = match self {
             Self::Code => spec.code().to_string(),
             Self::Status => spec.status().as_u16().to_string(),
+            Self::StatusLine => {
+                let status = spec.status();
+                alloc::format!("{} {}", status.as_u16(), status.canonical_reason().unwrap_or(""))
+                    .trim_end()
+                    .to_string()
+            }
             Self::Domain => spec.domain().unwrap_or("—").to_string(),
             Self::Retry => if spec.retryable() { "Yes" } else { "No" }.to_string(),
             Self::Message => spec.message().to_string(),

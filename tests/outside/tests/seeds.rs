@@ -1,5 +1,11 @@
-//! Each seed's tables, read from the seed document itself, against the derived catalogue.
+//! Each seed's reference tables, generated from the declared catalogue with
+//! `errwire::catalogue::Table`, compared row for row with the tables printed in the seed
+//! document itself (same codes, statuses, retry values and messages).
+//!
+//! The seed documents were scraped from web pages: some rows lost their leading `| `, some
+//! tables their separators. Each comparison undoes exactly that and nothing more.
 
+use errwire::catalogue::{Column, Order, Table};
 use errwire::ErrorSpec;
 use errwire_outside::{seed000, seed001, seed002, seed003, seed004};
 
@@ -9,79 +15,130 @@ const SEED_002: &str = include_str!("../../seeds/002_56a0968ea776a956.txt");
 const SEED_003: &str = include_str!("../../seeds/003_c6adbd2c1ec2cd9c.txt");
 const SEED_004: &str = include_str!("../../seeds/004_f0ab4cf14442198e.txt");
 
-/// The cells of a Markdown table row, trimmed.
-fn cells(line: &str) -> Vec<&str> {
-    line.trim().trim_matches('|').split('|').map(str::trim).collect()
+/// The lines of a generated table.
+fn lines(table: &str) -> Vec<String> {
+    table.lines().map(String::from).collect()
 }
 
-fn spec<'a>(catalogue: &'a [ErrorSpec], code: &str) -> &'a ErrorSpec {
-    catalogue
-        .iter()
-        .find(|s| s.code() == code)
-        .unwrap_or_else(|| panic!("no code {code:?} in the catalogue"))
-}
-
-#[test]
-fn seed_000_every_row_matches_code_status_description_and_recovery() {
-    let rows: Vec<Vec<&str>> = SEED_000
-        .lines()
-        .filter(|l| l.starts_with("| ") && !l.starts_with("| Code"))
-        .map(cells)
-        .collect();
-    let catalogue = seed000::McpServerError::CATALOGUE;
-    assert_eq!(rows.len(), catalogue.len());
-    for (row, spec) in rows.iter().zip(catalogue) {
-        assert_eq!(spec.code(), row[0]);
-        if row[1] != "—" {
-            assert_eq!(spec.status().as_str(), row[1], "{}", row[0]);
-        }
-        assert_eq!(spec.description(), Some(row[2]), "{}", row[0]);
-        assert_eq!(spec.message(), row[2], "{}", row[0]);
-        assert_eq!(spec.help(), Some(row[3]), "{}", row[0]);
+/// A scraped row with its leading `| ` restored.
+fn row(line: &str) -> String {
+    if line.starts_with('|') {
+        line.to_string()
+    } else {
+        format!("| {line}")
     }
-    let provider = spec(catalogue, "provider_unavailable");
-    assert_eq!(provider.retry_after(), Some(std::time::Duration::from_secs(30)));
-    assert!(provider.retryable());
+}
+
+/// The cells of a table row.
+fn cells(line: &str) -> Vec<String> {
+    line.trim()
+        .trim_matches('|')
+        .split(" | ")
+        .map(|c| c.trim().to_string())
+        .collect()
+}
+
+/// The lines of the seed's table under `heading`: header, separator, rows.
+fn seed_table<'a>(doc: &'a str, heading: &str) -> Vec<&'a str> {
+    let start = doc.find(heading).unwrap_or_else(|| panic!("no {heading:?}")) + heading.len();
+    doc[start..]
+        .lines()
+        .skip_while(|l| !l.contains(" | "))
+        .take_while(|l| l.contains('|'))
+        .collect()
+}
+
+fn in_domain(specs: &[ErrorSpec], domain: &str) -> Vec<ErrorSpec> {
+    specs
+        .iter()
+        .filter(|s| s.domain() == Some(domain))
+        .copied()
+        .collect()
 }
 
 #[test]
-fn seed_001_http_table_and_code_list_match() {
+fn seed_000_four_tables_code_status_description_recovery() {
+    let table = Table::new([Column::Code, Column::Status, Column::Description, Column::Help])
+        .header(Column::Help, "Recovery");
+    let catalogue = seed000::McpServerError::CATALOGUE;
+    let mut rows = 0;
+    for (heading, domain) in [
+        ("Transport errors", "transport"),
+        ("Authentication", "auth"),
+        ("Input validation", "input"),
+        ("Runtime", "runtime"),
+    ] {
+        let seed = seed_table(SEED_000, heading);
+        let generated = lines(&table.render(&in_domain(catalogue, domain)));
+        assert_eq!(seed.len(), generated.len(), "{heading}");
+        for (seed, ours) in seed.iter().zip(&generated) {
+            if seed.starts_with("|---") {
+                assert_eq!(seed, ours);
+                continue;
+            }
+            let (seed, ours) = (cells(seed), cells(ours));
+            // "—" is a status the seed leaves out; the crate's choice is commented there.
+            let status_given = seed[1] != "—";
+            assert!(status_given || ours[1].parse::<u16>().is_ok(), "{ours:?}");
+            assert_eq!(
+                [&seed[0], &seed[2], &seed[3]],
+                [&ours[0], &ours[2], &ours[3]],
+                "{heading}"
+            );
+            if status_given {
+                assert_eq!(seed[1], ours[1], "{}", seed[0]);
+            }
+        }
+        rows += generated.len() - 2;
+    }
+    assert_eq!(rows, catalogue.len());
+}
+
+#[test]
+fn seed_001_http_tables_and_code_list() {
     let catalogue = seed001::ControlPlaneError::CATALOGUE;
-    let table: Vec<(&str, &str, &str)> = SEED_001
+    let table = Table::new([Column::Status, Column::Code, Column::Description])
+        .header(Column::Status, "HTTP")
+        .header(Column::Description, "What happens");
+    // The scrape dropped the separators: "400invalid_requestMalformed parameter. …".
+    let joined = |line: &str| cells(line).concat();
+    let generated: Vec<String> = lines(&table.render(&catalogue[..15]))
+        .iter()
+        .map(|l| joined(l))
+        .collect();
+    let seed: Vec<&str> = SEED_001
         .lines()
-        .filter(|l| l.len() > 3 && l.as_bytes()[..3].iter().all(u8::is_ascii_digit))
-        .map(|l| {
-            let (status, rest) = l.split_at(3);
-            let code_len = rest.find(|c: char| c.is_ascii_uppercase()).unwrap_or(rest.len());
-            (status, &rest[..code_len], &rest[code_len..])
+        .filter(|l| {
+            l.starts_with("HTTPCode") || (l.len() > 3 && l.as_bytes()[..3].iter().all(u8::is_ascii_digit))
         })
         .collect();
-    assert_eq!(table.len(), 15);
-    for (status, code, what) in &table {
-        let spec = spec(catalogue, code);
-        assert_eq!(spec.status().as_str(), *status, "{code}");
-        assert_eq!(spec.description(), Some(*what), "{code}");
-    }
-    // The bullet list after the tables, up to the OAuth section: "code — what", status chosen in the crate.
-    let oauth_at = SEED_001.find("These come from the instance").unwrap();
+    assert_eq!(seed[0], generated[0], "header");
+    let seed_rows: Vec<&str> = seed
+        .iter()
+        .filter(|l| !l.starts_with("HTTPCode"))
+        .copied()
+        .collect();
+    assert_eq!(seed_rows, generated[2..], "rows");
+    // The code list after the tables: "• code — what", in order.
     let list_at = SEED_001.find("503service_unavailable").unwrap();
+    let oauth_at = SEED_001.find("These come from the instance").unwrap();
     let bullets: Vec<&str> = SEED_001[list_at..oauth_at]
         .lines()
         .filter_map(|l| l.trim().strip_prefix("• "))
         .collect();
-    assert_eq!(bullets.len(), 15);
-    // Some bullets lost their " — " in the seed ("redirect_uri_localhost_only_devhttp://…"):
-    // the longest code that prefixes the bullet is its code.
-    for bullet in &bullets {
-        let spec = catalogue
-            .iter()
-            .filter(|s| bullet.starts_with(s.code()))
-            .max_by_key(|s| s.code().len())
-            .unwrap_or_else(|| panic!("no code for {bullet:?}"));
-        let what = bullet[spec.code().len()..].trim_start_matches(" — ");
-        assert_eq!(spec.description(), Some(what), "{}", spec.code());
+    assert_eq!(bullets.len(), catalogue.len() - 15);
+    for (bullet, spec) in bullets.iter().zip(&catalogue[15..]) {
+        // Some bullets lost their " — " in the scrape ("redirect_uri_localhost_only_devhttp://…").
+        let what = bullet
+            .strip_prefix(spec.code())
+            .unwrap_or_else(|| panic!("{bullet:?} is not {}", spec.code()));
+        assert_eq!(
+            spec.description(),
+            Some(what.trim_start_matches(" — ")),
+            "{}",
+            spec.code()
+        );
     }
-    assert_eq!(catalogue.len(), table.len() + bullets.len());
     let oauth = seed001::InstanceOAuthError::CATALOGUE;
     let oauth_bullets: Vec<&str> = SEED_001[oauth_at..]
         .lines()
@@ -102,83 +159,80 @@ fn seed_001_http_table_and_code_list_match() {
 }
 
 #[test]
-fn seed_002_reference_table_matches_row_for_row() {
-    let rows: Vec<Vec<&str>> = SEED_002
-        .lines()
-        .filter(|l| l.contains(" | ") && !l.starts_with("| Code"))
-        .map(cells)
-        .collect();
-    let catalogue = seed002::ContractError::CATALOGUE;
-    assert_eq!(rows.len(), 38);
-    assert_eq!(rows.len(), catalogue.len());
-    for (row, spec) in rows.iter().zip(catalogue) {
-        let retry = if spec.retryable() { "Yes" } else { "No" };
-        let status = spec.status();
-        let actual = [
-            spec.code(),
-            status.as_str(),
-            spec.domain().unwrap_or("—"),
-            retry,
-            spec.message(),
-        ];
-        assert_eq!(actual.as_slice(), &row[..5]);
-    }
+fn seed_002_reference_table_row_for_row() {
+    let generated = Table::new([
+        Column::Code,
+        Column::Status,
+        Column::Domain,
+        Column::Retry,
+        Column::Message,
+    ])
+    .order(Order::StatusThenCode)
+    .render(seed002::ContractError::CATALOGUE);
+    let seed: Vec<String> = seed_table(SEED_002, "Reference").iter().map(|l| row(l)).collect();
+    assert_eq!(seed.len(), 40);
+    assert_eq!(seed, lines(&generated));
 }
 
 #[test]
-fn seed_003_retry_column_holds_for_every_code_and_every_string_is_a_code() {
-    let retry_by_status: Vec<(&str, bool)> = SEED_003
-        .split("| `")
-        .skip(1)
-        .filter_map(|cell| {
-            let (status, rest) = cell.split_once("` |")?;
-            let retry = rest.split('|').nth(1)?.trim();
-            status
-                .parse::<u16>()
-                .ok()
-                .filter(|s| *s >= 400)
-                .map(|_| (status, retry.starts_with("Yes")))
-        })
-        .collect();
-    assert_eq!(retry_by_status.len(), 12);
-    let catalogue = seed003::WorldMonitorError::CATALOGUE;
-    for spec in catalogue {
-        let (_, retry) = retry_by_status
-            .iter()
-            .find(|(status, _)| *status == spec.status().as_str())
-            .unwrap_or_else(|| {
-                panic!(
-                    "status {} of {} is not in the seed's table",
-                    spec.status(),
-                    spec.code()
-                )
-            });
-        assert_eq!(spec.retryable(), *retry, "{}", spec.code());
-    }
-    for (status, _) in &retry_by_status {
-        assert!(
-            catalogue.iter().any(|s| s.status().as_str() == *status),
-            "no code has status {status}"
-        );
-    }
+fn seed_003_error_strings_table_and_retry_policy() {
+    // The scrape put each table on one line: "| a | b | | c | d |".
     let strings = SEED_003
         .split("## Common error strings")
         .nth(1)
         .unwrap()
-        .split("## Retry")
+        .split(" ## ")
         .next()
         .unwrap();
-    let named: Vec<(&str, &str)> = strings
+    // Rows end "|" and start "|": their boundary is "| |".
+    let seed: Vec<String> = strings
+        .trim()
+        .split("| |")
+        .map(|r| format!("| {} |", r.trim().trim_matches('|').trim()))
+        .filter(|r| !r.contains("----"))
+        .collect();
+    let catalogue = seed003::WorldMonitorError::CATALOGUE;
+    let table = Table::new([Column::Code, Column::Description])
+        .header(Column::Code, "`error` value")
+        .header(Column::Description, "Meaning");
+    let generated = lines(&table.render(&catalogue[..9]));
+    let generated: Vec<String> = std::iter::once(generated[0].clone())
+        .chain(generated[2..].iter().map(|l| {
+            // The seed writes each code in backticks.
+            let mut cells = cells(l);
+            cells[0] = format!("`{}`", cells[0]);
+            format!("| {} |", cells.join(" | "))
+        }))
+        .collect();
+    assert_eq!(seed, generated);
+    // The status table's Retry? column holds for every code; every error status has a code.
+    let statuses = SEED_003
+        .split("## Status codes")
+        .nth(1)
+        .unwrap()
+        .split(" ## ")
+        .next()
+        .unwrap();
+    let retry: Vec<(u16, bool)> = statuses
         .split("| `")
         .skip(1)
         .filter_map(|cell| {
-            let (code, rest) = cell.split_once("` |")?;
-            Some((code, rest.split(" |").next()?.trim()))
+            let (status, rest) = cell.split_once("` |")?;
+            let retry = rest.split(" | ").nth(1)?.trim();
+            Some((status.parse().ok()?, retry.starts_with("Yes")))
         })
+        .filter(|(status, _)| *status >= 400)
         .collect();
-    assert_eq!(named.len(), 9);
-    for (code, meaning) in named {
-        assert_eq!(spec(catalogue, code).description(), Some(meaning), "{code}");
+    assert_eq!(retry.len(), 12);
+    for (status, retryable) in &retry {
+        let codes: Vec<&ErrorSpec> = catalogue
+            .iter()
+            .filter(|s| s.status().as_u16() == *status)
+            .collect();
+        assert!(!codes.is_empty(), "no code for {status}");
+        for spec in codes {
+            assert_eq!(spec.retryable(), *retryable, "{}", spec.code());
+        }
     }
     let oauth: Vec<&str> = seed003::WorldMonitorOAuthError::CATALOGUE
         .iter()
@@ -194,13 +248,16 @@ fn seed_003_retry_column_holds_for_every_code_and_every_string_is_a_code() {
             "invalid_scope"
         ]
     );
+    assert!(SEED_003.contains(
+        "`invalid_request`, `invalid_client`, `invalid_grant`, `unsupported_grant_type`, `invalid_scope`"
+    ));
 }
 
 #[test]
-fn seed_004_messages_codes_and_statuses_are_all_expressed() {
-    let catalogue = seed004::McpProxyError::CATALOGUE;
-    // "Common error messages": each message, `<x>` standing for a placeholder, is a template.
-    let normalise = |text: &str| {
+fn seed_004_message_table_rest_table_codes_and_statuses() {
+    let proxy = seed004::McpProxyError::CATALOGUE;
+    // "Common error messages": the seed writes placeholders as <tool>, errwire as {tool}.
+    let placeholders = |text: &str| {
         let mut out = String::new();
         let mut skipping = false;
         for c in text.chars() {
@@ -216,28 +273,30 @@ fn seed_004_messages_codes_and_statuses_are_all_expressed() {
         }
         out
     };
-    let messages = SEED_004
-        .split("Common error messages")
-        .nth(1)
-        .unwrap()
-        .split("Policy deny")
-        .next()
-        .unwrap();
-    let rows: Vec<(&str, &str)> = messages
-        .lines()
-        .filter(|l| !l.starts_with('|'))
-        .filter_map(|l| l.split_once(" | "))
-        .map(|(m, what)| (m.trim(), what.trim_end_matches(" |").trim()))
+    let with_help: Vec<ErrorSpec> = proxy.iter().filter(|s| s.help().is_some()).copied().collect();
+    let generated = Table::new([Column::Message, Column::Help])
+        .header(Column::Message, "Message")
+        .header(Column::Help, "What to do");
+    let generated: Vec<String> = lines(&generated.render(&with_help))
+        .iter()
+        .map(|l| placeholders(l))
         .collect();
-    assert_eq!(rows.len(), 9);
-    for (message, what_to_do) in rows {
-        let spec = catalogue
-            .iter()
-            .find(|s| normalise(s.message()) == normalise(message))
-            .unwrap_or_else(|| panic!("no template for {message:?}"));
-        assert_eq!(spec.help(), Some(what_to_do), "{message}");
-    }
-    // "JSON-RPC error codes": every code the seed lists is used.
+    let seed: Vec<String> = seed_table(SEED_004, "Common error messages")
+        .iter()
+        .map(|l| placeholders(&row(l)))
+        .collect();
+    assert_eq!(seed, generated);
+    // The REST table: status, meaning, common cause.
+    let rest = Table::new([Column::StatusLine, Column::Description, Column::Help])
+        .header(Column::Description, "Meaning")
+        .header(Column::Help, "Common cause")
+        .render(seed004::DashboardError::CATALOGUE);
+    let seed: Vec<String> = seed_table(SEED_004, "HTTP errors (REST API)")
+        .iter()
+        .map(|l| row(l))
+        .collect();
+    assert_eq!(seed, lines(&rest));
+    // Every JSON-RPC code and every error status the seed lists is used.
     let codes = SEED_004
         .split("JSON-RPC error codes")
         .nth(1)
@@ -248,11 +307,10 @@ fn seed_004_messages_codes_and_statuses_are_all_expressed() {
     for line in codes.lines().filter(|l| l.starts_with('-')) {
         let code: i32 = line.split(' ').next().unwrap().parse().unwrap();
         assert!(
-            catalogue.iter().any(|s| s.jsonrpc_code() == code),
+            proxy.iter().any(|s| s.jsonrpc_code() == code),
             "JSON-RPC {code} unused"
         );
     }
-    // "By HTTP status": every error status the seed lists is used.
     let statuses = SEED_004
         .split("By HTTP status")
         .nth(1)
@@ -267,23 +325,9 @@ fn seed_004_messages_codes_and_statuses_are_all_expressed() {
         let status = &line[..3];
         if status != "200" {
             assert!(
-                catalogue.iter().any(|s| s.status().as_str() == status),
+                proxy.iter().any(|s| s.status().as_str() == status),
                 "HTTP {status} unused"
             );
         }
-    }
-    // The REST API's table: status and meaning.
-    let rest = SEED_004.split("HTTP errors (REST API)").nth(1).unwrap();
-    let dashboard = seed004::DashboardError::CATALOGUE;
-    let rows: Vec<Vec<&str>> = rest
-        .lines()
-        .filter(|l| l.contains(" | ") && !l.starts_with("| Status"))
-        .map(cells)
-        .collect();
-    assert_eq!(rows.len(), dashboard.len());
-    for (row, spec) in rows.iter().zip(dashboard) {
-        let reason = spec.status().canonical_reason().unwrap();
-        assert_eq!(row[0], format!("{} {reason}", spec.status().as_str()));
-        assert_eq!(spec.description(), Some(row[1]));
     }
 }

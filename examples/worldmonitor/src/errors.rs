@@ -4,7 +4,11 @@
 use errwire::ApiError;
 
 /// The common error strings, then one code for each status row without one.
+///
+/// HTTP endpoints answer in the `Simple` envelope; the MCP server sends the same errors as
+/// tool results (`McpTool`: `isError: true` and a text explanation), as the seed says.
 #[derive(Debug, ApiError)]
+#[api(format = Simple)]
 pub enum WorldMonitorError {
     /// No valid Clerk JWT or API key.
     #[api(status = 401, code = "UNAUTHENTICATED")]
@@ -63,7 +67,7 @@ pub enum WorldMonitorError {
 
 /// The RFC 6749 §5.2 codes its OAuth endpoints use.
 #[derive(Debug, ApiError)]
-#[api(status = 400)]
+#[api(status = 400, format = OAuth)]
 pub enum WorldMonitorOAuthError {
     /// The request is missing a parameter or is otherwise malformed.
     InvalidRequest,

@@ -5,7 +5,10 @@ use errwire::ApiError;
 
 /// The MCP proxy's errors: the seed's common messages, with the status and JSON-RPC code its
 /// tables give each.
+///
+/// The seed's example error object carries only `code` and `message`: `JsonRpcPlain`.
 #[derive(Debug, ApiError)]
+#[api(format = JsonRpcPlain)]
 pub enum McpProxyError {
     /// Request body is not valid JSON.
     #[api(status = 400, jsonrpc = -32700, mcp = "protocol", message = "Parse error")]
@@ -117,28 +120,41 @@ pub enum McpProxyError {
     GithubAppNotInstalled,
 }
 
-/// The dashboard REST API's errors.
+/// The dashboard REST API's errors; `help` is the seed's "Common cause".
+///
+/// The seed lists statuses and meanings but prints no body: the nested envelope is the
+/// sensible default.
 #[derive(Debug, ApiError)]
+#[api(format = Nested)]
 pub enum DashboardError {
     /// Malformed request or failed validation
-    #[api(status = 400)]
+    #[api(
+        status = 400,
+        help = "Missing required field, invalid value, or invalid policy configuration (e.g. deny message over 500 characters)"
+    )]
     BadRequest,
     /// Not authenticated
-    #[api(status = 401)]
+    #[api(status = 401, help = "No session — sign in again")]
     Unauthorized,
     /// Authenticated but not allowed
-    #[api(status = 403)]
+    #[api(status = 403, help = "Caller is not the agent owner, or member not approved")]
     Forbidden,
     /// Resource does not exist
-    #[api(status = 404)]
+    #[api(status = 404, help = "Wrong agent ID, deleted policy, or member not found")]
     NotFound,
     /// State conflict
-    #[api(status = 409)]
+    #[api(
+        status = 409,
+        help = "A policy with that name already exists (create or rename)"
+    )]
     Conflict,
     /// Rate limit exceeded
-    #[api(status = 429)]
+    #[api(
+        status = 429,
+        help = "Too many sign-in codes requested (15 per email per hour)"
+    )]
     TooManyRequests,
     /// Unexpected server error
-    #[api(status = 500)]
+    #[api(status = 500, help = "Retry; contact support if it persists")]
     InternalServerError,
 }

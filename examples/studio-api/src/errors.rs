@@ -4,7 +4,7 @@ use errwire::ApiError;
 
 /// Every code of the seed's reference table, in its order.
 #[derive(Debug, ApiError)]
-#[api(rename_all = "SCREAMING_SNAKE_CASE")]
+#[api(rename_all = "SCREAMING_SNAKE_CASE", format = Flat)]
 pub enum ContractError {
     /// The request is invalid.
     #[api(status = 400, domain = "common")]

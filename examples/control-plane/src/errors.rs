@@ -5,6 +5,7 @@ use errwire::ApiError;
 
 /// The control-plane codes: the seed's HTTP table, then its list of further codes.
 #[derive(Debug, ApiError)]
+#[api(format = Nested)]
 pub enum ControlPlaneError {
     /// Malformed parameter. Check message for detail.
     #[api(status = 400)]
@@ -114,6 +115,7 @@ pub enum ControlPlaneError {
 
 /// The OAuth 2 errors an instance returns (RFC 6749 §5.2 codes).
 #[derive(Debug, ApiError)]
+#[api(format = OAuth)]
 pub enum InstanceOAuthError {
     /// code expired, redirect_uri mismatch, code reused.
     #[api(status = 400)]

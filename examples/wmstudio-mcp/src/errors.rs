@@ -4,7 +4,11 @@
 use errwire::ApiError;
 
 /// Every code of the seed's four tables, in the document's order.
+///
+/// The seed prints no body; its advice to "inspect `error.message`" means the nested
+/// envelope, `{"error":{"code","message",…}}`.
 #[derive(Debug, ApiError)]
+#[api(format = Nested)]
 pub enum McpServerError {
     /// Request hit /mcp without trailing slash.
     #[api(
