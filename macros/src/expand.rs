@@ -183,6 +183,7 @@ fn api_error_impl(model: &Model) -> TokenStream {
     let message = message_methods(model);
     let retry_after = retry_after_method(model);
     let details = details_method(model);
+    let as_error = as_error_method(model);
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::__private::ApiError for #ident #ty_generics #where_clause {
@@ -190,6 +191,7 @@ fn api_error_impl(model: &Model) -> TokenStream {
             #message
             #retry_after
             #details
+            #as_error
         }
     }
 }
@@ -399,6 +401,18 @@ fn details_method(model: &Model) -> TokenStream {
     }
 }
 
+/// `as_error()`: the value itself when its type is a `std::error::Error` (for logs).
+fn as_error_method(model: &Model) -> TokenStream {
+    let krate = &model.krate;
+    quote! {
+        fn as_error(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+            #[allow(unused_imports)]
+            use #krate::__private::{AsErrorFallback as _, AsErrorViaError as _};
+            (&&#krate::__private::AsErrorProbe(self)).probe_error()
+        }
+    }
+}
+
 /// `impl DetailFields`: visits each `#[api(detail)]` field; a `None` option is skipped.
 fn detail_fields_impl(model: &Model) -> TokenStream {
     let krate = &model.krate;
@@ -500,9 +514,10 @@ fn default_format_impl(model: &Model) -> TokenStream {
     }
 }
 
-/// Registers the catalogue for `errwire::catalogue::all()`, and, for a type without generic
-/// parameters, implements `utoipa::IntoResponses`; each only when its feature is on in the
-/// runtime crate, which the hidden macros know and this crate cannot.
+/// Registers the catalogue for `errwire::catalogue::all()`; implements
+/// `utoipa::IntoResponses` (for a type without generic parameters), axum's `IntoResponse`
+/// and actix-web's `ResponseError` — each only when its feature is on in the runtime crate,
+/// which the hidden macros know and this crate cannot.
 fn registration(model: &Model) -> TokenStream {
     let krate = &model.krate;
     let ident = model.ident;
@@ -511,8 +526,16 @@ fn registration(model: &Model) -> TokenStream {
         .params
         .is_empty()
         .then(|| quote!(#krate::__errwire_openapi!(#ident);));
+    let bounded = generics::with_bounds(model);
+    let (impl_generics, ty_generics, where_clause) = bounded.split_for_impl();
+    let predicates = where_clause.map(|w| &w.predicates);
+    let frameworks = quote! {
+        [#impl_generics] [#ident #ty_generics] [#predicates]
+    };
     quote! {
         #krate::__errwire_register!(__ERRWIRE_CATALOGUE);
         #openapi
+        #krate::__errwire_axum!(#frameworks);
+        #krate::__errwire_actix!(#frameworks);
     }
 }

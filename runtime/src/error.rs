@@ -98,6 +98,13 @@ pub trait ApiError {
     fn details(&self) -> Details<'_> {
         Details::none()
     }
+
+    /// The error as a `std::error::Error`, for logs: its `Display` and `source()` chain.
+    /// The derive returns `Some` when the type implements `Error` (and is `'static`). Never
+    /// rendered: formats do not read it.
+    fn as_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        None
+    }
 }
 
 /// Forwards every method, so wrappers keep the wrapped error's dynamic facts.
@@ -120,6 +127,7 @@ macro_rules! forward_api_error {
             fn jsonrpc_code(&self) -> i32 { (**self).jsonrpc_code() }
             fn mcp_channel(&self) -> McpChannel { (**self).mcp_channel() }
             fn details(&self) -> Details<'_> { (**self).details() }
+            fn as_error(&self) -> Option<&(dyn std::error::Error + 'static)> { (**self).as_error() }
         }
     };
 }
@@ -144,3 +152,16 @@ macro_rules! debug_dyn_api_error {
 }
 
 debug_dyn_api_error!(dyn ApiError, dyn ApiError + Send, dyn ApiError + Send + Sync);
+
+/// The public message: a boxed error's `Display` is what a client may read.
+macro_rules! display_dyn_api_error {
+    ($($ty:ty),*) => {$(
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.write_message(f)
+            }
+        }
+    )*};
+}
+
+display_dyn_api_error!(dyn ApiError, dyn ApiError + Send, dyn ApiError + Send + Sync);

@@ -1,19 +1,34 @@
 #![doc = include_str!("../../README.md")]
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 #![warn(missing_docs)]
 
 extern crate alloc;
+// The derive names `::errwire`; this lets errwire derive its own `FrameworkError`.
+extern crate self as errwire;
 
+#[cfg(feature = "actix-web")]
+pub mod actix;
+#[cfg(feature = "axum")]
+pub mod axum;
 pub mod catalogue;
 mod context;
 mod details;
 mod error;
 pub mod format;
+mod framework;
+#[cfg(feature = "tracing")]
+pub mod log;
 mod message;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
+#[cfg(any(feature = "tower", feature = "actix-web"))]
+mod render;
+#[cfg(any(feature = "tower", feature = "actix-web"))]
+pub mod request;
 mod response;
 mod spec;
+#[cfg(feature = "tower")]
+pub mod tower;
 mod unique_const;
 pub mod wire;
 
@@ -26,6 +41,7 @@ pub use context::{Context, JsonRpcId};
 pub use details::{Detail, DetailFields, Details};
 pub use error::ApiError;
 pub use format::Format;
+pub use framework::FrameworkError;
 pub use message::PublicMessage;
 pub use response::{to_json, to_response, DefaultFormat, X_REQUEST_ID};
 pub use spec::{default_jsonrpc_code, default_retryable, ErrorSpec, McpChannel, MessageSource};

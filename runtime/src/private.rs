@@ -150,3 +150,105 @@ macro_rules! __errwire_openapi {
 macro_rules! __errwire_openapi {
     ($ty:ty) => {};
 }
+
+/// `(&&AsErrorProbe(self)).probe_error()`: `Some` when the type is a `std::error::Error`
+/// (autoref specialization: the `&AsErrorProbe` impl wins when it applies).
+pub struct AsErrorProbe<'a, T: ?Sized>(pub &'a T);
+
+impl<T: ?Sized> Clone for AsErrorProbe<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: ?Sized> Copy for AsErrorProbe<'_, T> {}
+
+/// Chosen when the type implements `std::error::Error`.
+pub trait AsErrorViaError<'a> {
+    /// The error.
+    fn probe_error(self) -> Option<&'a (dyn std::error::Error + 'static)>;
+}
+
+impl<'a, T: std::error::Error + 'static> AsErrorViaError<'a> for &AsErrorProbe<'a, T> {
+    fn probe_error(self) -> Option<&'a (dyn std::error::Error + 'static)> {
+        Some(self.0)
+    }
+}
+
+/// Chosen otherwise.
+pub trait AsErrorFallback<'a> {
+    /// Nothing.
+    fn probe_error(self) -> Option<&'a (dyn std::error::Error + 'static)>;
+}
+
+impl<'a, T: ?Sized> AsErrorFallback<'a> for AsErrorProbe<'a, T> {
+    fn probe_error(self) -> Option<&'a (dyn std::error::Error + 'static)> {
+        None
+    }
+}
+
+#[cfg(feature = "actix-web")]
+pub use actix_web;
+#[cfg(feature = "axum")]
+pub use axum;
+
+/// `axum::response::IntoResponse` in the type's format.
+#[cfg(feature = "axum")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_axum {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::axum::response::IntoResponse for $($ty)*
+        where
+            $($bounds)*
+        {
+            fn into_response(self) -> $crate::__private::axum::response::Response {
+                // Only `Self: DefaultFormat` is required here, so a bad `format = …` is
+                // reported once, at the attribute.
+                $crate::axum::into_response_default(&self)
+            }
+        }
+    };
+}
+
+/// Without the `axum` feature, nothing.
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_axum {
+    ($($tokens:tt)*) => {};
+}
+
+/// `actix_web::ResponseError` in the type's format, for types that are `Debug + Display`
+/// (actix's supertraits); the higher-ranked bound lets the impl exist for every type and
+/// hold only for those.
+#[cfg(feature = "actix-web")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_actix {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::actix_web::ResponseError for $($ty)*
+        where
+            for<'__errwire> $($ty)*: ::core::fmt::Debug + ::core::fmt::Display,
+            $($bounds)*
+        {
+            fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
+                $crate::actix::status_code(self)
+            }
+
+            fn error_response(&self) -> $crate::__private::actix_web::HttpResponse {
+                $crate::actix::error_response_default(self)
+            }
+        }
+    };
+}
+
+/// Without the `actix-web` feature, nothing.
+#[cfg(not(feature = "actix-web"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_actix {
+    ($($tokens:tt)*) => {};
+}

@@ -125,4 +125,7 @@ impl<E: ApiError + ?Sized> ApiError for WithoutDetails<'_, E> {
     fn details(&self) -> Details<'_> {
         Details::none()
     }
+    fn as_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.as_error()
+    }
 }

@@ -1,5 +1,6 @@
 //! The generated code passes strict lints: rustc's, clippy's pedantic and nursery groups,
 //! and the restriction lints that catch sloppy generated code.
+#![forbid(unsafe_code)]
 #![deny(
     warnings,
     missing_docs,

@@ -1,0 +1,57 @@
+//! An actix-web service: handlers return `Result<_, AccountsError>`; extractor errors and
+//! actix's own errors come out in the same flat envelope, with the request id.
+//!
+//! ```text
+//! cargo run -p actix-service-example               # listens on 127.0.0.1:3001 (ADDR=… to change)
+//! curl -i localhost:3001/accounts/42
+//! curl -i localhost:3001/accounts/abc              # invalid_path
+//! curl -i -X DELETE localhost:3001/accounts/1      # method_not_allowed
+//! ```
+
+use accounts::AccountsError;
+use actix_web::{web, App, HttpServer};
+use errwire::actix::{json_config, path_config, query_config, ErrwireMiddleware};
+use errwire::format::Flat;
+
+#[derive(serde::Deserialize)]
+struct NewAccount {
+    slug: String,
+}
+
+async fn account(id: web::Path<u64>) -> Result<String, AccountsError> {
+    match id.into_inner() {
+        1 => Ok("account 1\n".into()),
+        7 => Err(AccountsError::RateLimited(30)),
+        id => Err(AccountsError::NotFound(id)),
+    }
+}
+
+async fn create(new: web::Json<NewAccount>) -> Result<String, AccountsError> {
+    let NewAccount { slug } = new.into_inner();
+    if slug == "acme" {
+        return Err(AccountsError::SlugTaken { slug });
+    }
+    Ok(format!("created {slug}\n"))
+}
+
+#[actix_web::main]
+async fn main() -> std::io::Result<()> {
+    tracing_subscriber::fmt()
+        .with_max_level(tracing_subscriber::filter::LevelFilter::DEBUG)
+        .init();
+    let address = std::env::var("ADDR").unwrap_or_else(|_| "127.0.0.1:3001".into());
+    let server = HttpServer::new(|| {
+        App::new()
+            .wrap(ErrwireMiddleware::<Flat>::new().negotiate_problem(true))
+            .app_data(json_config::<Flat>())
+            .app_data(path_config::<Flat>())
+            .app_data(query_config::<Flat>())
+            .service(web::resource("/accounts/{id}").route(web::get().to(account)))
+            .service(web::resource("/accounts").route(web::post().to(create)))
+    })
+    .bind(&address)?;
+    for address in server.addrs() {
+        println!("actix-service listening on http://{address}");
+    }
+    server.run().await
+}

@@ -1,0 +1,297 @@
+//! actix-web (feature `actix-web`): derived errors that are `Debug + Display` implement
+//! `ResponseError` with the same bodies and headers as every other integration; the
+//! [`ErrwireMiddleware`] gives requests ids and puts actix's own error responses (unknown
+//! route, wrong method, extractor errors) into the service's envelope; [`json_config`],
+//! [`path_config`] and [`query_config`] make extractor errors precise.
+//!
+//! ```
+//! use actix_web::{web, App};
+//! use errwire::format::Problem;
+//!
+//! let app = App::new()
+//!     .wrap(errwire::actix::ErrwireMiddleware::<Problem>::new())
+//!     .app_data(errwire::actix::json_config::<Problem>())
+//!     .app_data(errwire::actix::path_config::<Problem>())
+//!     .app_data(errwire::actix::query_config::<Problem>())
+//!     .route("/", web::get().to(|| async { "ok" }));
+//! ```
+//!
+//! actix-web 4 uses `http` 0.2 and errwire `http` 1: statuses and headers are carried over
+//! by number and bytes.
+
+use alloc::boxed::Box;
+use alloc::rc::Rc;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::future::{ready, Future, Ready};
+use core::marker::PhantomData;
+use core::pin::Pin;
+
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform};
+use actix_web::error::{InternalError, JsonPayloadError};
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::http::StatusCode;
+use actix_web::{HttpMessage as _, HttpResponse, ResponseError};
+
+use crate::format::{Nested, Problem};
+use crate::framework::FrameworkError;
+use crate::render::{render_current, render_for, Rendered};
+use crate::request::{
+    accepts_problem_in, generate_request_id, is_valid_request_id, renderer, RequestContext,
+};
+use crate::{to_response, ApiError, Format};
+
+/// The actix status of an error.
+pub fn status_code(error: &(impl ApiError + ?Sized)) -> StatusCode {
+    StatusCode::from_u16(error.status().as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// The actix response for `error` in format `F`, with the current request's id.
+pub fn error_response<F: Format>(error: &(impl ApiError + ?Sized)) -> HttpResponse {
+    to_actix(render_current::<F>(error))
+}
+
+/// The actix response for `error` in its type's own format (the derive's `ResponseError`).
+pub fn error_response_default<E: ApiError + crate::DefaultFormat + ?Sized>(error: &E) -> HttpResponse {
+    error_response::<E::Format>(error)
+}
+
+/// An `http` 1 response as an actix response, errwire's mark kept.
+fn to_actix(response: http::Response<Vec<u8>>) -> HttpResponse {
+    let (parts, body) = response.into_parts();
+    let status = StatusCode::from_u16(parts.status.as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut builder = HttpResponse::build(status);
+    for (name, value) in &parts.headers {
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_str().as_bytes()),
+            HeaderValue::from_bytes(value.as_bytes()),
+        ) {
+            builder.append_header((name, value));
+        }
+    }
+    let mut response = builder.body(body);
+    if parts.extensions.get::<Rendered>().is_some() {
+        response.extensions_mut().insert(Rendered);
+    }
+    response
+}
+
+impl ResponseError for Box<dyn ApiError + Send + Sync> {
+    fn status_code(&self) -> StatusCode {
+        status_code(&**self)
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        error_response::<Nested>(&**self)
+    }
+}
+
+/// An actix error whose response is `error` rendered in format `F`.
+fn framework_error<F: Format, C>(error: FrameworkError, cause: C) -> actix_web::Error
+where
+    C: core::fmt::Debug + core::fmt::Display + 'static,
+{
+    InternalError::from_response(cause, error_response::<F>(&error)).into()
+}
+
+/// `web::Json` errors in format `F`: too large → `payload_too_large` (413), wrong content
+/// type → `unsupported_media_type` (415), broken JSON → `malformed_json` (400), the wrong
+/// shape → `invalid_body` (422).
+#[must_use]
+pub fn json_config<F: Format>() -> actix_web::web::JsonConfig {
+    actix_web::web::JsonConfig::default().error_handler(|error, _| {
+        let kind = match &error {
+            JsonPayloadError::OverflowKnownLength { .. } | JsonPayloadError::Overflow { .. } => {
+                FrameworkError::PayloadTooLarge
+            }
+            JsonPayloadError::ContentType => FrameworkError::UnsupportedMediaType,
+            JsonPayloadError::Deserialize(e) if e.is_syntax() || e.is_eof() => FrameworkError::MalformedJson,
+            JsonPayloadError::Deserialize(_) => FrameworkError::InvalidBody,
+            _ => FrameworkError::BadRequest,
+        };
+        framework_error::<F, _>(kind, error)
+    })
+}
+
+/// `web::Path` errors in format `F`: `invalid_path` (400).
+#[must_use]
+pub fn path_config<F: Format>() -> actix_web::web::PathConfig {
+    actix_web::web::PathConfig::default()
+        .error_handler(|error, _| framework_error::<F, _>(FrameworkError::InvalidPath, error))
+}
+
+/// `web::Query` errors in format `F`: `invalid_query` (400).
+#[must_use]
+pub fn query_config<F: Format>() -> actix_web::web::QueryConfig {
+    actix_web::web::QueryConfig::default()
+        .error_handler(|error, _| framework_error::<F, _>(FrameworkError::InvalidQuery, error))
+}
+
+/// The middleware; `F` is the envelope of actix's own errors (use the service's format).
+pub struct ErrwireMiddleware<F = Nested> {
+    negotiate: bool,
+    format: PhantomData<fn() -> F>,
+}
+
+impl<F> Clone for ErrwireMiddleware<F> {
+    fn clone(&self) -> Self {
+        Self {
+            negotiate: self.negotiate,
+            format: PhantomData,
+        }
+    }
+}
+
+impl<F> core::fmt::Debug for ErrwireMiddleware<F> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("ErrwireMiddleware")
+            .field("negotiate", &self.negotiate)
+            .finish()
+    }
+}
+
+impl<F: Format> Default for ErrwireMiddleware<F> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<F: Format> ErrwireMiddleware<F> {
+    /// The middleware, without content negotiation.
+    #[must_use]
+    pub const fn new() -> Self {
+        Self {
+            negotiate: false,
+            format: PhantomData,
+        }
+    }
+
+    /// Answer `application/problem+json` to clients whose `Accept` asks for it (opt-in).
+    #[must_use]
+    pub const fn negotiate_problem(mut self, on: bool) -> Self {
+        self.negotiate = on;
+        self
+    }
+}
+
+impl<S, B, F> Transform<S, ServiceRequest> for ErrwireMiddleware<F>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
+    S::Future: 'static,
+    B: MessageBody + 'static,
+    F: Format + 'static,
+{
+    type Response = ServiceResponse<EitherBody<B>>;
+    type Error = actix_web::Error;
+    type Transform = ErrwireActixService<S, F>;
+    type InitError = ();
+    type Future = Ready<Result<Self::Transform, Self::InitError>>;
+
+    fn new_transform(&self, service: S) -> Self::Future {
+        ready(Ok(ErrwireActixService {
+            service: Rc::new(service),
+            negotiate: self.negotiate,
+            format: PhantomData,
+        }))
+    }
+}
+
+/// The service [`ErrwireMiddleware`] makes.
+pub struct ErrwireActixService<S, F> {
+    service: Rc<S>,
+    negotiate: bool,
+    format: PhantomData<fn() -> F>,
+}
+
+impl<S, F> core::fmt::Debug for ErrwireActixService<S, F> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("ErrwireActixService")
+            .field("negotiate", &self.negotiate)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<S, B, F> Service<ServiceRequest> for ErrwireActixService<S, F>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
+    S::Future: 'static,
+    B: MessageBody + 'static,
+    F: Format + 'static,
+{
+    type Response = ServiceResponse<EitherBody<B>>;
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self::Response, Self::Error>>>>;
+
+    actix_web::dev::forward_ready!(service);
+
+    fn call(&self, mut request: ServiceRequest) -> Self::Future {
+        let header = HeaderName::from_static("x-request-id");
+        let id = request
+            .headers()
+            .get(&header)
+            .and_then(|v| v.to_str().ok())
+            .filter(|v| is_valid_request_id(v))
+            .map_or_else(generate_request_id, String::from);
+        if let Ok(value) = HeaderValue::from_str(&id) {
+            request.headers_mut().insert(header.clone(), value);
+        }
+        let accept = request
+            .headers()
+            .get_all(actix_web::http::header::ACCEPT)
+            .filter_map(|v| v.to_str().ok());
+        let context = RequestContext {
+            request_id: Some(id),
+            instance: Some(request.path().into()),
+            wants_problem: self.negotiate && accepts_problem_in(accept),
+            renderer: Some(renderer::<F>()),
+        };
+        request.extensions_mut().insert(context.clone());
+        let service = Rc::clone(&self.service);
+        Box::pin(async move {
+            let response = context.clone().scope(service.call(request)).await?;
+            Ok(finish::<F, B>(response, &context))
+        })
+    }
+}
+
+/// Echoes the request id, and puts an actix-made error response into the envelope.
+fn finish<F: Format, B: MessageBody + 'static>(
+    response: ServiceResponse<B>,
+    request: &RequestContext,
+) -> ServiceResponse<EitherBody<B>> {
+    let status = response.status();
+    let framework_error = response.response().extensions().get::<Rendered>().is_none()
+        && (status.is_client_error() || status.is_server_error());
+    let mut response = if framework_error {
+        let error = http::StatusCode::from_u16(status.as_u16())
+            .map_or(FrameworkError::Internal, FrameworkError::from_status);
+        let rendered = to_actix(render_for(&error, request, |error, ctx| {
+            if request.wants_problem {
+                to_response::<Problem>(error, ctx)
+            } else {
+                to_response::<F>(error, ctx)
+            }
+        }));
+        let allow = response.headers().get(actix_web::http::header::ALLOW).cloned();
+        let mut response = response.into_response(rendered).map_into_right_body();
+        if let Some(allow) = allow {
+            response
+                .headers_mut()
+                .insert(actix_web::http::header::ALLOW, allow);
+        }
+        response
+    } else {
+        response.map_into_left_body()
+    };
+    if let Some(value) = request
+        .request_id
+        .as_deref()
+        .and_then(|id| HeaderValue::from_str(id).ok())
+    {
+        response
+            .headers_mut()
+            .insert(HeaderName::from_static("x-request-id"), value);
+    }
+    response
+}

@@ -1,0 +1,91 @@
+//! axum (feature `axum`): derived errors are `IntoResponse` in their `format`, so `?` in a
+//! handler just works; so is `Box<dyn ApiError + Send + Sync>` (in `Nested`). Put
+//! [`crate::tower::ErrwireLayer`] in front for request ids and axum's own errors.
+//!
+//! ```
+//! use axum::{routing::get, Router};
+//! use errwire::ApiError;
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(format = Problem)]
+//! enum AccountError {
+//!     /// Account not found.
+//!     #[api(status = 404)]
+//!     NotFound,
+//! }
+//!
+//! async fn account() -> Result<String, AccountError> {
+//!     Err(AccountError::NotFound)
+//! }
+//!
+//! let app: Router = Router::new()
+//!     .route("/accounts/{id}", get(account))
+//!     .layer(errwire::tower::ErrwireLayer::<errwire::format::Problem>::new());
+//! ```
+
+use axum::body::Body;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, Request};
+use axum::response::{IntoResponse, Response};
+
+use crate::format::Nested;
+use crate::framework::FrameworkError;
+use crate::render::render_current;
+use crate::{ApiError, Format};
+
+/// The axum response for `error` in format `F`, with the current request's id.
+pub fn into_response<F: Format>(error: &(impl ApiError + ?Sized)) -> Response {
+    render_current::<F>(error).map(Body::from)
+}
+
+/// The axum response for `error` in its type's own format (the derive's `IntoResponse`).
+pub fn into_response_default<E: ApiError + crate::DefaultFormat + ?Sized>(error: &E) -> Response {
+    into_response::<E::Format>(error)
+}
+
+impl IntoResponse for alloc::boxed::Box<dyn ApiError + Send + Sync> {
+    fn into_response(self) -> Response {
+        into_response::<crate::format::Nested>(&*self)
+    }
+}
+
+/// `axum::Json`, with rejections that say precisely what is wrong: `malformed_json` (400),
+/// `invalid_body` (422), `unsupported_media_type` (415), `payload_too_large` (413). Behind
+/// [`crate::tower::ErrwireLayer`] they come out in the service's envelope.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Json<T>(pub T);
+
+impl<T, S> FromRequest<S> for Json<T>
+where
+    axum::Json<T>: FromRequest<S, Rejection = JsonRejection>,
+    S: Send + Sync,
+{
+    type Rejection = JsonError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Json::<T>::from_request(request, state).await {
+            Ok(axum::Json(value)) => Ok(Self(value)),
+            Err(rejection) => Err(JsonError(match rejection {
+                JsonRejection::JsonSyntaxError(_) => FrameworkError::MalformedJson,
+                JsonRejection::JsonDataError(_) => FrameworkError::InvalidBody,
+                JsonRejection::MissingJsonContentType(_) => FrameworkError::UnsupportedMediaType,
+                other => FrameworkError::from_status(other.status()),
+            })),
+        }
+    }
+}
+
+/// Why [`Json`] refused a body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JsonError(pub FrameworkError);
+
+impl IntoResponse for JsonError {
+    fn into_response(self) -> Response {
+        // A valid `Nested` body on its own; not marked as rendered, so the errwire layer
+        // renders the precise error again in the service's format, with the request id.
+        let response = crate::to_response::<Nested>(&self.0, &crate::Context::new());
+        let mut response = response.map(Body::from);
+        response.extensions_mut().insert(self.0);
+        response
+    }
+}

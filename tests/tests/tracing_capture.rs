@@ -1,0 +1,130 @@
+//! Feature `tracing`: a 5xx is logged at error level with its code, request id and whole
+//! source chain; a 4xx at debug; the body carries none of the internals.
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use axum::routing::get;
+use axum::Router;
+use errwire::format::Nested;
+use errwire::tower::ErrwireLayer;
+use errwire::ApiError;
+
+#[derive(Debug, thiserror::Error)]
+#[error("connect to 10.0.3.7:5432 failed")]
+struct ConnectError(#[source] std::io::Error);
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum StoreError {
+    /// Storage is unavailable.
+    #[error("store unavailable")]
+    #[api(status = 503)]
+    Unavailable(#[source] ConnectError),
+    /// Item not found.
+    #[error("item {0} not in table items_v2")]
+    #[api(status = 404)]
+    Missing(u32),
+}
+
+async fn unavailable() -> Result<(), StoreError> {
+    Err(StoreError::Unavailable(ConnectError(std::io::Error::other(
+        "password authentication failed for user svc",
+    ))))
+}
+
+async fn missing() -> Result<(), StoreError> {
+    Err(StoreError::Missing(3))
+}
+
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Captured {
+    type Writer = Self;
+    fn make_writer(&'a self) -> Self {
+        self.clone()
+    }
+}
+
+#[tokio::test]
+async fn server_errors_are_logged_with_the_chain_and_request_id_and_bodies_stay_clean() {
+    let captured = Captured::default();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(captured.clone())
+        .with_max_level(tracing::Level::DEBUG)
+        .with_ansi(false)
+        .finish();
+    // The test's runtime has one thread: the server task logs to this subscriber.
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let app = Router::new()
+        .route("/unavailable", get(unavailable))
+        .route("/missing", get(missing))
+        .layer(ErrwireLayer::<Nested>::new());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let client = reqwest::Client::new();
+
+    let response = client
+        .get(format!("{base}/unavailable"))
+        .header("x-request-id", "req-trace-1")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 503);
+    let body = response.text().await.unwrap();
+    assert_eq!(
+        body,
+        r#"{"error":{"code":"unavailable","message":"Storage is unavailable.","request_id":"req-trace-1"}}"#
+    );
+    let missing = client
+        .get(format!("{base}/missing"))
+        .header("x-request-id", "req-trace-2")
+        .send()
+        .await
+        .unwrap();
+    let missing_body = missing.text().await.unwrap();
+
+    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let error_line = logs
+        .lines()
+        .find(|l| l.contains("ERROR"))
+        .unwrap_or_else(|| panic!("no error line in:\n{logs}"));
+    assert!(
+        error_line.contains("code=\"unavailable\"") || error_line.contains("code=unavailable"),
+        "{error_line}"
+    );
+    assert!(error_line.contains("req-trace-1"), "{error_line}");
+    assert!(error_line.contains("status=503"), "{error_line}");
+    assert!(
+        error_line.contains(
+            "store unavailable: connect to 10.0.3.7:5432 failed: password authentication failed for user svc"
+        ),
+        "the whole source chain: {error_line}"
+    );
+    let debug_line = logs
+        .lines()
+        .find(|l| l.contains("DEBUG") && l.contains("req-trace-2"))
+        .unwrap_or_else(|| panic!("{logs}"));
+    assert!(
+        debug_line.contains("item 3 not in table items_v2"),
+        "{debug_line}"
+    );
+    for internal in ["10.0.3.7", "password", "items_v2", "store unavailable"] {
+        assert!(
+            !body.contains(internal) && !missing_body.contains(internal),
+            "{internal} leaked"
+        );
+    }
+}
