@@ -38,7 +38,7 @@ use crate::format::{Nested, Problem};
 use crate::framework::FrameworkError;
 use crate::render::{render_current, render_for, Rendered};
 use crate::request::{
-    accepts_problem_in, generate_request_id, is_valid_request_id, renderer, RequestContext,
+    accepts_problem_in, generate_request_id, is_valid_request_id, renderer, Errwire, RequestContext,
 };
 use crate::{to_response, ApiError, Format};
 
@@ -128,54 +128,10 @@ pub fn query_config<F: Format>() -> actix_web::web::QueryConfig {
         .error_handler(|error, _| framework_error::<F, _>(FrameworkError::InvalidQuery, error))
 }
 
-/// The middleware; `F` is the envelope of actix's own errors (use the service's format).
-pub struct ErrwireMiddleware<F = Nested> {
-    negotiate: bool,
-    format: PhantomData<fn() -> F>,
-}
+/// The middleware; `F` is the service's envelope.
+pub type ErrwireMiddleware<F = Nested> = Errwire<F>;
 
-impl<F> Clone for ErrwireMiddleware<F> {
-    fn clone(&self) -> Self {
-        Self {
-            negotiate: self.negotiate,
-            format: PhantomData,
-        }
-    }
-}
-
-impl<F> core::fmt::Debug for ErrwireMiddleware<F> {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("ErrwireMiddleware")
-            .field("negotiate", &self.negotiate)
-            .finish()
-    }
-}
-
-impl<F: Format> Default for ErrwireMiddleware<F> {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl<F: Format> ErrwireMiddleware<F> {
-    /// The middleware, without content negotiation.
-    #[must_use]
-    pub const fn new() -> Self {
-        Self {
-            negotiate: false,
-            format: PhantomData,
-        }
-    }
-
-    /// Answer `application/problem+json` to clients whose `Accept` asks for it (opt-in).
-    #[must_use]
-    pub const fn negotiate_problem(mut self, on: bool) -> Self {
-        self.negotiate = on;
-        self
-    }
-}
-
-impl<S, B, F> Transform<S, ServiceRequest> for ErrwireMiddleware<F>
+impl<S, B, F> Transform<S, ServiceRequest> for Errwire<F>
 where
     S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
     S::Future: 'static,

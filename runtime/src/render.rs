@@ -18,61 +18,11 @@ pub fn render_current<F: Format>(error: &(impl ApiError + ?Sized)) -> http::Resp
     render_for(error, &request, |error, ctx| {
         match (request.wants_problem, request.renderer) {
             (true, _) => to_response::<Problem>(error, ctx),
-            (false, Some(render)) => render(&Shown(error), ctx),
+            // `&E` is an `ApiError` and sized: it coerces to the renderer's `&dyn ApiError`.
+            (false, Some(render)) => render(&error, ctx),
             (false, None) => to_response::<F>(error, ctx),
         }
     })
-}
-
-/// Any error, sized for a `dyn` renderer.
-struct Shown<'a, E: ?Sized>(&'a E);
-
-impl<E: ApiError + ?Sized> ApiError for Shown<'_, E> {
-    fn spec(&self) -> &'static crate::ErrorSpec {
-        self.0.spec()
-    }
-    fn status(&self) -> http::StatusCode {
-        self.0.status()
-    }
-    fn code(&self) -> &'static str {
-        self.0.code()
-    }
-    fn message(&self) -> alloc::borrow::Cow<'static, str> {
-        self.0.message()
-    }
-    fn write_message(&self, out: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        self.0.write_message(out)
-    }
-    fn retryable(&self) -> bool {
-        self.0.retryable()
-    }
-    fn retry_after(&self) -> Option<core::time::Duration> {
-        self.0.retry_after()
-    }
-    fn domain(&self) -> Option<&'static str> {
-        self.0.domain()
-    }
-    fn help(&self) -> Option<&'static str> {
-        self.0.help()
-    }
-    fn title(&self) -> &'static str {
-        self.0.title()
-    }
-    fn docs_url(&self) -> Option<&'static str> {
-        self.0.docs_url()
-    }
-    fn jsonrpc_code(&self) -> i32 {
-        self.0.jsonrpc_code()
-    }
-    fn mcp_channel(&self) -> crate::McpChannel {
-        self.0.mcp_channel()
-    }
-    fn details(&self) -> crate::Details<'_> {
-        self.0.details()
-    }
-    fn as_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.0.as_error()
-    }
 }
 
 /// Renders with `render` in the request's context, logs, and marks the response.

@@ -112,3 +112,53 @@ pub fn accepts_problem_in<'a>(values: impl Iterator<Item = &'a str>) -> bool {
         kind.eq_ignore_ascii_case("application/problem+json") && !refused
     })
 }
+
+/// The errwire layer (tower) and middleware (actix-web): one settings type for both.
+/// `F` is the service's envelope. Use it through [`crate::tower::ErrwireLayer`] or
+/// [`crate::actix::ErrwireMiddleware`].
+pub struct Errwire<F = crate::format::Nested> {
+    pub(crate) negotiate: bool,
+    format: core::marker::PhantomData<fn() -> F>,
+}
+
+impl<F> Clone for Errwire<F> {
+    fn clone(&self) -> Self {
+        Self {
+            negotiate: self.negotiate,
+            format: core::marker::PhantomData,
+        }
+    }
+}
+
+impl<F> core::fmt::Debug for Errwire<F> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Errwire")
+            .field("format", &core::any::type_name::<F>())
+            .field("negotiate", &self.negotiate)
+            .finish()
+    }
+}
+
+impl<F: crate::Format> Default for Errwire<F> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<F: crate::Format> Errwire<F> {
+    /// The layer or middleware, without content negotiation.
+    #[must_use]
+    pub const fn new() -> Self {
+        Self {
+            negotiate: false,
+            format: core::marker::PhantomData,
+        }
+    }
+
+    /// Answer `application/problem+json` to clients whose `Accept` asks for it (opt-in).
+    #[must_use]
+    pub const fn negotiate_problem(mut self, on: bool) -> Self {
+        self.negotiate = on;
+        self
+    }
+}

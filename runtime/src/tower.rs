@@ -41,57 +41,13 @@ use tower_http::request_id::{MakeRequestId, MakeRequestUuid, RequestId};
 use crate::format::{Nested, Problem};
 use crate::framework::FrameworkError;
 use crate::render::{render_for, Rendered};
-use crate::request::{accepts_problem, incoming_request_id, renderer, RequestContext};
+use crate::request::{accepts_problem, incoming_request_id, renderer, Errwire, RequestContext};
 use crate::{to_response, Format, X_REQUEST_ID};
 
-/// The layer; `F` is the envelope of framework-made errors (use the service's format).
-pub struct ErrwireLayer<F = Nested> {
-    negotiate: bool,
-    format: PhantomData<fn() -> F>,
-}
+/// The layer; `F` is the service's envelope.
+pub type ErrwireLayer<F = Nested> = Errwire<F>;
 
-impl<F> Clone for ErrwireLayer<F> {
-    fn clone(&self) -> Self {
-        Self {
-            negotiate: self.negotiate,
-            format: PhantomData,
-        }
-    }
-}
-
-impl<F> core::fmt::Debug for ErrwireLayer<F> {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("ErrwireLayer")
-            .field("negotiate", &self.negotiate)
-            .finish()
-    }
-}
-
-impl<F: Format> Default for ErrwireLayer<F> {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl<F: Format> ErrwireLayer<F> {
-    /// The layer, without content negotiation.
-    #[must_use]
-    pub const fn new() -> Self {
-        Self {
-            negotiate: false,
-            format: PhantomData,
-        }
-    }
-
-    /// Answer `application/problem+json` to clients whose `Accept` asks for it (opt-in).
-    #[must_use]
-    pub const fn negotiate_problem(mut self, on: bool) -> Self {
-        self.negotiate = on;
-        self
-    }
-}
-
-impl<S, F> Layer<S> for ErrwireLayer<F> {
+impl<S, F> Layer<S> for Errwire<F> {
     type Service = ErrwireService<S, F>;
 
     fn layer(&self, inner: S) -> Self::Service {
