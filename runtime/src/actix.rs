@@ -24,7 +24,6 @@ use alloc::rc::Rc;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::future::{ready, Future, Ready};
-use core::marker::PhantomData;
 use core::pin::Pin;
 
 use actix_web::body::{EitherBody, MessageBody};
@@ -34,13 +33,14 @@ use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::{HttpMessage as _, HttpResponse, ResponseError};
 
-use crate::format::{Nested, Problem};
+use crate::format::Nested;
 use crate::framework::FrameworkError;
-use crate::render::{render_current, render_for, Rendered};
+use crate::render::{render_current, render_in, Rendered};
 use crate::request::{
-    accepts_problem_in, generate_request_id, is_valid_request_id, renderer, Errwire, RequestContext,
+    accepts_problem_in, generate_request_id, guard, is_valid_request_id, renderer, Errwire, Outcome,
+    RequestContext,
 };
-use crate::{to_response, ApiError, Format};
+use crate::{ApiError, Format};
 
 /// The actix status of an error.
 pub fn status_code(error: &(impl ApiError + ?Sized)) -> StatusCode {
@@ -147,8 +147,7 @@ where
     fn new_transform(&self, service: S) -> Self::Future {
         ready(Ok(ErrwireActixService {
             service: Rc::new(service),
-            negotiate: self.negotiate,
-            format: PhantomData,
+            settings: self.clone(),
         }))
     }
 }
@@ -156,14 +155,13 @@ where
 /// The service [`ErrwireMiddleware`] makes.
 pub struct ErrwireActixService<S, F> {
     service: Rc<S>,
-    negotiate: bool,
-    format: PhantomData<fn() -> F>,
+    settings: Errwire<F>,
 }
 
 impl<S, F> core::fmt::Debug for ErrwireActixService<S, F> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("ErrwireActixService")
-            .field("negotiate", &self.negotiate)
+            .field("settings", &self.settings)
             .finish_non_exhaustive()
     }
 }
@@ -199,15 +197,45 @@ where
         let context = RequestContext {
             request_id: Some(id),
             instance: Some(request.path().into()),
-            wants_problem: self.negotiate && accepts_problem_in(accept),
+            wants_problem: self.settings.negotiate && accepts_problem_in(accept),
             renderer: Some(renderer::<F>()),
         };
         request.extensions_mut().insert(context.clone());
         let service = Rc::clone(&self.service);
+        let (limit, catch_panics) = (self.settings.timeout, self.settings.catch_panics);
         Box::pin(async move {
-            let response = context.clone().scope(service.call(request)).await?;
-            Ok(finish::<F, B>(response, &context))
+            let outcome = context
+                .clone()
+                .scope(guard(limit, catch_panics, service.call(request)))
+                .await;
+            let response = match outcome {
+                Outcome::Done(response) => finish::<F, B>(response?, &context),
+                Outcome::TimedOut => return Err(failed::<F>(FrameworkError::RequestTimeout, &context)),
+                Outcome::Panicked => return Err(failed::<F>(FrameworkError::Internal, &context)),
+            };
+            Ok(response)
         })
+    }
+}
+
+/// The error for a handler that timed out or panicked: the request was given to the
+/// handler, so there is no `HttpRequest` to build a response from; actix sends the
+/// response this error carries, already rendered with the request id.
+fn failed<F: Format>(error: FrameworkError, context: &RequestContext) -> actix_web::Error {
+    let response = to_actix(render_in::<F>(&error, context));
+    InternalError::from_response(error, response).into()
+}
+
+/// Sets `x-request-id` on the response.
+fn echo_request_id<B>(response: &mut ServiceResponse<B>, context: &RequestContext) {
+    if let Some(value) = context
+        .request_id
+        .as_deref()
+        .and_then(|id| HeaderValue::from_str(id).ok())
+    {
+        response
+            .headers_mut()
+            .insert(HeaderName::from_static("x-request-id"), value);
     }
 }
 
@@ -220,15 +248,12 @@ fn finish<F: Format, B: MessageBody + 'static>(
     let framework_error = response.response().extensions().get::<Rendered>().is_none()
         && (status.is_client_error() || status.is_server_error());
     let mut response = if framework_error {
-        let error = http::StatusCode::from_u16(status.as_u16())
-            .map_or(FrameworkError::Internal, FrameworkError::from_status);
-        let rendered = to_actix(render_for(&error, request, |error, ctx| {
-            if request.wants_problem {
-                to_response::<Problem>(error, ctx)
-            } else {
-                to_response::<F>(error, ctx)
-            }
-        }));
+        let marked = response.response().extensions().get::<FrameworkError>().copied();
+        let error = marked.unwrap_or_else(|| {
+            http::StatusCode::from_u16(status.as_u16())
+                .map_or(FrameworkError::Internal, FrameworkError::from_status)
+        });
+        let rendered = to_actix(render_in::<F>(&error, request));
         let allow = response.headers().get(actix_web::http::header::ALLOW).cloned();
         let mut response = response.into_response(rendered).map_into_right_body();
         if let Some(allow) = allow {
@@ -240,14 +265,6 @@ fn finish<F: Format, B: MessageBody + 'static>(
     } else {
         response.map_into_left_body()
     };
-    if let Some(value) = request
-        .request_id
-        .as_deref()
-        .and_then(|id| HeaderValue::from_str(id).ok())
-    {
-        response
-            .headers_mut()
-            .insert(HeaderName::from_static("x-request-id"), value);
-    }
+    echo_request_id(&mut response, request);
     response
 }

@@ -37,3 +37,18 @@ pub fn render_for<E: ApiError + ?Sized>(
     response.extensions_mut().insert(Rendered);
     response
 }
+
+/// `error` in the service's format `F` — problem+json if the request negotiated it — with
+/// the request's id, logged and marked (framework-made errors).
+pub fn render_in<F: Format>(
+    error: &(impl ApiError + ?Sized),
+    request: &RequestContext,
+) -> http::Response<Vec<u8>> {
+    render_for(error, request, |error, ctx| {
+        if request.wants_problem {
+            to_response::<Problem>(error, ctx)
+        } else {
+            to_response::<F>(error, ctx)
+        }
+    })
+}

@@ -118,6 +118,8 @@ pub fn accepts_problem_in<'a>(values: impl Iterator<Item = &'a str>) -> bool {
 /// [`crate::actix::ErrwireMiddleware`].
 pub struct Errwire<F = crate::format::Nested> {
     pub(crate) negotiate: bool,
+    pub(crate) timeout: Option<core::time::Duration>,
+    pub(crate) catch_panics: bool,
     format: core::marker::PhantomData<fn() -> F>,
 }
 
@@ -125,6 +127,8 @@ impl<F> Clone for Errwire<F> {
     fn clone(&self) -> Self {
         Self {
             negotiate: self.negotiate,
+            timeout: self.timeout,
+            catch_panics: self.catch_panics,
             format: core::marker::PhantomData,
         }
     }
@@ -135,6 +139,8 @@ impl<F> core::fmt::Debug for Errwire<F> {
         f.debug_struct("Errwire")
             .field("format", &core::any::type_name::<F>())
             .field("negotiate", &self.negotiate)
+            .field("timeout", &self.timeout)
+            .field("catch_panics", &self.catch_panics)
             .finish()
     }
 }
@@ -151,8 +157,28 @@ impl<F: crate::Format> Errwire<F> {
     pub const fn new() -> Self {
         Self {
             negotiate: false,
+            timeout: None,
+            catch_panics: false,
             format: core::marker::PhantomData,
         }
+    }
+
+    /// Answer `request_timeout` (408) when the handler takes longer than `limit` (for
+    /// actix-web, which has no timeout middleware; tower users may use tower-http's
+    /// `TimeoutLayer` instead).
+    #[must_use]
+    pub const fn timeout(mut self, limit: core::time::Duration) -> Self {
+        self.timeout = Some(limit);
+        self
+    }
+
+    /// Answer `internal_error` (500) when the handler panics; the panic message is logged
+    /// (feature `tracing`), never sent (for actix-web; tower users may use tower-http's
+    /// `CatchPanicLayer` instead).
+    #[must_use]
+    pub const fn catch_panics(mut self) -> Self {
+        self.catch_panics = true;
+        self
     }
 
     /// Answer `application/problem+json` to clients whose `Accept` asks for it (opt-in).
@@ -160,5 +186,72 @@ impl<F: crate::Format> Errwire<F> {
     pub const fn negotiate_problem(mut self, on: bool) -> Self {
         self.negotiate = on;
         self
+    }
+}
+
+/// What became of the handler.
+pub(crate) enum Outcome<T> {
+    /// It answered.
+    Done(T),
+    /// It took longer than the limit.
+    TimedOut,
+    /// It panicked.
+    Panicked,
+}
+
+/// Runs the handler's future with the settings' timeout and panic catching.
+pub(crate) async fn guard<T>(
+    settings_timeout: Option<core::time::Duration>,
+    catch_panics: bool,
+    future: impl Future<Output = T>,
+) -> Outcome<T> {
+    let future = CatchUnwind {
+        inner: alloc::boxed::Box::pin(future),
+        enabled: catch_panics,
+    };
+    let result = match settings_timeout {
+        Some(limit) => match tokio::time::timeout(limit, future).await {
+            Ok(result) => result,
+            Err(_) => return Outcome::TimedOut,
+        },
+        None => future.await,
+    };
+    match result {
+        Ok(value) => Outcome::Done(value),
+        Err(()) => Outcome::Panicked,
+    }
+}
+
+/// A future whose panics become `Err(())` (when enabled), logged with their message.
+struct CatchUnwind<F: ?Sized> {
+    inner: core::pin::Pin<alloc::boxed::Box<F>>,
+    enabled: bool,
+}
+
+impl<F: Future + ?Sized> Future for CatchUnwind<F> {
+    type Output = Result<F::Output, ()>;
+
+    fn poll(
+        mut self: core::pin::Pin<&mut Self>,
+        cx: &mut core::task::Context<'_>,
+    ) -> core::task::Poll<Self::Output> {
+        if !self.enabled {
+            return self.inner.as_mut().poll(cx).map(Ok);
+        }
+        let inner = &mut self.inner;
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| inner.as_mut().poll(cx))) {
+            Ok(poll) => poll.map(Ok),
+            Err(payload) => {
+                let message = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| String::from(*s))
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                #[cfg(feature = "tracing")]
+                tracing::error!(panic = %message, "handler panicked");
+                let _ = message;
+                core::task::Poll::Ready(Err(()))
+            }
+        }
     }
 }

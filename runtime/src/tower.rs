@@ -29,7 +29,6 @@
 
 use alloc::boxed::Box;
 use core::future::Future;
-use core::marker::PhantomData;
 use core::pin::Pin;
 use core::task::{Context as TaskContext, Poll};
 
@@ -38,11 +37,13 @@ use http::{Request, Response};
 use tower::{Layer, Service};
 use tower_http::request_id::{MakeRequestId, MakeRequestUuid, RequestId};
 
-use crate::format::{Nested, Problem};
+use crate::format::Nested;
 use crate::framework::FrameworkError;
-use crate::render::{render_for, Rendered};
-use crate::request::{accepts_problem, incoming_request_id, renderer, Errwire, RequestContext};
-use crate::{to_response, Format, X_REQUEST_ID};
+use crate::render::{render_in, Rendered};
+use crate::request::{
+    accepts_problem, guard, incoming_request_id, renderer, Errwire, Outcome, RequestContext,
+};
+use crate::{Format, X_REQUEST_ID};
 
 /// The layer; `F` is the service's envelope.
 pub type ErrwireLayer<F = Nested> = Errwire<F>;
@@ -53,8 +54,7 @@ impl<S, F> Layer<S> for Errwire<F> {
     fn layer(&self, inner: S) -> Self::Service {
         ErrwireService {
             inner,
-            negotiate: self.negotiate,
-            format: PhantomData,
+            settings: self.clone(),
         }
     }
 }
@@ -62,16 +62,14 @@ impl<S, F> Layer<S> for Errwire<F> {
 /// The service [`ErrwireLayer`] makes.
 pub struct ErrwireService<S, F> {
     inner: S,
-    negotiate: bool,
-    format: PhantomData<fn() -> F>,
+    settings: Errwire<F>,
 }
 
 impl<S: Clone, F> Clone for ErrwireService<S, F> {
     fn clone(&self) -> Self {
         Self {
             inner: self.inner.clone(),
-            negotiate: self.negotiate,
-            format: PhantomData,
+            settings: self.settings.clone(),
         }
     }
 }
@@ -112,7 +110,7 @@ where
         let context = RequestContext {
             request_id: id,
             instance: Some(request.uri().path().into()),
-            wants_problem: self.negotiate && accepts_problem(request.headers()),
+            wants_problem: self.settings.negotiate && accepts_problem(request.headers()),
             renderer: Some(renderer::<F>()),
         };
         #[cfg(feature = "tracing")]
@@ -123,14 +121,28 @@ where
             path = %request.uri().path(),
         );
         let future = self.inner.call(request);
+        let (limit, catch_panics) = (self.settings.timeout, self.settings.catch_panics);
         let serve = async move {
-            let response = context.clone().scope(future).await?;
+            let outcome = context.clone().scope(guard(limit, catch_panics, future)).await;
+            let response = match outcome {
+                Outcome::Done(response) => response?,
+                Outcome::TimedOut => failure(FrameworkError::RequestTimeout),
+                Outcome::Panicked => failure(FrameworkError::Internal),
+            };
             Ok(finish::<F, ResBody>(response, &context))
         };
         #[cfg(feature = "tracing")]
         let serve = tracing::Instrument::instrument(serve, span);
         Box::pin(serve)
     }
+}
+
+/// An empty response for a framework error; [`finish`] renders it.
+fn failure<B: From<alloc::vec::Vec<u8>>>(error: FrameworkError) -> Response<B> {
+    let mut response = Response::new(B::from(alloc::vec::Vec::new()));
+    *response.status_mut() = crate::ApiError::status(&error);
+    response.extensions_mut().insert(error);
+    response
 }
 
 /// Echoes the request id, and puts a framework-made error response into the envelope.
@@ -148,13 +160,7 @@ fn finish<F: Format, B: From<alloc::vec::Vec<u8>>>(
             .copied()
             .unwrap_or_else(|| FrameworkError::from_status(response.status()));
         let (mut parts, _) = response.into_parts();
-        let rendered = render_for(&error, request, |error, ctx| {
-            if request.wants_problem {
-                to_response::<Problem>(error, ctx)
-            } else {
-                to_response::<F>(error, ctx)
-            }
-        });
+        let rendered = render_in::<F>(&error, request);
         let (new_parts, body) = rendered.into_parts();
         // Keep what the framework said (`Allow` on a 405…), replace what describes the body.
         parts.headers.remove(CONTENT_LENGTH);

@@ -51,11 +51,25 @@ async fn boxed() -> Result<String, Box<dyn ApiError + Send + Sync>> {
     Err(Box::new(AccountError::AccountNotFound(9)))
 }
 
+async fn slow() -> &'static str {
+    actix_web::rt::time::sleep(std::time::Duration::from_secs(5)).await;
+    "late"
+}
+
+async fn boom() -> &'static str {
+    panic!("secret panic detail")
+}
+
 /// Serves on 127.0.0.1:0 in the test's actix runtime; stopped at the end of the test.
 async fn serve() -> (String, actix_web::dev::ServerHandle) {
     let server = HttpServer::new(|| {
         App::new()
-            .wrap(errwire::actix::ErrwireMiddleware::<Flat>::new().negotiate_problem(true))
+            .wrap(
+                errwire::actix::ErrwireMiddleware::<Flat>::new()
+                    .negotiate_problem(true)
+                    .timeout(std::time::Duration::from_millis(100))
+                    .catch_panics(),
+            )
             .app_data(errwire::actix::json_config::<Flat>().limit(64))
             .app_data(errwire::actix::path_config::<Flat>())
             .app_data(errwire::actix::query_config::<Flat>())
@@ -67,6 +81,8 @@ async fn serve() -> (String, actix_web::dev::ServerHandle) {
                     .route(web::get().to(list)),
             )
             .route("/boxed", web::get().to(boxed))
+            .route("/slow", web::get().to(slow))
+            .route("/boom", web::get().to(boom))
     })
     .workers(1)
     .bind(("127.0.0.1", 0))
@@ -230,5 +246,35 @@ async fn boxed_errors_and_negotiation_in_the_services_envelope() {
         body,
         r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"Account not found.","instance":"/accounts/5","code":"ACCOUNT_NOT_FOUND","request_id":"p"}"#
     );
+    handle.stop(true).await;
+}
+
+#[actix_web::test]
+async fn timeouts_and_panics_in_the_same_envelope() {
+    let (base, handle) = serve().await;
+    let client = reqwest::Client::new();
+    for (path, status, code, message) in [
+        (
+            "/slow",
+            408,
+            "request_timeout",
+            "The server did not finish in time.",
+        ),
+        ("/boom", 500, "internal_error", "The server failed unexpectedly."),
+    ] {
+        let (got, headers, body) =
+            send(client.get(format!("{base}{path}")).header("x-request-id", "t")).await;
+        assert_eq!(got, status, "{body}");
+        assert_eq!(header(&headers, "x-request-id"), Some("t"));
+        assert_eq!(
+            body,
+            format!(
+                r#"{{"ok":false,"code":"{code}","detail":"{message}","error":"{message}","request_id":"t"}}"#
+            )
+        );
+    }
+    // The worker survived the panic.
+    let (status, _, _) = send(client.get(format!("{base}/accounts/1"))).await;
+    assert_eq!(status, 200);
     handle.stop(true).await;
 }

@@ -383,3 +383,33 @@ async fn problem_json_is_negotiated_for_clients_that_ask() {
     let plain = send(client.get(format!("{base}/nested"))).await;
     assert_eq!(plain.header("content-type"), Some("application/json"));
 }
+
+#[tokio::test]
+async fn the_layer_can_time_out_and_catch_panics_itself() {
+    let app = Router::new()
+        .route("/slow", get(slow))
+        .route("/boom", get(boom))
+        .layer(
+            ErrwireLayer::<errwire::format::Nested>::new()
+                .timeout(Duration::from_millis(100))
+                .catch_panics(),
+        );
+    let base = serve_app(app).await;
+    let client = reqwest::Client::new();
+    for (path, status, code, message) in [
+        (
+            "/slow",
+            408,
+            "request_timeout",
+            "The server did not finish in time.",
+        ),
+        ("/boom", 500, "internal_error", "The server failed unexpectedly."),
+    ] {
+        let reply = send(client.get(format!("{base}{path}")).header("x-request-id", "t")).await;
+        assert_eq!(reply.status, status);
+        assert_eq!(
+            reply.body,
+            format!(r#"{{"error":{{"code":"{code}","message":"{message}","request_id":"t"}}}}"#)
+        );
+    }
+}

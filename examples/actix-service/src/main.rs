@@ -42,7 +42,12 @@ async fn main() -> std::io::Result<()> {
     let address = std::env::var("ADDR").unwrap_or_else(|_| "127.0.0.1:3001".into());
     let server = HttpServer::new(|| {
         App::new()
-            .wrap(ErrwireMiddleware::<Flat>::new().negotiate_problem(true))
+            .wrap(
+                ErrwireMiddleware::<Flat>::new()
+                    .negotiate_problem(true)
+                    .timeout(std::time::Duration::from_secs(2))
+                    .catch_panics(),
+            )
             .app_data(json_config::<Flat>())
             .app_data(path_config::<Flat>())
             .app_data(query_config::<Flat>())
