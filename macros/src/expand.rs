@@ -537,5 +537,7 @@ fn registration(model: &Model) -> TokenStream {
         #openapi
         #krate::__errwire_axum!(#frameworks);
         #krate::__errwire_actix!(#frameworks);
+        #krate::__errwire_rmcp!(#frameworks);
+        #krate::__errwire_jsonrpsee!(#frameworks);
     }
 }

@@ -16,6 +16,8 @@ mod details;
 mod error;
 pub mod format;
 mod framework;
+#[cfg(feature = "jsonrpsee")]
+pub mod jsonrpsee;
 #[cfg(feature = "tracing")]
 pub mod log;
 mod message;
@@ -26,6 +28,8 @@ mod render;
 #[cfg(any(feature = "tower", feature = "actix-web"))]
 pub mod request;
 mod response;
+#[cfg(feature = "rmcp")]
+pub mod rmcp;
 mod spec;
 #[cfg(feature = "tower")]
 pub mod tower;

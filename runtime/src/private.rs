@@ -252,3 +252,108 @@ macro_rules! __errwire_actix {
 macro_rules! __errwire_actix {
     ($($tokens:tt)*) => {};
 }
+
+/// The rendering context of the request being served, owned (for conversions that cannot
+/// borrow from a task-local).
+#[derive(Debug, Default)]
+pub struct CurrentContext {
+    request_id: Option<alloc::string::String>,
+}
+
+impl CurrentContext {
+    /// Reads the errwire layer's request context, if any.
+    #[must_use]
+    pub fn capture() -> Self {
+        #[cfg(any(feature = "tower", feature = "actix-web"))]
+        if let Some(request) = crate::request::RequestContext::current() {
+            return Self {
+                request_id: request.request_id,
+            };
+        }
+        Self::default()
+    }
+
+    /// As a rendering context.
+    #[must_use]
+    pub fn context(&self) -> crate::Context<'_> {
+        match &self.request_id {
+            Some(id) => crate::Context::new().request_id(id.as_str()),
+            None => crate::Context::new(),
+        }
+    }
+}
+
+#[cfg(feature = "jsonrpsee")]
+pub use jsonrpsee_types;
+#[cfg(feature = "rmcp")]
+pub use rmcp;
+
+/// rmcp's `IntoCallToolResult` (the error on its MCP channel) and `From<T> for ErrorData`.
+#[cfg(feature = "rmcp")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_rmcp {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::rmcp::handler::server::tool::IntoCallToolResult for $($ty)*
+        where
+            $($bounds)*
+        {
+            fn into_call_tool_result(
+                self,
+            ) -> ::core::result::Result<
+                $crate::__private::rmcp::model::CallToolResponse,
+                $crate::__private::rmcp::ErrorData,
+            > {
+                let current = $crate::__private::CurrentContext::capture();
+                $crate::rmcp::into_call_tool_result(&self, &current.context())
+            }
+        }
+
+        #[automatically_derived]
+        impl $($generics)* ::core::convert::From<$($ty)*> for $crate::__private::rmcp::ErrorData
+        where
+            $($bounds)*
+        {
+            fn from(error: $($ty)*) -> Self {
+                let current = $crate::__private::CurrentContext::capture();
+                $crate::rmcp::error_data(&error, &current.context())
+            }
+        }
+    };
+}
+
+/// Without the `rmcp` feature, nothing.
+#[cfg(not(feature = "rmcp"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_rmcp {
+    ($($tokens:tt)*) => {};
+}
+
+/// `From<T> for jsonrpsee_types::ErrorObjectOwned`.
+#[cfg(feature = "jsonrpsee")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_jsonrpsee {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* ::core::convert::From<$($ty)*> for $crate::__private::jsonrpsee_types::ErrorObjectOwned
+        where
+            $($bounds)*
+        {
+            fn from(error: $($ty)*) -> Self {
+                let current = $crate::__private::CurrentContext::capture();
+                $crate::jsonrpsee::error_object(&error, &current.context())
+            }
+        }
+    };
+}
+
+/// Without the `jsonrpsee` feature, nothing.
+#[cfg(not(feature = "jsonrpsee"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_jsonrpsee {
+    ($($tokens:tt)*) => {};
+}

@@ -16,8 +16,8 @@
 //! when the context has a safe one (see [`crate::wire`]).
 
 mod flat;
-mod jsonrpc;
-mod mcp_tool;
+pub(crate) mod jsonrpc;
+pub(crate) mod mcp_tool;
 mod nested;
 mod oauth;
 mod problem;
