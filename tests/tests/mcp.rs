@@ -13,7 +13,7 @@ use rmcp::transport::StreamableHttpClientTransport;
 use rmcp::{RoleClient, ServiceExt};
 use serde_json::{json, Value};
 
-const MCP: &str = include_str!("../standards/mcp-schema-excerpt.json");
+mod common;
 
 async fn connect(version: ProtocolVersion) -> RunningService<RoleClient, ClientConfig> {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -37,18 +37,7 @@ fn call(name: &'static str, arguments: Value) -> CallToolRequestParams {
 }
 
 fn schema(version: &str) -> jsonschema::Validator {
-    let doc: Value = serde_json::from_str(MCP).unwrap();
-    let mut root = doc["versions"][version].clone();
-    let defs = if root.get("$defs").is_some() {
-        "$defs"
-    } else {
-        "definitions"
-    };
-    root["$ref"] = json!(format!("#/{defs}/CallToolResult"));
-    jsonschema::options()
-        .should_validate_formats(true)
-        .build(&root)
-        .unwrap()
+    common::validator(&common::mcp_schema(version, "CallToolResult"))
 }
 
 /// A tool error: `isError`, the message as text, the facts as structured content.

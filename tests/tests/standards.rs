@@ -7,7 +7,9 @@ use errwire::{to_json, ApiError, Context};
 use serde_json::{json, Value};
 
 const RFC9457: &str = include_str!("../standards/rfc9457-appendix-a.schema.json");
-const MCP: &str = include_str!("../standards/mcp-schema-excerpt.json");
+mod common;
+
+use common::{mcp_schema, validator};
 
 #[derive(Debug, ApiError)]
 #[api(domain = "tools", docs = "https://docs.example.com/errors#{code}")]
@@ -69,13 +71,6 @@ fn contexts() -> Vec<Context<'static>> {
     ]
 }
 
-fn validator(schema: &Value) -> jsonschema::Validator {
-    jsonschema::options()
-        .should_validate_formats(true)
-        .build(schema)
-        .unwrap()
-}
-
 fn assert_valid(validator: &jsonschema::Validator, body: &str) {
     let value: Value = serde_json::from_str(body).unwrap();
     let errors: Vec<String> = validator.iter_errors(&value).map(|e| e.to_string()).collect();
@@ -105,19 +100,6 @@ fn the_problem_validator_rejects_what_it_should() {
     let validator = validator(&serde_json::from_str(RFC9457).unwrap());
     assert!(!validator.is_valid(&json!({"status": "404"})));
     assert!(!validator.is_valid(&json!({"instance": "/a b"})));
-}
-
-/// The `CallToolResult` schema of one MCP protocol version.
-fn mcp_schema(version: &str, definition: &str) -> Value {
-    let doc: Value = serde_json::from_str(MCP).unwrap();
-    let mut root = doc["versions"][version].clone();
-    let defs = if root.get("$defs").is_some() {
-        "$defs"
-    } else {
-        "definitions"
-    };
-    root["$ref"] = json!(format!("#/{defs}/{definition}"));
-    root
 }
 
 #[test]
