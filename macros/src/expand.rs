@@ -37,10 +37,14 @@ fn spec_name(index: usize) -> Ident {
     format_ident!("__ERRWIRE_SPEC_{}", index)
 }
 
-/// One `const` `ErrorSpec` per code, built in const context.
+/// One `const` `ErrorSpec` per code, built in const context with a single constructor call.
 fn spec_consts(model: &Model) -> TokenStream {
     let krate = &model.krate;
     let type_name = model.type_name();
+    let some = |value: Option<TokenStream>| match value {
+        Some(value) => quote!(::core::option::Option::Some(#value)),
+        None => quote!(::core::option::Option::None),
+    };
     let consts = model
         .entries
         .iter()
@@ -49,62 +53,78 @@ fn spec_consts(model: &Model) -> TokenStream {
         .map(|(i, entry)| {
             let name = spec_name(i);
             let code = &entry.code;
-            let status = entry.status.map_or(500, |s| s.code);
+            let status = status_tokens(krate, entry.status.map_or(500, |s| s.code));
             let template = entry
                 .message
                 .template
                 .as_ref()
                 .map(|t| t.to_template())
                 .unwrap_or_default();
-            let variant = if entry.is_variant {
-                let variant = entry.ident.to_string();
-                quote!(::core::option::Option::Some(#variant))
-            } else {
-                quote!(::core::option::Option::None)
-            };
-            let retryable = entry.retryable;
-            let jsonrpc = entry.jsonrpc;
+            let source = format_ident!("{}", entry.message.source.unwrap_or("Attribute"));
             let keys = entry.keys;
-            let optional = [
-                entry.description.as_ref().map(|d| quote!(.with_description(#d))),
-                keys.title.as_ref().map(|t| {
-                    let t = t.as_ref();
-                    quote!(.with_title(#t))
-                }),
-                keys.retry_after.as_ref().map(|r| {
-                    let secs = r.value;
-                    quote!(.with_retry_after(#krate::__private::Duration::from_secs(#secs)))
-                }),
-                entry.domain.as_ref().map(|d| quote!(.with_domain(#d))),
-                keys.help.as_ref().map(|h| {
-                    let h = h.as_ref();
-                    quote!(.with_help(#h))
-                }),
-                entry.docs_url.as_ref().map(|u| quote!(.with_docs_url(#u))),
-                keys.mcp
-                    .as_ref()
-                    .filter(|m| *m.as_ref() == Mcp::Protocol)
-                    .map(|_| quote!(.with_mcp_channel(#krate::__private::McpChannel::Protocol))),
-                entry.deprecated.then(|| quote!(.with_deprecated(true))),
-                entry.message.source.map(|source| {
-                    let source = Ident::new(source, proc_macro2::Span::call_site());
-                    quote!(.with_message_source(#krate::__private::MessageSource::#source))
-                }),
-            ];
-            let optional = optional.into_iter().flatten();
+            let description = some(entry.description.as_ref().map(|d| quote!(#d)));
+            let title = some(keys.title.as_ref().map(|t| {
+                let t = t.as_ref();
+                quote!(#t)
+            }));
+            let retryable = entry.retryable;
+            let retry_after = some(keys.retry_after.map(|r| {
+                let secs = r.value;
+                quote!(#krate::__private::Duration::from_secs(#secs))
+            }));
+            let domain = some(entry.domain.as_ref().map(|d| quote!(#d)));
+            let help = some(keys.help.as_ref().map(|h| {
+                let h = h.as_ref();
+                quote!(#h)
+            }));
+            let docs_url = some(entry.docs_url.as_ref().map(|u| quote!(#u)));
+            let jsonrpc = entry.jsonrpc;
+            let mcp = if keys.mcp.as_ref().is_some_and(|m| *m.as_ref() == Mcp::Protocol) {
+                quote!(Protocol)
+            } else {
+                quote!(Tool)
+            };
+            let variant = some(entry.is_variant.then(|| {
+                let variant = entry.ident.to_string();
+                quote!(#variant)
+            }));
+            let deprecated = entry.deprecated;
             quote! {
-                const #name: #krate::__private::ErrorSpec = #krate::__private::ErrorSpec::new(
-                    #code,
-                    #krate::__private::status(#status),
-                    #template,
-                )
-                .with_source(::core::concat!(::core::module_path!(), "::", #type_name), #variant)
-                .with_retryable(#retryable)
-                .with_jsonrpc_code(#jsonrpc)
-                #(#optional)*;
+                const #name: #krate::__private::ErrorSpec = #krate::__private::ErrorSpec::__from_parts(
+                    #krate::__private::SpecParts {
+                        code: #code,
+                        status: #status,
+                        message: #template,
+                        message_source: #krate::__private::MessageSource::#source,
+                        description: #description,
+                        title: #title,
+                        retryable: #retryable,
+                        retry_after: #retry_after,
+                        domain: #domain,
+                        help: #help,
+                        docs_url: #docs_url,
+                        jsonrpc_code: #jsonrpc,
+                        mcp_channel: #krate::__private::McpChannel::#mcp,
+                        type_name: ::core::concat!(::core::module_path!(), "::", #type_name),
+                        variant: #variant,
+                        deprecated: #deprecated,
+                    },
+                );
             }
         });
     quote!(#(#consts)*)
+}
+
+/// A status as a `StatusCode` constant when it has a name (cheap for the const evaluator),
+/// else built from its number.
+fn status_tokens(krate: &syn::Path, code: u16) -> TokenStream {
+    match crate::status::name(code) {
+        Some(name) => {
+            let name = format_ident!("{}", name);
+            quote!(#krate::__private::http::StatusCode::#name)
+        }
+        None => quote!(const { #krate::__private::status(#code) }),
+    }
 }
 
 /// `__ERRWIRE_CATALOGUE`: the type's specs in declaration order, with the specs of
@@ -184,6 +204,7 @@ fn api_error_impl(model: &Model) -> TokenStream {
     let retry_after = retry_after_method(model);
     let details = details_method(model);
     let as_error = as_error_method(model);
+    let lookups = lookup_methods(model);
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::__private::ApiError for #ident #ty_generics #where_clause {
@@ -192,6 +213,7 @@ fn api_error_impl(model: &Model) -> TokenStream {
             #retry_after
             #details
             #as_error
+            #lookups
         }
     }
 }
@@ -257,6 +279,89 @@ fn spec_method(model: &Model) -> TokenStream {
         #[inline]
         fn spec(&self) -> &'static #krate::__private::ErrorSpec {
             #body
+        }
+    }
+}
+
+/// `status()`, `code()`, `title()` and `static_message()` as direct `match`es on constants, so they cost
+/// what a hand-written `match` costs (through `spec()` they would load from a ~190-byte
+/// spec: measurably slower for large enums).
+fn lookup_methods(model: &Model) -> TokenStream {
+    let krate = &model.krate;
+    let formatted = |entry: &Entry| {
+        entry
+            .message
+            .template
+            .as_ref()
+            .is_some_and(|t| t.needs_formatting())
+    };
+    let direct = |method: &str, value: &dyn Fn(usize, &Entry) -> TokenStream| {
+        let name = format_ident!("{}", method);
+        dispatch(
+            model,
+            |i, entry| {
+                if entry.is_transparent() {
+                    transparent_arm(entry, |inner| quote!(#krate::__private::ApiError::#name(#inner)))
+                } else {
+                    Some((pattern(entry, |_| false), value(i, entry)))
+                }
+            },
+            &quote!(::core::unreachable!()),
+        )
+    };
+    let status = direct("status", &|_, entry| {
+        status_tokens(krate, entry.status.map_or(500, |s| s.code))
+    });
+    let code = direct("code", &|_, entry| {
+        let code = &entry.code;
+        quote!(#code)
+    });
+    let title = direct("title", &|_, entry| {
+        let title = entry
+            .keys
+            .title
+            .as_ref()
+            .map(|t| t.as_ref().clone())
+            .or_else(|| {
+                entry
+                    .status
+                    .and_then(|s| crate::status::reason(s.code))
+                    .map(String::from)
+            })
+            .unwrap_or_else(|| "Error".into());
+        quote!(#title)
+    });
+    let static_message = direct("static_message", &|_, entry| match entry
+        .message
+        .template
+        .as_ref()
+        .filter(|_| !formatted(entry))
+    {
+        Some(template) => {
+            let text = template.to_template();
+            quote!(::core::option::Option::Some(#text))
+        }
+        None => quote!(::core::option::Option::None),
+    });
+    quote! {
+        #[inline]
+        fn status(&self) -> #krate::__private::http::StatusCode {
+            #status
+        }
+
+        #[inline]
+        fn code(&self) -> &'static str {
+            #code
+        }
+
+        #[inline]
+        fn title(&self) -> &'static str {
+            #title
+        }
+
+        #[inline]
+        fn static_message(&self) -> ::core::option::Option<&'static str> {
+            #static_message
         }
     }
 }
@@ -443,6 +548,21 @@ fn detail_fields_impl(model: &Model) -> TokenStream {
         quote!(#pat => { #(#visits)* })
     });
     let rest = (with_details.len() < model.entries.len()).then(|| quote!(_ => {}));
+    let has_arms = with_details.iter().map(|entry| {
+        let pat = pattern(entry, |f| {
+            f.field.detail.is_some() && !f.field.sensitive.is_present()
+        });
+        let present = entry.details().map(|(field, _)| {
+            let binding = &field.binding;
+            if field.is_option {
+                quote!(::core::option::Option::is_some(#binding))
+            } else {
+                quote!(true)
+            }
+        });
+        quote!(#pat => false #(|| #present)*)
+    });
+    let has_rest = (with_details.len() < model.entries.len()).then(|| quote!(_ => false));
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::__private::DetailFields for #ident #ty_generics #where_clause {
@@ -453,6 +573,14 @@ fn detail_fields_impl(model: &Model) -> TokenStream {
                 match self {
                     #(#arms)*
                     #rest
+                }
+            }
+
+            #[inline]
+            fn has_details(&self) -> bool {
+                match self {
+                    #(#has_arms,)*
+                    #has_rest
                 }
             }
         }

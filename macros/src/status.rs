@@ -97,6 +97,14 @@ pub fn by_name(name: &str) -> Option<u16> {
         .map(|(n, _, _)| *n)
 }
 
+/// The `StatusCode` constant name of a status, if it has one.
+pub fn name(code: u16) -> Option<&'static str> {
+    STATUSES
+        .iter()
+        .find(|(n, _, _)| *n == code)
+        .map(|(_, konst, _)| *konst)
+}
+
 /// The reason phrase of a status, if it has one.
 pub fn reason(code: u16) -> Option<&'static str> {
     STATUSES

@@ -23,6 +23,13 @@ pub struct Details<'a> {
 pub trait DetailFields {
     /// Calls `visit` with each published field, in declaration order.
     fn visit_details(&self, visit: &mut dyn FnMut(&'static str, &dyn erased_serde::Serialize));
+
+    /// Whether there is any detail to publish (the derive answers without visiting).
+    fn has_details(&self) -> bool {
+        let mut any = false;
+        self.visit_details(&mut |_, _| any = true);
+        any
+    }
 }
 
 impl<'a> Details<'a> {
@@ -56,7 +63,7 @@ impl<'a> Details<'a> {
     /// Whether there are none.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.fields.is_none_or(|fields| !fields.has_details())
     }
 
     /// Serializes every detail as an entry of `map`, stopping at the first error.

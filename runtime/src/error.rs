@@ -46,6 +46,14 @@ pub trait ApiError {
         Cow::Borrowed(self.spec().message())
     }
 
+    /// The public message when it is a fixed string (no placeholders to fill): formats then
+    /// write it as it is, without formatting. `None` means "format it with
+    /// [`ApiError::write_message`]"; the derive answers for each variant, and `None` is
+    /// always a correct answer.
+    fn static_message(&self) -> Option<&'static str> {
+        None
+    }
+
     /// Writes the public message, without an intermediate `String`. Formats use this.
     ///
     /// # Errors
@@ -115,6 +123,7 @@ macro_rules! forward_api_error {
             fn status(&self) -> StatusCode { (**self).status() }
             fn code(&self) -> &'static str { (**self).code() }
             fn message(&self) -> Cow<'static, str> { (**self).message() }
+            fn static_message(&self) -> Option<&'static str> { (**self).static_message() }
             fn write_message(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
                 (**self).write_message(out)
             }

@@ -8,8 +8,9 @@ use crate::error::ApiError;
 
 /// An error's public message, written on demand.
 ///
-/// `Display` writes it through [`ApiError::write_message`], and `Serialize` streams it into
-/// the serializer with `collect_str`, so a format never builds an intermediate `String`.
+/// `Display` writes it through [`ApiError::write_message`]; `Serialize` writes a fixed
+/// message ([`ApiError::static_message`]) as a plain string and streams any other into the
+/// serializer with `collect_str`, so a format never builds an intermediate `String`.
 /// Works for concrete errors and for `dyn ApiError` alike.
 pub struct PublicMessage<'a, E: ApiError + ?Sized = dyn ApiError>(pub &'a E);
 
@@ -35,6 +36,9 @@ impl<E: ApiError + ?Sized> fmt::Debug for PublicMessage<'_, E> {
 
 impl<E: ApiError + ?Sized> Serialize for PublicMessage<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        match self.0.static_message() {
+            Some(text) => serializer.serialize_str(text),
+            None => serializer.collect_str(self),
+        }
     }
 }

@@ -125,6 +125,9 @@ impl ApiError for Probe {
     fn message(&self) -> alloc::borrow::Cow<'static, str> {
         alloc::borrow::Cow::Borrowed(self.0.message())
     }
+    fn static_message(&self) -> Option<&'static str> {
+        Some(self.0.message())
+    }
     fn retry_after(&self) -> Option<Duration> {
         Some(Duration::from_secs(1))
     }

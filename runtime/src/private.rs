@@ -13,7 +13,7 @@ pub use crate::details::{DetailFields, Details};
 pub use crate::error::ApiError;
 pub use crate::format;
 pub use crate::response::DefaultFormat;
-pub use crate::spec::{ErrorSpec, McpChannel, MessageSource};
+pub use crate::spec::{ErrorSpec, McpChannel, MessageSource, SpecParts};
 
 use http::StatusCode;
 

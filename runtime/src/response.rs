@@ -95,6 +95,9 @@ impl<E: ApiError + ?Sized> ApiError for WithoutDetails<'_, E> {
     fn message(&self) -> Cow<'static, str> {
         self.0.message()
     }
+    fn static_message(&self) -> Option<&'static str> {
+        self.0.static_message()
+    }
     fn write_message(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.write_message(out)
     }

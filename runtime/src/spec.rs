@@ -65,6 +65,17 @@ pub struct ErrorSpec {
     type_name: &'static str,
     variant: Option<&'static str>,
     deprecated: bool,
+    /// Checked once, in `const` context, so formats need not scan at run time.
+    wire_safe: WireSafe,
+}
+
+/// Which static texts already satisfy the wire rules (computed by the `const fn`s that set
+/// them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct WireSafe {
+    code_oauth: bool,
+    message_oauth: bool,
+    docs_uri: bool,
 }
 
 impl ErrorSpec {
@@ -90,6 +101,11 @@ impl ErrorSpec {
             type_name: "",
             variant: None,
             deprecated: false,
+            wire_safe: WireSafe {
+                code_oauth: crate::wire::is_clean_oauth_text_const(code),
+                message_oauth: crate::wire::is_clean_oauth_text_const(message),
+                docs_uri: false,
+            },
         }
     }
 
@@ -147,6 +163,7 @@ impl ErrorSpec {
     #[must_use]
     pub const fn with_docs_url(mut self, url: &'static str) -> Self {
         self.docs_url = Some(url);
+        self.wire_safe.docs_uri = crate::wire::is_uri_reference_const(url);
         self
     }
 
@@ -286,6 +303,78 @@ impl ErrorSpec {
     #[must_use]
     pub const fn deprecated(&self) -> bool {
         self.deprecated
+    }
+
+    /// Whether the code is already in RFC 6749's character set, as OAuth sends it.
+    pub(crate) const fn code_is_oauth_clean(&self) -> bool {
+        self.wire_safe.code_oauth
+    }
+
+    /// Whether the message template, sent as it is, is in RFC 6749's character set.
+    pub(crate) const fn message_is_oauth_clean(&self) -> bool {
+        self.wire_safe.message_oauth
+    }
+
+    /// Whether the docs URL is already a valid URI reference.
+    pub(crate) const fn docs_url_is_uri(&self) -> bool {
+        self.wire_safe.docs_uri
+    }
+}
+
+/// Every fact of a spec, for the derive's one-call constructor (not public API).
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy)]
+pub struct SpecParts {
+    pub code: &'static str,
+    pub status: StatusCode,
+    pub message: &'static str,
+    pub message_source: MessageSource,
+    pub description: Option<&'static str>,
+    pub title: Option<&'static str>,
+    pub retryable: bool,
+    pub retry_after: Option<Duration>,
+    pub domain: Option<&'static str>,
+    pub help: Option<&'static str>,
+    pub docs_url: Option<&'static str>,
+    pub jsonrpc_code: i32,
+    pub mcp_channel: McpChannel,
+    pub type_name: &'static str,
+    pub variant: Option<&'static str>,
+    pub deprecated: bool,
+}
+
+impl ErrorSpec {
+    /// One call instead of a chain of builders: what the derive emits, so a 500-variant
+    /// enum costs the const evaluator one constructor per code.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __from_parts(parts: SpecParts) -> Self {
+        Self {
+            code: parts.code,
+            status: parts.status,
+            message: parts.message,
+            message_source: parts.message_source,
+            description: parts.description,
+            title: parts.title,
+            retryable: parts.retryable,
+            retry_after: parts.retry_after,
+            domain: parts.domain,
+            help: parts.help,
+            docs_url: parts.docs_url,
+            jsonrpc_code: parts.jsonrpc_code,
+            mcp_channel: parts.mcp_channel,
+            type_name: parts.type_name,
+            variant: parts.variant,
+            deprecated: parts.deprecated,
+            wire_safe: WireSafe {
+                code_oauth: crate::wire::is_clean_oauth_text_const(parts.code),
+                message_oauth: crate::wire::is_clean_oauth_text_const(parts.message),
+                docs_uri: match parts.docs_url {
+                    Some(url) => crate::wire::is_uri_reference_const(url),
+                    None => false,
+                },
+            },
+        }
     }
 }
 

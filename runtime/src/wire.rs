@@ -53,6 +53,19 @@ pub fn truncate(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
+/// Bytes a URI reference may hold as they are: RFC 3986's unreserved and reserved characters
+/// (`%` is checked apart: it must start an escape).
+const URI_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let allowed = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=";
+    let mut i = 0;
+    while i < allowed.len() {
+        table[allowed[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// `text` as a valid URI reference (borrowed when it already is one).
 #[must_use]
 pub fn uri_reference(text: &str) -> Cow<'_, str> {
@@ -64,7 +77,7 @@ pub fn uri_reference(text: &str) -> Cow<'_, str> {
                 && bytes[i + 1].is_ascii_hexdigit()
                 && bytes[i + 2].is_ascii_hexdigit();
         }
-        b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=".contains(&b)
+        URI_BYTES[usize::from(b)]
     };
     if text.len() <= MAX_URI && (0..bytes.len()).all(keep) {
         return Cow::Borrowed(text);
@@ -88,16 +101,65 @@ pub fn uri_reference(text: &str) -> Cow<'_, str> {
 /// `error_description`.
 #[must_use]
 pub fn is_oauth_text(text: &str) -> bool {
-    !text.is_empty()
-        && text
-            .bytes()
-            .all(|b| matches!(b, 0x20..=0x21 | 0x23..=0x5B | 0x5D..=0x7E))
+    !text.is_empty() && text.bytes().all(is_oauth_byte)
+}
+
+/// RFC 6749's `%x20-21 / %x23-5B / %x5D-7E`.
+const fn is_oauth_byte(b: u8) -> bool {
+    matches!(b, 0x20..=0x21 | 0x23..=0x5B | 0x5D..=0x7E)
+}
+
+/// [`is_clean_oauth_text`] in `const` context (for specs built at compile time).
+#[must_use]
+pub const fn is_clean_oauth_text_const(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.is_empty() || bytes[0] == b' ' || bytes[bytes.len() - 1] == b' ' {
+        return false;
+    }
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_oauth_byte(bytes[i]) || (bytes[i] == b' ' && i + 1 < bytes.len() && bytes[i + 1] == b' ') {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Whether `text` is already a valid URI reference of at most [`MAX_URI`] bytes, in `const`
+/// context.
+#[must_use]
+pub const fn is_uri_reference_const(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.len() > MAX_URI {
+        return false;
+    }
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let ok = if b == b'%' {
+            i + 2 < bytes.len() && bytes[i + 1].is_ascii_hexdigit() && bytes[i + 2].is_ascii_hexdigit()
+        } else {
+            URI_BYTES[b as usize]
+        };
+        if !ok {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Whether `text` goes out unchanged: in the set, not empty, no edge or double spaces.
+#[must_use]
+pub fn is_clean_oauth_text(text: &str) -> bool {
+    is_oauth_text(text) && !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ")
 }
 
 /// `text` mapped into RFC 6749's character set (borrowed when it already is in it).
 #[must_use]
 pub fn oauth_text(text: &str) -> Cow<'_, str> {
-    if is_oauth_text(text) && !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ") {
+    if is_clean_oauth_text(text) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(OAuthText(text).to_string())
@@ -108,7 +170,45 @@ pub fn oauth_text(text: &str) -> Cow<'_, str> {
 #[derive(Debug, Clone, Copy)]
 pub struct OAuthText<T>(pub T);
 
+/// A fixed-size buffer on the stack, for texts short enough to map in one pass.
+struct StackText {
+    bytes: [u8; 512],
+    len: usize,
+    overflowed: bool,
+}
+
+impl fmt::Write for StackText {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        let end = self.len + text.len();
+        if end > self.bytes.len() {
+            self.overflowed = true;
+            return Err(fmt::Error);
+        }
+        self.bytes[self.len..end].copy_from_slice(text.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
 impl<T: fmt::Display> OAuthText<T> {
+    /// Maps the text into a stack buffer: `Some(text)` when it fits (empty when nothing is
+    /// left after mapping), `None` when it is too long and must be streamed.
+    pub(crate) fn map_on_stack<R>(&self, then: impl FnOnce(Option<&str>) -> R) -> R {
+        let mut buffer = StackText {
+            bytes: [0; 512],
+            len: 0,
+            overflowed: false,
+        };
+        let written = fmt::write(&mut OAuthWriter::new(&mut buffer), format_args!("{}", self.0));
+        if written.is_err() || buffer.overflowed {
+            return then(None);
+        }
+        // The mapping writes ASCII only.
+        then(Some(
+            core::str::from_utf8(&buffer.bytes[..buffer.len]).unwrap_or_default(),
+        ))
+    }
+
     /// Whether the mapped text has any character (an all-space text maps to nothing).
     #[must_use]
     pub fn is_empty(&self) -> bool {
@@ -157,7 +257,25 @@ impl<'a, W: fmt::Write + ?Sized> OAuthWriter<'a, W> {
 
 impl<W: fmt::Write + ?Sized> fmt::Write for OAuthWriter<'_, W> {
     fn write_str(&mut self, text: &str) -> fmt::Result {
-        for c in text.chars() {
+        let mut rest = text;
+        while !rest.is_empty() {
+            // The longest run that goes out as it is: allowed bytes, no space.
+            let run = rest
+                .bytes()
+                .take_while(|&b| is_oauth_byte(b) && b != b' ')
+                .count();
+            if run > 0 {
+                if self.pending_space {
+                    self.out.write_char(' ')?;
+                    self.pending_space = false;
+                }
+                self.out.write_str(&rest[..run])?;
+                self.wrote = true;
+                rest = &rest[run..];
+                continue;
+            }
+            let Some(c) = rest.chars().next() else { break };
+            rest = &rest[c.len_utf8()..];
             if c.is_whitespace() || c.is_control() {
                 self.pending_space = self.wrote;
                 continue;
@@ -174,7 +292,6 @@ impl<W: fmt::Write + ?Sized> fmt::Write for OAuthWriter<'_, W> {
                 '\\' => self.out.write_char('/')?,
                 '\u{2010}'..='\u{2015}' | '\u{2212}' => self.out.write_char('-')?,
                 '\u{2026}' => self.out.write_str("...")?,
-                ' '..='~' => self.out.write_char(c)?,
                 _ => self.out.write_char('?')?,
             }
         }

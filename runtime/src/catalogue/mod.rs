@@ -82,4 +82,8 @@ impl ApiError for Example {
     fn message(&self) -> Cow<'static, str> {
         Cow::Borrowed(self.0.message())
     }
+
+    fn static_message(&self) -> Option<&'static str> {
+        Some(self.0.message())
+    }
 }

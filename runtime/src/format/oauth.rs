@@ -30,13 +30,42 @@ impl Format for OAuth {
         W: io::Write,
     {
         write_object(out, |map| {
-            let code = wire::oauth_text(error.code());
-            map.serialize_entry("error", if code.is_empty() { "server_error" } else { &code })?;
-            let description = wire::OAuthText(PublicMessage(error));
-            if !description.is_empty() {
-                map.serialize_entry("error_description", &description)?;
+            let code = error.code();
+            let spec = error.spec();
+            // Checked when the spec was built, for the spec's own strings.
+            let checked = |text: &str, of_spec: &str, clean: bool| clean && text == of_spec;
+            if checked(code, spec.code(), spec.code_is_oauth_clean()) || wire::is_clean_oauth_text(code) {
+                map.serialize_entry("error", code)?;
+            } else {
+                let code = wire::oauth_text(code);
+                map.serialize_entry("error", if code.is_empty() { "server_error" } else { &code })?;
+            }
+            // A fixed message already in RFC 6749's set goes out as it is; anything else is
+            // mapped as it streams.
+            match error.static_message() {
+                Some(text)
+                    if checked(text, spec.message(), spec.message_is_oauth_clean())
+                        || wire::is_clean_oauth_text(text) =>
+                {
+                    map.serialize_entry("error_description", text)?;
+                }
+                _ => {
+                    // Mapped once on the stack; a very long message streams in two passes.
+                    let description = wire::OAuthText(PublicMessage(error));
+                    description.map_on_stack(|mapped| match mapped {
+                        Some("") => Ok(()),
+                        Some(text) => map.serialize_entry("error_description", text),
+                        None if description.is_empty() => Ok(()),
+                        None => map.serialize_entry("error_description", &description),
+                    })?;
+                }
             }
             match error.docs_url() {
+                Some(uri)
+                    if spec.docs_url_is_uri() && spec.docs_url().is_some_and(|d| core::ptr::eq(d, uri)) =>
+                {
+                    map.serialize_entry("error_uri", uri)
+                }
                 Some(uri) => map.serialize_entry("error_uri", &wire::uri_reference(uri)),
                 None => Ok(()),
             }

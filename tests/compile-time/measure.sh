@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Compile-time cost, in one command: bash tests/compile-time/measure.sh
+#
+# Generates an error enum of 50 and of 500 variants in four versions — thiserror only;
+# thiserror + #[derive(ApiError)]; thiserror + hand-written impls of the same traits; the
+# api-error crate's derive — and times `cargo check` and `cargo build` of each, clean (the
+# crate's own artifacts removed; dependencies built once beforehand) and incremental (one
+# line changed), median of RUNS runs. Then errwire-macros' own clean build (its
+# dependencies included) and its dependency count. Prints Markdown for BENCHMARKS.md.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+repo=$(pwd)
+RUNS=${RUNS:-3}
+work=${WORK:-${TMPDIR:-/tmp}/errwire-compile-bench}
+rm -rf "$work"
+mkdir -p "$work"
+python3 tests/compile-time/generate.py "$work/crates" runtime
+export CARGO_TARGET_DIR="$work/target"
+export CARGO_TERM_COLOR=never
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# Wall-clock seconds of a command (python3, which every machine of this kind has).
+seconds() { python3 -c 'import subprocess, sys, time; s = time.time(); subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True); print(f"{time.time() - s:.3f}")' "$@"; }
+ratio() { python3 -c 'import sys; print(f"{float(sys.argv[1]) / float(sys.argv[2]):.2f}")' "$1" "$2"; }
+
+cd "$work/crates"
+cargo build --workspace -q          # dependencies, once
+cargo check --workspace -q
+
+declare -A result
+for size in 50 500; do
+  for version in thiserror errwire hand api-error; do
+    crate="bench-$version-$size"
+    for command in check build; do
+      clean=() incremental=()
+      for _ in $(seq "$RUNS"); do
+        cargo clean -p "$crate" -q
+        clean+=("$(seconds cargo "$command" -p "$crate" -q)")
+        echo "// touched $RANDOM" >> "$crate/src/lib.rs"
+        incremental+=("$(seconds cargo "$command" -p "$crate" -q)")
+      done
+      result[$crate/$command/clean]=$(printf '%s\n' "${clean[@]}" | median)
+      result[$crate/$command/incremental]=$(printf '%s\n' "${incremental[@]}" | median)
+    done
+  done
+done
+
+echo "| variants | command | build | thiserror | thiserror + errwire | thiserror + hand-written | api-error | errwire ÷ hand-written |"
+echo "|---|---|---|---|---|---|---|---|"
+for size in 50 500; do
+  for command in check build; do
+    for kind in clean incremental; do
+      t=${result[bench-thiserror-$size/$command/$kind]}
+      e=${result[bench-errwire-$size/$command/$kind]}
+      h=${result[bench-hand-$size/$command/$kind]}
+      a=${result[bench-api-error-$size/$command/$kind]}
+      ratio=$(ratio "$e" "$h")
+      printf '| %s | cargo %s | %s | %.2f s | %.2f s | %.2f s | %.2f s | %s× |\n' "$size" "$command" "$kind" "$t" "$e" "$h" "$a" "$ratio"
+    done
+  done
+done
+
+# The same for errwire with its proc macro optimized (`[profile.dev.package.errwire-macros]
+# opt-level = 3` in a user's Cargo.toml): cargo builds proc macros unoptimized by default.
+echo
+echo "| variants | command | build | thiserror + errwire, macro optimized | ÷ hand-written |"
+echo "|---|---|---|---|---|"
+export CARGO_PROFILE_DEV_PACKAGE_ERRWIRE_MACROS_OPT_LEVEL=3
+cargo check --workspace -q
+for size in 50 500; do
+  crate="bench-errwire-$size"
+  for kind in clean incremental; do
+    runs=()
+    for _ in $(seq "$RUNS"); do
+      if [ "$kind" = clean ]; then cargo clean -p "$crate" -q; else echo "// touched $RANDOM" >> "$crate/src/lib.rs"; fi
+      runs+=("$(seconds cargo check -p "$crate" -q)")
+    done
+    e=$(printf '%s\n' "${runs[@]}" | median)
+    h=${result[bench-hand-$size/check/$kind]}
+    printf '| %s | cargo check | %s | %.2f s | %s× |\n' "$size" "$kind" "$e" "$(ratio "$e" "$h")"
+  done
+done
+unset CARGO_PROFILE_DEV_PACKAGE_ERRWIRE_MACROS_OPT_LEVEL
+
+cd "$repo"
+macro_runs=()
+for _ in $(seq "$RUNS"); do
+  rm -rf "$work/macros-target"
+  macro_runs+=("$(CARGO_TARGET_DIR="$work/macros-target" seconds cargo build -p errwire-macros -q)")
+done
+deps=$(cargo tree -p errwire-macros -e normal --prefix none 2>/dev/null | sed 's/ (\*)//' | sort -u | grep -vc '^errwire-macros ')
+printf '\nerrwire-macros clean build (dependencies included), median of %s: %.1f s; dependencies: %s crates\n' \
+  "$RUNS" "$(printf '%s\n' "${macro_runs[@]}" | median)" "$deps"
