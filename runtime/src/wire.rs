@@ -53,38 +53,196 @@ pub fn truncate(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
-/// Bytes a URI reference may hold as they are: RFC 3986's unreserved and reserved characters
-/// (`%` is checked apart: it must start an escape).
-const URI_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let allowed = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=";
-    let mut i = 0;
-    while i < allowed.len() {
-        table[allowed[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
+/// RFC 3986 `unreserved`: `ALPHA / DIGIT / "-" / "." / "_" / "~"`.
+const fn is_unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
+}
 
-/// `text` as a valid URI reference (borrowed when it already is one).
-#[must_use]
-pub fn uri_reference(text: &str) -> Cow<'_, str> {
-    let bytes = text.as_bytes();
-    let keep = |i: usize| {
+/// RFC 3986 `sub-delims`.
+const fn is_sub_delim(b: u8) -> bool {
+    matches!(
+        b,
+        b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'='
+    )
+}
+
+/// `pchar` minus `%` (escapes are checked apart).
+const fn is_pchar(b: u8) -> bool {
+    is_unreserved(b) || is_sub_delim(b) || b == b':' || b == b'@'
+}
+
+/// Whether `bytes[i]` starts a valid `%XX` escape.
+const fn is_escape(bytes: &[u8], i: usize) -> bool {
+    bytes[i] == b'%'
+        && i + 2 < bytes.len()
+        && bytes[i + 1].is_ascii_hexdigit()
+        && bytes[i + 2].is_ascii_hexdigit()
+}
+
+/// Checks `bytes[from..to]` holds only `allowed` bytes and escapes.
+const fn all_allowed(bytes: &[u8], from: usize, to: usize, extra: &[u8]) -> bool {
+    let mut i = from;
+    while i < to {
         let b = bytes[i];
         if b == b'%' {
-            return bytes.len() > i + 2
-                && bytes[i + 1].is_ascii_hexdigit()
-                && bytes[i + 2].is_ascii_hexdigit();
+            if !is_escape(bytes, i) {
+                return false;
+            }
+            i += 3;
+            continue;
         }
-        URI_BYTES[usize::from(b)]
+        let mut ok = is_pchar(b);
+        let mut j = 0;
+        while !ok && j < extra.len() {
+            ok = b == extra[j];
+            j += 1;
+        }
+        if !ok {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The index of the first of `stops` in `bytes[from..]`, or `bytes.len()`.
+const fn find_any(bytes: &[u8], from: usize, stops: &[u8]) -> usize {
+    let mut i = from;
+    while i < bytes.len() {
+        let mut j = 0;
+        while j < stops.len() {
+            if bytes[i] == stops[j] {
+                return i;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// `[ "?" query ] [ "#" fragment ]` from `i`: query and fragment are `pchar / "/" / "?"`.
+const fn is_query_fragment(bytes: &[u8], i: usize) -> bool {
+    if i >= bytes.len() {
+        return true;
+    }
+    let hash = find_any(bytes, i, b"#");
+    if bytes[i] == b'?' {
+        if !all_allowed(bytes, i + 1, hash, b"/?") {
+            return false;
+        }
+    } else if bytes[i] != b'#' {
+        return false;
+    }
+    hash >= bytes.len() || all_allowed(bytes, hash + 1, bytes.len(), b"/?")
+}
+
+/// A simple authority: `[ userinfo "@" ] reg-name [ ":" port ]` (no IP literals).
+const fn is_authority(bytes: &[u8], from: usize, to: usize) -> bool {
+    let at = find_any(bytes, from, b"@");
+    let host_from = if at < to {
+        if !all_allowed(bytes, from, at, b"") {
+            return false;
+        }
+        // `userinfo` may hold ":" but not "@": is_pchar allows "@", so check it is alone.
+        at + 1
+    } else {
+        from
     };
-    if text.len() <= MAX_URI && (0..bytes.len()).all(keep) {
+    let mut colon = to;
+    let mut i = host_from;
+    while i < to {
+        if bytes[i] == b':' {
+            colon = i;
+            break;
+        }
+        i += 1;
+    }
+    let mut i = host_from;
+    while i < colon {
+        let b = bytes[i];
+        if b == b'%' {
+            if !is_escape(bytes, i) {
+                return false;
+            }
+            i += 3;
+            continue;
+        }
+        if !(is_unreserved(b) || is_sub_delim(b)) {
+            return false;
+        }
+        i += 1;
+    }
+    let mut i = colon + 1;
+    while i < to {
+        if !bytes[i].is_ascii_digit() {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Whether `text` is already a valid URI reference (RFC 3986) of at most [`MAX_URI`] bytes,
+/// by the rules errwire keeps: an absolute URI with a simple authority (no IP literals), or
+/// a relative reference that is a path with an optional query and fragment.
+#[must_use]
+pub const fn is_uri_reference_const(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.len() > MAX_URI {
+        return false;
+    }
+    // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), then ":".
+    let mut i = 0;
+    if !bytes.is_empty() && bytes[0].is_ascii_alphabetic() {
+        i = 1;
+        while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'+' | b'-' | b'.'))
+        {
+            i += 1;
+        }
+    }
+    let absolute = i > 0 && i < bytes.len() && bytes[i] == b':';
+    let path_from = if absolute {
+        let after = i + 1;
+        if after + 1 < bytes.len() && bytes[after] == b'/' && bytes[after + 1] == b'/' {
+            let end = find_any(bytes, after + 2, b"/?#");
+            if !is_authority(bytes, after + 2, end) {
+                return false;
+            }
+            end
+        } else {
+            after
+        }
+    } else {
+        // A relative path must not look like an authority ("//") or a scheme (":" in the
+        // first segment).
+        if bytes.len() > 1 && bytes[0] == b'/' && bytes[1] == b'/' {
+            return false;
+        }
+        let first_segment_end = find_any(bytes, 0, b"/?#");
+        let colon = find_any(bytes, 0, b":");
+        if colon < first_segment_end {
+            return false;
+        }
+        0
+    };
+    let path_end = find_any(bytes, path_from, b"?#");
+    all_allowed(bytes, path_from, path_end, b"/") && is_query_fragment(bytes, path_end)
+}
+
+/// `text` as a valid URI reference (borrowed when it already is one). Anything else becomes
+/// a path: every byte but unreserved ones, sub-delims, `@` and `/` is percent-encoded (UTF-8),
+/// a leading `//` becomes `/%2F`, and the result is cut to [`MAX_URI`] bytes.
+#[must_use]
+pub fn uri_reference(text: &str) -> Cow<'_, str> {
+    if is_uri_reference_const(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len().min(MAX_URI));
-    for (i, &byte) in bytes.iter().enumerate() {
-        let kept = keep(i);
+    for (i, &byte) in text.as_bytes().iter().enumerate() {
+        let leading_double_slash = i == 1 && byte == b'/' && text.as_bytes()[0] == b'/';
+        let kept = (is_unreserved(byte) || is_sub_delim(byte) || byte == b'@' || byte == b'/')
+            && !leading_double_slash;
         if out.len() + if kept { 1 } else { 3 } > MAX_URI {
             break;
         }
@@ -119,30 +277,6 @@ pub const fn is_clean_oauth_text_const(text: &str) -> bool {
     let mut i = 0;
     while i < bytes.len() {
         if !is_oauth_byte(bytes[i]) || (bytes[i] == b' ' && i + 1 < bytes.len() && bytes[i + 1] == b' ') {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
-/// Whether `text` is already a valid URI reference of at most [`MAX_URI`] bytes, in `const`
-/// context.
-#[must_use]
-pub const fn is_uri_reference_const(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    if bytes.len() > MAX_URI {
-        return false;
-    }
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let ok = if b == b'%' {
-            i + 2 < bytes.len() && bytes[i + 1].is_ascii_hexdigit() && bytes[i + 2].is_ascii_hexdigit()
-        } else {
-            URI_BYTES[b as usize]
-        };
-        if !ok {
             return false;
         }
         i += 1;
@@ -324,8 +458,27 @@ mod tests {
 
     #[test]
     fn uri_references_are_percent_encoded() {
-        assert!(matches!(uri_reference("/accounts/1?x=%20"), Cow::Borrowed(_)));
+        for kept in [
+            "/accounts/1?x=%20",
+            "https://docs.example.com/errors#code",
+            "about:blank",
+            "a/b",
+            "",
+            "?q#f",
+        ] {
+            assert!(matches!(uri_reference(kept), Cow::Borrowed(_)), "{kept}");
+        }
         assert_eq!(uri_reference("/a b\r\n\"é%zz"), "/a%20b%0D%0A%22%C3%A9%25zz");
+        assert_eq!(uri_reference("["), "%5B");
+        assert_eq!(uri_reference("//evil/x"), "/%2Fevil/x");
+        assert_eq!(
+            uri_reference("a:b"),
+            "a:b",
+            "a valid absolute URI with scheme `a`"
+        );
+        assert_eq!(uri_reference("1:b"), "1%3Ab");
+        assert_eq!(uri_reference("/x#a#b"), "/x%23a%23b");
+        assert_eq!(uri_reference("http://a@b@c/"), "http%3A//a@b@c/");
         assert!(uri_reference(&"é".repeat(5000)).len() <= MAX_URI);
     }
 

@@ -1,0 +1,289 @@
+//! Property tests of every built-in format over generated errors and contexts: messages and
+//! detail values of any Unicode, control characters and sizes up to 1 MB; request ids,
+//! instances and JSON-RPC ids of any shape. For each: the body is valid JSON; `Problem`
+//! validates against RFC 9457's schema and `McpTool` against MCP's; OAuth strings stay in
+//! RFC 6749's set; every header is a valid, bounded `HeaderValue`; the body's status is the
+//! HTTP status; nothing panics. 10,000 cases per format by default (`PROPTEST_CASES`
+//! overrides).
+
+mod common;
+
+use std::sync::OnceLock;
+
+use errwire::format::{Flat, JsonRpc, JsonRpcPlain, McpTool, Nested, OAuth, Problem, Simple};
+use errwire::{to_response, wire, ApiError, Context, Format, JsonRpcId};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+use serde_json::Value;
+
+#[derive(Debug, Clone, ApiError)]
+#[api(domain = "props", docs = "https://docs.example.com/errors#{code}")]
+enum Generated {
+    #[api(status = 400, message = "{text}")]
+    Invalid {
+        text: String,
+        #[api(detail)]
+        value: Value,
+    },
+    #[api(status = 429, message = "{text}")]
+    Limited {
+        text: String,
+        #[api(retry_after)]
+        wait: Option<u64>,
+    },
+    #[api(status = 503, message = "{text}", mcp = "protocol")]
+    Down {
+        text: String,
+        #[api(detail)]
+        upstream: String,
+    },
+    /// A fixed message.
+    #[api(status = 404)]
+    Fixed,
+}
+
+/// Text of any Unicode, control characters included; sometimes huge (up to 1 MB, built by
+/// repetition so generating it stays cheap).
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        8 => any::<String>(),
+        2 => "[\\x00-\\x1f\\x7f\"\\\\{}%<>\u{2028}\u{2029}\u{feff}\u{1F600}é ]{0,40}",
+        1 => (any::<String>(), 1usize..=1_000_000).prop_map(|(s, n)| {
+            let unit = if s.is_empty() { "x".to_string() } else { s };
+            let times = (n / unit.len()).max(1);
+            unit.repeat(times)
+        }),
+    ]
+}
+
+fn json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        text().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(3, 16, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::btree_map(any::<String>(), inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+fn error() -> impl Strategy<Value = Generated> {
+    prop_oneof![
+        (text(), json()).prop_map(|(text, value)| Generated::Invalid { text, value }),
+        (text(), any::<Option<u64>>()).prop_map(|(text, wait)| Generated::Limited { text, wait }),
+        (text(), text()).prop_map(|(text, upstream)| Generated::Down { text, upstream }),
+        Just(Generated::Fixed),
+    ]
+}
+
+/// A request context of any shape.
+#[derive(Debug, Clone)]
+struct Request {
+    id: Option<String>,
+    instance: Option<String>,
+    jsonrpc: Value,
+}
+
+fn request() -> impl Strategy<Value = Request> {
+    (prop::option::of(text()), prop::option::of(text()), json()).prop_map(|(id, instance, jsonrpc)| Request {
+        id,
+        instance,
+        jsonrpc,
+    })
+}
+
+impl Request {
+    fn context(&self) -> Context<'_> {
+        let mut ctx = Context::new().jsonrpc_id(JsonRpcId::from(self.jsonrpc.clone()));
+        if let Some(id) = &self.id {
+            ctx = ctx.request_id(id.as_str());
+        }
+        if let Some(instance) = &self.instance {
+            ctx = ctx.instance(instance.as_str());
+        }
+        ctx
+    }
+}
+
+fn problem_schema() -> &'static jsonschema::Validator {
+    static SCHEMA: OnceLock<jsonschema::Validator> = OnceLock::new();
+    SCHEMA.get_or_init(|| {
+        common::validator(
+            &serde_json::from_str(include_str!("../standards/rfc9457-appendix-a.schema.json")).unwrap(),
+        )
+    })
+}
+
+fn mcp_schemas() -> &'static [jsonschema::Validator; 2] {
+    static SCHEMAS: OnceLock<[jsonschema::Validator; 2]> = OnceLock::new();
+    SCHEMAS.get_or_init(|| {
+        ["2025-06-18", "2025-11-25"]
+            .map(|version| common::validator(&common::mcp_schema(version, "CallToolResult")))
+    })
+}
+
+fn oauth_text(value: &Value) -> bool {
+    value.as_str().is_some_and(|s| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| matches!(b, 0x20..=0x21 | 0x23..=0x5B | 0x5D..=0x7E))
+    })
+}
+
+/// Every property that holds for every format, plus `check` for this one.
+fn holds<F: Format>(
+    error: &Generated,
+    request: &Request,
+    check: impl Fn(&Value, u16) -> Result<(), String>,
+) -> Result<(), TestCaseError> {
+    let ctx = request.context();
+    let response = to_response::<F>(error, &ctx);
+    let body: Value = serde_json::from_slice(response.body())
+        .map_err(|e| TestCaseError::fail(format!("invalid JSON: {e}")))?;
+    for (name, value) in response.headers() {
+        prop_assert!(
+            value
+                .as_bytes()
+                .iter()
+                .all(|b| b.is_ascii_graphic() || *b == b' '),
+            "header {name} unsafe"
+        );
+        prop_assert!(
+            value.len() <= wire::MAX_REQUEST_ID,
+            "header {name} is {} bytes",
+            value.len()
+        );
+    }
+    if let Some(id) = response.headers().get("x-request-id") {
+        prop_assert_eq!(Some(id.to_str().unwrap()), request.id.as_deref());
+    }
+    check(&body, response.status().as_u16()).map_err(TestCaseError::fail)
+}
+
+fn run<F: Format>(check: impl Fn(&Value, u16) -> Result<(), String>) {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(10_000);
+    let mut runner = TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&(error(), request()), |(error, request)| {
+            holds::<F>(&error, &request, &check)
+        })
+        .unwrap();
+}
+
+fn same_status(body_status: Option<&Value>, http: u16) -> Result<(), String> {
+    match body_status {
+        Some(status) if status.as_u64() == Some(u64::from(http)) => Ok(()),
+        other => Err(format!("body status {other:?} is not HTTP {http}")),
+    }
+}
+
+#[test]
+fn nested() {
+    run::<Nested>(|body, _| {
+        body["error"]["code"]
+            .is_string()
+            .then_some(())
+            .ok_or_else(|| body.to_string())
+    });
+}
+
+#[test]
+fn flat() {
+    run::<Flat>(|body, _| {
+        (body["ok"] == false)
+            .then_some(())
+            .ok_or_else(|| body.to_string())
+    });
+}
+
+#[test]
+fn problem() {
+    run::<Problem>(|body, http| {
+        let errors: Vec<String> = problem_schema()
+            .iter_errors(body)
+            .map(|e| e.to_string())
+            .collect();
+        if !errors.is_empty() {
+            return Err(format!("{errors:?}"));
+        }
+        same_status(body.get("status"), http)
+    });
+}
+
+#[test]
+fn oauth() {
+    run::<OAuth>(|body, _| {
+        if !oauth_text(&body["error"]) {
+            return Err(format!("error {}", body["error"]));
+        }
+        match body.get("error_description") {
+            Some(description) if !oauth_text(description) => Err(format!("error_description {description}")),
+            _ => Ok(()),
+        }
+    });
+}
+
+#[test]
+fn simple() {
+    run::<Simple>(|body, _| {
+        body["error"]
+            .is_string()
+            .then_some(())
+            .ok_or_else(|| body.to_string())
+    });
+}
+
+#[test]
+fn jsonrpc() {
+    run::<JsonRpc>(|body, http| {
+        let id = &body["id"];
+        if !(id.is_null() || id.is_number() || id.is_string()) {
+            return Err(format!("id {id}"));
+        }
+        if body["error"].as_object().is_none_or(|e| {
+            e.keys()
+                .any(|k| !["code", "message", "data"].contains(&k.as_str()))
+        }) {
+            return Err(format!("error object {}", body["error"]));
+        }
+        same_status(body["error"]["data"].get("status"), http)
+    });
+}
+
+#[test]
+fn jsonrpc_plain() {
+    run::<JsonRpcPlain>(|body, _| {
+        let code = body["error"]["code"].as_i64().ok_or("no code")?;
+        (body["error"].as_object().map(serde_json::Map::len) == Some(2) && code != 0)
+            .then_some(())
+            .ok_or_else(|| body.to_string())
+    });
+}
+
+#[test]
+fn mcp_tool() {
+    run::<McpTool>(|body, http| {
+        for schema in mcp_schemas() {
+            let errors: Vec<String> = schema.iter_errors(body).map(|e| e.to_string()).collect();
+            if !errors.is_empty() {
+                return Err(format!("{errors:?}"));
+            }
+        }
+        (http == 200 && body["isError"] == true)
+            .then_some(())
+            .ok_or_else(|| body.to_string())
+    });
+}
