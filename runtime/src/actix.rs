@@ -245,14 +245,20 @@ fn finish<F: Format, B: MessageBody + 'static>(
     request: &RequestContext,
 ) -> ServiceResponse<EitherBody<B>> {
     let status = response.status();
-    let framework_error = response.response().extensions().get::<Rendered>().is_none()
+    let unrendered_error = response.response().extensions().get::<Rendered>().is_none()
         && (status.is_client_error() || status.is_server_error());
-    let mut response = if framework_error {
-        let marked = response.response().extensions().get::<FrameworkError>().copied();
-        let error = marked.unwrap_or_else(|| {
-            http::StatusCode::from_u16(status.as_u16())
-                .map_or(FrameworkError::Internal, FrameworkError::from_status)
-        });
+    // A marked framework error, else the status's code; a status without one is left as it is.
+    let framework_error = unrendered_error
+        .then(|| {
+            let marked = response.response().extensions().get::<FrameworkError>().copied();
+            marked.or_else(|| {
+                http::StatusCode::from_u16(status.as_u16())
+                    .ok()
+                    .and_then(FrameworkError::from_status)
+            })
+        })
+        .flatten();
+    let mut response = if let Some(error) = framework_error {
         let rendered = to_actix(render_in::<F>(&error, request));
         let allow = response.headers().get(actix_web::http::header::ALLOW).cloned();
         let mut response = response.into_response(rendered).map_into_right_body();

@@ -69,7 +69,8 @@ where
                 JsonRejection::JsonSyntaxError(_) => FrameworkError::MalformedJson,
                 JsonRejection::JsonDataError(_) => FrameworkError::InvalidBody,
                 JsonRejection::MissingJsonContentType(_) => FrameworkError::UnsupportedMediaType,
-                other => FrameworkError::from_status(other.status()),
+                // Every other rejection is a 400, 413 or 500, which have codes.
+                other => FrameworkError::from_status(other.status()).unwrap_or(FrameworkError::BadRequest),
             })),
         }
     }

@@ -38,21 +38,45 @@ pub enum FrameworkError {
     /// The route does not allow this method.
     #[api(status = 405, code = "method_not_allowed")]
     MethodNotAllowed,
+    /// No representation matches the request's `Accept`.
+    #[api(status = 406, code = "not_acceptable")]
+    NotAcceptable,
     /// The server did not finish in time.
     #[api(status = 408, code = "request_timeout")]
     RequestTimeout,
+    /// The request conflicts with the current state.
+    #[api(status = 409, code = "conflict")]
+    Conflict,
+    /// The resource is gone.
+    #[api(status = 410, code = "gone")]
+    Gone,
+    /// A precondition of the request failed.
+    #[api(status = 412, code = "precondition_failed")]
+    PreconditionFailed,
     /// The request body is too large.
     #[api(status = 413, code = "payload_too_large")]
     PayloadTooLarge,
+    /// The request URI is too long.
+    #[api(status = 414, code = "uri_too_long")]
+    UriTooLong,
     /// The request's content type is not supported.
     #[api(status = 415, code = "unsupported_media_type")]
     UnsupportedMediaType,
     /// Too many requests.
     #[api(status = 429, code = "too_many_requests")]
     TooManyRequests,
+    /// The request's headers are too large.
+    #[api(status = 431, code = "headers_too_large")]
+    HeadersTooLarge,
     /// The server failed unexpectedly.
     #[api(status = 500, code = "internal_error")]
     Internal,
+    /// The server does not support this.
+    #[api(status = 501, code = "not_implemented")]
+    NotImplemented,
+    /// An upstream service failed.
+    #[api(status = 502, code = "bad_gateway")]
+    BadGateway,
     /// The service is unavailable.
     #[api(status = 503, code = "service_unavailable")]
     Unavailable,
@@ -62,25 +86,35 @@ pub enum FrameworkError {
 }
 
 impl FrameworkError {
-    /// The error for a response the framework made with `status` (no errwire body):
-    /// the matching code, else `bad_request` for 4xx and `internal_error` for 5xx.
+    /// The error for a response the framework made with `status` (no errwire body), if the
+    /// status has a code here. `None` for any other status: the layer then leaves that
+    /// response as it is, because it must never change the status a handler chose.
     #[must_use]
-    pub fn from_status(status: http::StatusCode) -> Self {
-        match status.as_u16() {
+    pub fn from_status(status: http::StatusCode) -> Option<Self> {
+        Some(match status.as_u16() {
+            400 => Self::BadRequest,
             401 => Self::Unauthenticated,
             403 => Self::Forbidden,
             404 => Self::RouteNotFound,
             405 => Self::MethodNotAllowed,
+            406 => Self::NotAcceptable,
             408 => Self::RequestTimeout,
+            409 => Self::Conflict,
+            410 => Self::Gone,
+            412 => Self::PreconditionFailed,
             413 => Self::PayloadTooLarge,
+            414 => Self::UriTooLong,
             415 => Self::UnsupportedMediaType,
             422 => Self::InvalidBody,
             429 => Self::TooManyRequests,
+            431 => Self::HeadersTooLarge,
+            500 => Self::Internal,
+            501 => Self::NotImplemented,
+            502 => Self::BadGateway,
             503 => Self::Unavailable,
             504 => Self::GatewayTimeout,
-            500..=599 => Self::Internal,
-            _ => Self::BadRequest,
-        }
+            _ => return None,
+        })
     }
 }
 

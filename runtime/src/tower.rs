@@ -150,15 +150,21 @@ fn finish<F: Format, B: From<alloc::vec::Vec<u8>>>(
     response: Response<B>,
     request: &RequestContext,
 ) -> Response<B> {
-    let framework_error = response.extensions().get::<Rendered>().is_none()
-        && (response.status().is_client_error() || response.status().is_server_error());
-    let mut response = if framework_error {
-        // A precise framework error (errwire's extractors mark theirs), else by status.
-        let error = response
-            .extensions()
-            .get::<FrameworkError>()
-            .copied()
-            .unwrap_or_else(|| FrameworkError::from_status(response.status()));
+    let status = response.status();
+    let unrendered_error = response.extensions().get::<Rendered>().is_none()
+        && (status.is_client_error() || status.is_server_error());
+    // A precise framework error (errwire's extractors mark theirs), else the status's code;
+    // a status without one is left as it is.
+    let framework_error = unrendered_error
+        .then(|| {
+            response
+                .extensions()
+                .get::<FrameworkError>()
+                .copied()
+                .or_else(|| FrameworkError::from_status(status))
+        })
+        .flatten();
+    let mut response = if let Some(error) = framework_error {
         let (mut parts, _) = response.into_parts();
         let rendered = render_in::<F>(&error, request);
         let (new_parts, body) = rendered.into_parts();

@@ -51,6 +51,12 @@ async fn boxed() -> Result<String, Box<dyn ApiError + Send + Sync>> {
     Err(Box::new(AccountError::AccountNotFound(9)))
 }
 
+/// A handler answering a bare status, not an errwire error.
+async fn plain_status(status: web::Path<u16>) -> actix_web::HttpResponse {
+    actix_web::HttpResponse::build(actix_web::http::StatusCode::from_u16(status.into_inner()).unwrap())
+        .body("plain body")
+}
+
 async fn slow() -> &'static str {
     actix_web::rt::time::sleep(std::time::Duration::from_secs(5)).await;
     "late"
@@ -82,6 +88,7 @@ async fn serve() -> (String, actix_web::dev::ServerHandle) {
             )
             .route("/boxed", web::get().to(boxed))
             .route("/slow", web::get().to(slow))
+            .route("/plain/{status}", web::get().to(plain_status))
             .route("/boom", web::get().to(boom))
     })
     .workers(1)
@@ -276,5 +283,33 @@ async fn timeouts_and_panics_in_the_same_envelope() {
     // The worker survived the panic.
     let (status, _, _) = send(client.get(format!("{base}/accounts/1"))).await;
     assert_eq!(status, 200);
+    handle.stop(true).await;
+}
+
+#[actix_web::test]
+async fn the_middleware_never_changes_the_status_a_handler_chose() {
+    let (base, handle) = serve().await;
+    let client = reqwest::Client::new();
+    let (status, _, body) = send(
+        client
+            .get(format!("{base}/plain/409"))
+            .header("x-request-id", "c"),
+    )
+    .await;
+    assert_eq!(status, 409);
+    assert_eq!(
+        body,
+        r#"{"ok":false,"code":"conflict","detail":"The request conflicts with the current state.","error":"The request conflicts with the current state.","request_id":"c"}"#
+    );
+    let (status, _, _) = send(client.get(format!("{base}/plain/501"))).await;
+    assert_eq!(status, 501);
+    let (status, headers, body) = send(
+        client
+            .get(format!("{base}/plain/418"))
+            .header("x-request-id", "t"),
+    )
+    .await;
+    assert_eq!((status, body.as_str()), (418, "plain body"));
+    assert_eq!(header(&headers, "x-request-id"), Some("t"));
     handle.stop(true).await;
 }

@@ -66,6 +66,11 @@ async fn nested() -> Result<String, OtherError> {
     Err(OtherError::Gone)
 }
 
+/// A handler answering a bare status, not an errwire error.
+async fn plain_status(Path(status): Path<u16>) -> (StatusCode, &'static str) {
+    (StatusCode::from_u16(status).unwrap(), "plain body")
+}
+
 async fn slow() -> &'static str {
     tokio::time::sleep(Duration::from_secs(5)).await;
     "late"
@@ -86,6 +91,7 @@ fn routes() -> Router {
         .route("/database", get(database))
         .route("/boxed", get(boxed))
         .route("/nested", get(nested))
+        .route("/plain/{status}", get(plain_status))
         .route("/slow", get(slow))
         .route("/boom", get(boom))
         .layer(DefaultBodyLimit::max(64))
@@ -412,4 +418,47 @@ async fn the_layer_can_time_out_and_catch_panics_itself() {
             format!(r#"{{"error":{{"code":"{code}","message":"{message}","request_id":"t"}}}}"#)
         );
     }
+}
+
+#[tokio::test]
+async fn the_layer_never_changes_the_status_a_handler_chose() {
+    let base = serve().await;
+    let client = reqwest::Client::new();
+    for (status, code, title, detail) in [
+        (
+            409,
+            "conflict",
+            "Conflict",
+            "The request conflicts with the current state.",
+        ),
+        (410, "gone", "Gone", "The resource is gone."),
+        (
+            501,
+            "not_implemented",
+            "Not Implemented",
+            "The server does not support this.",
+        ),
+        (502, "bad_gateway", "Bad Gateway", "An upstream service failed."),
+    ] {
+        let path = format!("/plain/{status}");
+        framework_error(
+            client.get(format!("{base}{path}")),
+            status,
+            code,
+            title,
+            detail,
+            &path,
+        )
+        .await;
+    }
+    // A status without a code of its own is left exactly as the handler made it.
+    let reply = send(
+        client
+            .get(format!("{base}/plain/418"))
+            .header("x-request-id", "r"),
+    )
+    .await;
+    assert_eq!(reply.status, 418);
+    assert_eq!(reply.body, "plain body");
+    assert_eq!(reply.header("x-request-id"), Some("r"));
 }
