@@ -79,28 +79,45 @@ const fn is_escape(bytes: &[u8], i: usize) -> bool {
         && bytes[i + 2].is_ascii_hexdigit()
 }
 
-/// Checks `bytes[from..to]` holds only `allowed` bytes and escapes.
-const fn all_allowed(bytes: &[u8], from: usize, to: usize, extra: &[u8]) -> bool {
+/// A character class of RFC 3986, as `const fn`s cannot call function pointers.
+#[derive(Clone, Copy)]
+enum Class {
+    /// `pchar` and these bytes (paths: `/`; queries and fragments: `/?`).
+    Pchar(&'static [u8]),
+    /// `reg-name`: unreserved and sub-delims.
+    Host,
+}
+
+const fn in_class(b: u8, class: Class) -> bool {
+    match class {
+        Class::Host => is_unreserved(b) || is_sub_delim(b),
+        Class::Pchar(extra) => {
+            let mut j = 0;
+            while j < extra.len() {
+                if b == extra[j] {
+                    return true;
+                }
+                j += 1;
+            }
+            is_pchar(b)
+        }
+    }
+}
+
+/// Whether `bytes[from..to]` holds only bytes of `class` and valid `%XX` escapes.
+const fn all_allowed(bytes: &[u8], from: usize, to: usize, class: Class) -> bool {
     let mut i = from;
     while i < to {
-        let b = bytes[i];
-        if b == b'%' {
+        if bytes[i] == b'%' {
             if !is_escape(bytes, i) {
                 return false;
             }
             i += 3;
-            continue;
-        }
-        let mut ok = is_pchar(b);
-        let mut j = 0;
-        while !ok && j < extra.len() {
-            ok = b == extra[j];
-            j += 1;
-        }
-        if !ok {
+        } else if in_class(bytes[i], class) {
+            i += 1;
+        } else {
             return false;
         }
-        i += 1;
     }
     true
 }
@@ -128,52 +145,29 @@ const fn is_query_fragment(bytes: &[u8], i: usize) -> bool {
     }
     let hash = find_any(bytes, i, b"#");
     if bytes[i] == b'?' {
-        if !all_allowed(bytes, i + 1, hash, b"/?") {
+        if !all_allowed(bytes, i + 1, hash, Class::Pchar(b"/?")) {
             return false;
         }
     } else if bytes[i] != b'#' {
         return false;
     }
-    hash >= bytes.len() || all_allowed(bytes, hash + 1, bytes.len(), b"/?")
+    hash >= bytes.len() || all_allowed(bytes, hash + 1, bytes.len(), Class::Pchar(b"/?"))
 }
 
 /// A simple authority: `[ userinfo "@" ] reg-name [ ":" port ]` (no IP literals).
 const fn is_authority(bytes: &[u8], from: usize, to: usize) -> bool {
+    // The first "@" ends the userinfo (which may hold ":"); a second one is not allowed.
     let at = find_any(bytes, from, b"@");
-    let host_from = if at < to {
-        if !all_allowed(bytes, from, at, b"") {
-            return false;
-        }
-        // `userinfo` may hold ":" but not "@": is_pchar allows "@", so check it is alone.
-        at + 1
-    } else {
-        from
-    };
-    let mut colon = to;
-    let mut i = host_from;
-    while i < to {
-        if bytes[i] == b':' {
-            colon = i;
-            break;
-        }
-        i += 1;
+    let host_from = if at < to { at + 1 } else { from };
+    if at < to && !all_allowed(bytes, from, at, Class::Pchar(b"")) {
+        return false;
     }
-    let mut i = host_from;
-    while i < colon {
-        let b = bytes[i];
-        if b == b'%' {
-            if !is_escape(bytes, i) {
-                return false;
-            }
-            i += 3;
-            continue;
-        }
-        if !(is_unreserved(b) || is_sub_delim(b)) {
-            return false;
-        }
-        i += 1;
+    let colon = find_any(bytes, host_from, b":");
+    let host_to = if colon < to { colon } else { to };
+    if !all_allowed(bytes, host_from, host_to, Class::Host) {
+        return false;
     }
-    let mut i = colon + 1;
+    let mut i = host_to + 1;
     while i < to {
         if !bytes[i].is_ascii_digit() {
             return false;
@@ -227,7 +221,7 @@ pub const fn is_uri_reference_const(text: &str) -> bool {
         0
     };
     let path_end = find_any(bytes, path_from, b"?#");
-    all_allowed(bytes, path_from, path_end, b"/") && is_query_fragment(bytes, path_end)
+    all_allowed(bytes, path_from, path_end, Class::Pchar(b"/")) && is_query_fragment(bytes, path_end)
 }
 
 /// `text` as a valid URI reference (borrowed when it already is one). Anything else becomes
