@@ -5,7 +5,8 @@
 
 use jsonrpsee_types::ErrorObjectOwned;
 
-use crate::format::jsonrpc::{allowed_code, Data};
+use crate::format::jsonrpc::allowed_code;
+use crate::format::Facts;
 use crate::{ApiError, Context};
 
 /// The jsonrpsee error object for `error`.
@@ -13,6 +14,10 @@ pub fn error_object(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> Erro
     ErrorObjectOwned::owned(
         allowed_code(error),
         error.message().into_owned(),
-        Some(Data { error, ctx }),
+        Some(Facts {
+            error,
+            ctx,
+            with_status: true,
+        }),
     )
 }

@@ -20,21 +20,31 @@
 
 use rmcp::model::{CallToolResult, ContentBlock, ErrorCode, ErrorData};
 
-use crate::format::jsonrpc::{allowed_code, Data};
-use crate::format::mcp_tool::Structured;
+use crate::format::jsonrpc::allowed_code;
+use crate::format::Facts;
 use crate::{ApiError, Context, McpChannel};
 
 /// The tool result for `error`: `isError: true`, the message as text, the facts as
 /// `structuredContent`.
 pub fn tool_result(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> CallToolResult {
     let mut result = CallToolResult::error(vec![ContentBlock::text(error.message())]);
-    result.structured_content = serde_json::to_value(Structured { error, ctx }).ok();
+    result.structured_content = serde_json::to_value(Facts {
+        error,
+        ctx,
+        with_status: false,
+    })
+    .ok();
     result
 }
 
 /// The JSON-RPC protocol error for `error`.
 pub fn error_data(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> ErrorData {
-    let data = serde_json::to_value(Data { error, ctx }).ok();
+    let data = serde_json::to_value(Facts {
+        error,
+        ctx,
+        with_status: true,
+    })
+    .ok();
     ErrorData::new(ErrorCode(allowed_code(error)), error.message(), data)
 }
 

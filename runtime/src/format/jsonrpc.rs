@@ -2,7 +2,7 @@ use std::io;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::{details_entry, request_id_entry, retry_after_entry, status_number, write_object, Format, JSON};
+use super::{write_object, Facts, Format, JSON};
 use crate::{default_jsonrpc_code, ApiError, Context, PublicMessage};
 
 /// A JSON-RPC 2.0 error response (seed 004), with the API facts in `data`:
@@ -88,31 +88,13 @@ impl<E: ApiError + ?Sized> Serialize for ErrorObject<'_, E> {
         if self.with_data {
             map.serialize_entry(
                 "data",
-                &Data {
+                &Facts {
                     error: self.error,
                     ctx: self.ctx,
+                    with_status: true,
                 },
             )?;
         }
-        map.end()
-    }
-}
-
-/// `data`: the facts a JSON-RPC client cannot get from HTTP.
-pub(crate) struct Data<'a, E: ?Sized> {
-    pub(crate) error: &'a E,
-    pub(crate) ctx: &'a Context<'a>,
-}
-
-impl<E: ApiError + ?Sized> Serialize for Data<'_, E> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("code", self.error.code())?;
-        map.serialize_entry("status", &status_number(self.error))?;
-        map.serialize_entry("retryable", &self.error.retryable())?;
-        retry_after_entry(&mut map, self.error)?;
-        request_id_entry(&mut map, self.ctx)?;
-        details_entry(&mut map, self.error)?;
         map.end()
     }
 }

@@ -3,7 +3,7 @@ use std::io;
 use http::StatusCode;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
-use super::{details_entry, request_id_entry, retry_after_entry, write_object, Format, JSON};
+use super::{write_object, Facts, Format, JSON};
 use crate::{ApiError, Context, PublicMessage};
 
 /// An MCP tool execution error: a `CallToolResult` with `isError: true`, sent with HTTP 200
@@ -28,7 +28,14 @@ impl Format for McpTool {
         write_object(out, |map| {
             map.serialize_entry("content", &Content(error))?;
             map.serialize_entry("isError", &true)?;
-            map.serialize_entry("structuredContent", &Structured { error, ctx })
+            map.serialize_entry(
+                "structuredContent",
+                &Facts {
+                    error,
+                    ctx,
+                    with_status: false,
+                },
+            )
         })
     }
 }
@@ -51,24 +58,6 @@ impl<E: ApiError + ?Sized> Serialize for Text<'_, E> {
         let mut map = serializer.serialize_map(Some(2))?;
         map.serialize_entry("type", "text")?;
         map.serialize_entry("text", &PublicMessage(self.0))?;
-        map.end()
-    }
-}
-
-/// The structured facts, for clients that read `structuredContent`.
-pub(crate) struct Structured<'a, E: ?Sized> {
-    pub(crate) error: &'a E,
-    pub(crate) ctx: &'a Context<'a>,
-}
-
-impl<E: ApiError + ?Sized> Serialize for Structured<'_, E> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("code", self.error.code())?;
-        map.serialize_entry("retryable", &self.error.retryable())?;
-        retry_after_entry(&mut map, self.error)?;
-        request_id_entry(&mut map, self.ctx)?;
-        details_entry(&mut map, self.error)?;
         map.end()
     }
 }

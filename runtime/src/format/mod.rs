@@ -156,6 +156,30 @@ fn retry_after_entry<M: SerializeMap, E: ApiError + ?Sized>(map: &mut M, error: 
     }
 }
 
+/// The facts a client without HTTP headers needs: `code`, `status` (when asked),
+/// `retryable`, `retry_after`, `request_id`, `details`. JSON-RPC's `data` carries them with
+/// the status, MCP's `structuredContent` without (the result is an HTTP 200).
+pub(crate) struct Facts<'a, E: ?Sized> {
+    pub(crate) error: &'a E,
+    pub(crate) ctx: &'a Context<'a>,
+    pub(crate) with_status: bool,
+}
+
+impl<E: ApiError + ?Sized> serde::Serialize for Facts<'_, E> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("code", self.error.code())?;
+        if self.with_status {
+            map.serialize_entry("status", &status_number(self.error))?;
+        }
+        map.serialize_entry("retryable", &self.error.retryable())?;
+        retry_after_entry(&mut map, self.error)?;
+        request_id_entry(&mut map, self.ctx)?;
+        details_entry(&mut map, self.error)?;
+        map.end()
+    }
+}
+
 /// The status as a JSON number.
 fn status_number<E: ApiError + ?Sized>(error: &E) -> u16 {
     error.status().as_u16()
