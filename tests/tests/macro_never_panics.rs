@@ -113,6 +113,27 @@ fn attribute() -> impl Strategy<Value = String> {
     })
 }
 
+/// A well-formed variant attribute, so generated inputs also reach code generation.
+fn valid_attribute() -> impl Strategy<Value = String> {
+    let status = prop::sample::select(vec![
+        "409",
+        "CONFLICT",
+        "StatusCode::GONE",
+        "http::StatusCode::BAD_GATEWAY",
+        "429",
+    ]);
+    let extra = prop::sample::select(vec![
+        "",
+        ", help = \"Try again.\"",
+        ", domain = \"d\"",
+        ", title = \"T\"",
+        ", jsonrpc = -32001",
+        ", mcp = \"protocol\"",
+        ", retry = false",
+    ]);
+    (status, extra).prop_map(|(status, extra)| format!("#[api(status = {status}{extra})]"))
+}
+
 fn field(named: bool) -> impl Strategy<Value = String> {
     let types = prop::sample::select(vec![
         "String",
@@ -124,7 +145,9 @@ fn field(named: bool) -> impl Strategy<Value = String> {
         "&'a str",
         "std::time::Duration",
     ]);
-    (attribute(), "[a-z][a-z_0-9]{0,6}", types).prop_map(move |(attr, name, ty)| {
+    // Mostly plain fields: a field attribute is one more chance for an error.
+    let attribute = prop_oneof![3 => Just(String::new()), 1 => attribute()];
+    (attribute, "[a-z][a-z_0-9]{0,6}", types).prop_map(move |(attr, name, ty)| {
         if named {
             format!("{attr} {name}: {ty}")
         } else {
@@ -146,7 +169,8 @@ fn variant() -> impl Strategy<Value = String> {
         "#[deprecated]",
         "/// \n///",
     ]);
-    (docs, attribute(), "[A-Z][a-zA-Z0-9]{0,8}", shape)
+    let attribute = prop_oneof![attribute(), valid_attribute()];
+    (docs, attribute, "[A-Z][a-zA-Z0-9]{0,8}", shape)
         .prop_map(|(doc, attr, name, shape)| format!("{doc} {attr} {name}{shape}"))
 }
 
@@ -158,7 +182,13 @@ fn input() -> impl Strategy<Value = String> {
         prop::collection::vec(field(false), 0..3).prop_map(|f| format!("struct S{{}}({});", f.join(", "))),
         Just("union U{} { a: u32 }".to_string()),
     ];
-    (attribute(), generics, body)
+    // The container's keys apply to every variant: mostly none or a valid default.
+    let container = prop_oneof![
+        2 => Just(String::new()),
+        1 => Just("#[api(domain = \"d\", rename_all = \"kebab-case\")]".to_string()),
+        1 => attribute(),
+    ];
+    (container, generics, body)
         .prop_map(|(attr, generics, body)| format!("{attr} {}", body.replacen("{}", generics, 1)))
 }
 
@@ -183,20 +213,34 @@ fn generated_inputs_never_panic() {
         failure_persistence: None,
         ..Config::default()
     });
-    let parsed = std::cell::Cell::new(0usize);
+    let (parsed, expanded_to_code) = (std::cell::Cell::new(0usize), std::cell::Cell::new(0usize));
     runner
         .run(&input(), |source| {
-            parsed.set(parsed.get() + usize::from(syn::parse_str::<syn::DeriveInput>(&source).is_ok()));
+            if let Ok(input) = syn::parse_str::<syn::DeriveInput>(&source) {
+                parsed.set(parsed.get() + 1);
+                let code = !entry::derive(&input).to_string().contains("compile_error");
+                expanded_to_code.set(expanded_to_code.get() + usize::from(code));
+            }
             expand(&source).map_err(TestCaseError::fail)
         })
         .unwrap();
-    let parsed = parsed.get();
+    let (parsed, expanded_to_code) = (parsed.get(), expanded_to_code.get());
+    println!("generated: {parsed} of 4000 parse, {expanded_to_code} expand to code");
     assert!(parsed > 2000, "most generated inputs are valid Rust ({parsed})");
+    assert!(
+        expanded_to_code > 100 && parsed - expanded_to_code > 1000,
+        "{expanded_to_code} of {parsed} expand to code"
+    );
 }
 
-/// Every token, groups opened into their delimiters, so a mutation can reach inside.
-fn flatten(stream: proc_macro2::TokenStream, out: &mut Vec<String>) {
+/// Every token with the space that follows it (none after joint punctuation such as the
+/// first `:` of `::`), groups opened into their delimiters so a mutation can reach inside,
+/// each marked whether it sits inside an `api(…)` attribute; joining the pieces gives back
+/// valid Rust.
+fn flatten(stream: proc_macro2::TokenStream, in_api: bool, out: &mut Vec<(String, bool)>) {
+    let mut previous_is_api = false;
     for token in stream {
+        let is_api = matches!(&token, proc_macro2::TokenTree::Ident(ident) if ident == "api");
         match token {
             proc_macro2::TokenTree::Group(group) => {
                 let (open, close) = match group.delimiter() {
@@ -205,12 +249,16 @@ fn flatten(stream: proc_macro2::TokenStream, out: &mut Vec<String>) {
                     proc_macro2::Delimiter::Bracket => ("[", "]"),
                     proc_macro2::Delimiter::None => ("", ""),
                 };
-                out.push(open.into());
-                flatten(group.stream(), out);
-                out.push(close.into());
+                out.push((format!("{open} "), in_api));
+                flatten(group.stream(), in_api || previous_is_api, out);
+                out.push((format!("{close} "), in_api));
             }
-            other => out.push(other.to_string()),
+            proc_macro2::TokenTree::Punct(punct) if punct.spacing() == proc_macro2::Spacing::Joint => {
+                out.push((punct.as_char().to_string(), in_api));
+            }
+            other => out.push((format!("{other} "), in_api)),
         }
+        previous_is_api = is_api;
     }
 }
 
@@ -232,14 +280,27 @@ fn mutated_real_inputs_never_panic() {
             _ => None,
         })
         .collect();
-    let sources: Vec<Vec<String>> = items
+    let sources: Vec<Vec<(String, bool)>> = items
         .iter()
         .map(|item| {
             let mut tokens = Vec::new();
-            flatten(quote::quote!(#item), &mut tokens);
+            flatten(quote::quote!(#item), false, &mut tokens);
             tokens
         })
         .collect();
+    let text = |tokens: &[(String, bool)]| tokens.iter().map(|(t, _)| t.as_str()).collect::<String>();
+    for (item, tokens) in items.iter().zip(&sources) {
+        assert!(
+            syn::parse_str::<syn::DeriveInput>(&text(tokens)).is_ok(),
+            "unmutated {} must parse",
+            item.ident
+        );
+        assert!(
+            tokens.iter().any(|(_, in_api)| *in_api),
+            "{} has api attributes",
+            item.ident
+        );
+    }
     let replacements = [
         "409",
         "\"\"",
@@ -263,18 +324,40 @@ fn mutated_real_inputs_never_panic() {
         failure_persistence: None,
         ..Config::default()
     });
+    let (parsed, expanded_to_code) = (std::cell::Cell::new(0usize), std::cell::Cell::new(0usize));
     runner
         .run(&strategy, |(which, edits)| {
             let mut tokens = sources[which].clone();
             for (at, edit) in edits {
-                let at = at.index(tokens.len());
+                // Nine edits in ten inside `api(…)`, where the derive parses; one anywhere.
+                let inside: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].1).collect();
+                let at = if at.index(10) == 0 || inside.is_empty() {
+                    at.index(tokens.len())
+                } else {
+                    inside[at.index(inside.len())]
+                };
                 if edit == replacements.len() {
                     tokens.remove(at);
                 } else {
-                    tokens[at] = replacements[edit].to_string();
+                    tokens[at] = (format!("{} ", replacements[edit]), tokens[at].1);
                 }
             }
-            expand(&tokens.join(" ")).map_err(TestCaseError::fail)
+            let source = text(&tokens);
+            if let Ok(input) = syn::parse_str::<syn::DeriveInput>(&source) {
+                parsed.set(parsed.get() + 1);
+                let output = entry::derive(&input).to_string();
+                expanded_to_code.set(expanded_to_code.get() + usize::from(!output.contains("compile_error")));
+            }
+            expand(&source).map_err(TestCaseError::fail)
         })
         .unwrap();
+    // Not vacuous: about half the mutants are Rust the derive must handle (measured: ~1,550
+    // of 3,000), and they exercise both its outcomes — spanned errors and generated code.
+    let (parsed, expanded_to_code) = (parsed.get(), expanded_to_code.get());
+    println!("mutants: {parsed} of 3000 parse, {expanded_to_code} expand to code");
+    assert!(parsed > 1000, "only {parsed} mutants parse");
+    assert!(
+        expanded_to_code > 10 && parsed - expanded_to_code > 500,
+        "{expanded_to_code} of {parsed} expand to code"
+    );
 }
