@@ -93,15 +93,15 @@ impl Keys {
         let flag = |f: &Flag| f.is_present().then(|| f.span());
         [
             ("status", self.status.map(|k| k.span)),
-            ("code", self.code.as_ref().map(|k| k.span())),
-            ("message", self.message.as_ref().map(|k| k.span())),
-            ("retry", self.retry.as_ref().map(|k| k.span())),
+            ("code", self.code.as_ref().map(SpannedValue::span)),
+            ("message", self.message.as_ref().map(SpannedValue::span)),
+            ("retry", self.retry.as_ref().map(SpannedValue::span)),
             ("retry_after", self.retry_after.map(|k| k.span)),
-            ("domain", self.domain.as_ref().map(|k| k.span())),
-            ("help", self.help.as_ref().map(|k| k.span())),
-            ("title", self.title.as_ref().map(|k| k.span())),
+            ("domain", self.domain.as_ref().map(SpannedValue::span)),
+            ("help", self.help.as_ref().map(SpannedValue::span)),
+            ("title", self.title.as_ref().map(SpannedValue::span)),
             ("jsonrpc", self.jsonrpc.map(|k| k.span)),
-            ("mcp", self.mcp.as_ref().map(|k| k.span())),
+            ("mcp", self.mcp.as_ref().map(SpannedValue::span)),
             ("transparent", flag(&self.transparent)),
         ]
         .into_iter()

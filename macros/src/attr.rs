@@ -41,7 +41,7 @@ impl FromMeta for Status {
             }
             other => return Err(status_expected().with_span(other)),
         };
-        if !(300..=599).contains(&code) {
+        if !crate::rules::is_error_status(code) {
             return Err(Error::custom(format!(
                 "`status = {code}` is not an error status: use a status between 300 and 599"
             ))

@@ -27,6 +27,7 @@ pub fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
     }
 }
 
+#[allow(clippy::needless_pass_by_value)] // the errors are moved into the output
 fn with_fallback(input: &DeriveInput, errors: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
     let fallback = fallback::fallback(input, &fallback::crate_path(input));
     quote::quote!(#errors #fallback)

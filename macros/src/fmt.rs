@@ -100,7 +100,7 @@ impl Template {
 
     /// The template in `format!` syntax (the form stored in `ErrorSpec::message`).
     pub fn to_template(&self) -> String {
-        self.render(|arg| arg.to_written())
+        self.render(Arg::to_written)
     }
 
     /// The template for `format_args!`, every placeholder replaced by the position its field

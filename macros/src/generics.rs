@@ -20,7 +20,7 @@ use syn::{Generics, Ident, Type, WherePredicate};
 use crate::model::Model;
 
 /// The type's generics with the bounds its `ApiError` implementation needs.
-pub fn with_bounds(model: &Model) -> Generics {
+pub fn with_bounds(model: &Model<'_>) -> Generics {
     let krate = &model.krate;
     let params: Vec<&Ident> = model.generics.type_params().map(|p| &p.ident).collect();
     let mut generics = model.generics.clone();

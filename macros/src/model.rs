@@ -9,9 +9,9 @@ use syn::spanned::Spanned;
 use syn::{Attribute, Expr, Generics, Ident, Lit, Member, Meta, Path, Type};
 
 use crate::ast::{Field, Input, Keys};
-use crate::attr::Status;
+use crate::attr::{Mcp, Status};
 use crate::fmt::{Arg, Template};
-use crate::status;
+use crate::{rules, status};
 
 /// The whole derive input.
 pub struct Model<'a> {
@@ -26,6 +26,7 @@ pub struct Model<'a> {
 }
 
 /// One code: a variant, or the struct itself.
+#[allow(clippy::struct_excessive_bools)] // facts of one code, not a state machine
 pub struct Entry<'a> {
     pub ident: &'a Ident,
     pub is_variant: bool,
@@ -42,6 +43,14 @@ pub struct Entry<'a> {
     pub description: Option<String>,
     pub deprecated: bool,
     pub jsonrpc: i32,
+    /// The problem+json `title`: `title = "…"`, else the status's reason phrase, else
+    /// `"Error"` (what the runtime's `ErrorSpec::title` answers for a status without one).
+    pub title: String,
+    pub help: Option<String>,
+    /// The constant `retry_after = 30`, in seconds.
+    pub retry_after: Option<u64>,
+    /// `mcp = "protocol"`: sent as a JSON-RPC error rather than a tool result.
+    pub mcp_protocol: bool,
 }
 
 /// Where a message comes from, and what it says.
@@ -130,15 +139,20 @@ impl<'a> Entry<'a> {
             None => (rename.apply(&ident.unraw().to_string()), ident.span()),
         };
         let docs = doc_lines(attrs);
-        let retryable = keys
-            .retry
+        let retryable = keys.retry.as_ref().map_or_else(
+            || status.is_some_and(|s| rules::default_retryable(s.code)),
+            |retry| *retry.as_ref(),
+        );
+        let jsonrpc = keys.jsonrpc.map_or_else(
+            || status.map_or(-32000, |s| rules::default_jsonrpc_code(s.code)),
+            |j| j.code,
+        );
+        let title = keys
+            .title
             .as_ref()
-            .map(|retry| *retry.as_ref())
-            .unwrap_or_else(|| status.is_some_and(|s| status::retryable_by_default(s.code)));
-        let jsonrpc = keys
-            .jsonrpc
-            .map(|j| j.code)
-            .unwrap_or_else(|| status.map_or(-32000, |s| status::default_jsonrpc(s.code)));
+            .map(|t| t.as_ref().clone())
+            .or_else(|| status.and_then(|s| status::reason(s.code)).map(String::from))
+            .unwrap_or_else(|| "Error".into());
         let domain = keys
             .domain
             .as_ref()
@@ -167,6 +181,10 @@ impl<'a> Entry<'a> {
             description: (!docs.is_empty()).then(|| docs.join("\n").trim().to_owned()),
             deprecated: attrs.iter().any(|a| a.path().is_ident("deprecated")),
             jsonrpc,
+            title,
+            help: keys.help.as_ref().map(|h| h.as_ref().clone()),
+            retry_after: keys.retry_after.map(|r| r.value),
+            mcp_protocol: keys.mcp.as_ref().is_some_and(|m| *m.as_ref() == Mcp::Protocol),
         }
     }
 
@@ -297,10 +315,10 @@ fn is_option(ty: &Type) -> bool {
 fn percent_encode(code: &str) -> String {
     let mut out = String::new();
     for byte in code.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+        if rules::is_unreserved(byte) {
             out.push(char::from(byte));
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            let _ = std::fmt::Write::write_fmt(&mut out, format_args!("%{byte:02X}"));
         }
     }
     out

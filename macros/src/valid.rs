@@ -9,21 +9,9 @@ use proc_macro2::Span;
 
 use crate::fmt::Arg;
 use crate::model::{Entry, Model};
+use crate::rules;
 
-/// Member names the built-in formats write themselves; a detail may not take one.
-const RESERVED_DETAIL_NAMES: &[&str] = &[
-    "type",
-    "title",
-    "status",
-    "detail",
-    "instance",
-    "code",
-    "message",
-    "error",
-    "request_id",
-];
-
-pub fn validate(model: &Model) -> darling::Result<()> {
+pub fn validate(model: &Model<'_>) -> darling::Result<()> {
     let mut errors = Error::accumulator();
     enum_keys_belong_on_variants(model, &mut errors);
     docs_template(model, &mut errors);
@@ -51,7 +39,7 @@ fn error(span: Span, message: impl std::fmt::Display) -> Error {
 }
 
 /// On an enum only `status` and `domain` are defaults; the rest identify one code.
-fn enum_keys_belong_on_variants(model: &Model, errors: &mut Accumulator) {
+fn enum_keys_belong_on_variants(model: &Model<'_>, errors: &mut Accumulator) {
     if !model.is_enum {
         return;
     }
@@ -70,7 +58,7 @@ fn enum_keys_belong_on_variants(model: &Model, errors: &mut Accumulator) {
 }
 
 /// `docs = "…"` knows one placeholder, `{code}`.
-fn docs_template(model: &Model, errors: &mut Accumulator) {
+fn docs_template(model: &Model<'_>, errors: &mut Accumulator) {
     if let Some(docs) = &model.input.docs {
         let rest = docs.replace("{code}", "");
         if rest.contains(['{', '}']) {
@@ -83,8 +71,8 @@ fn docs_template(model: &Model, errors: &mut Accumulator) {
 }
 
 /// Two variants with one code would make the code ambiguous on the wire.
-fn codes_are_unique(model: &Model, errors: &mut Accumulator) {
-    let mut first: HashMap<&str, &Entry> = HashMap::new();
+fn codes_are_unique(model: &Model<'_>, errors: &mut Accumulator) {
+    let mut first: HashMap<&str, &Entry<'_>> = HashMap::new();
     for entry in model.entries.iter().filter(|e| !e.is_transparent()) {
         match first.get(entry.code.as_str()) {
             Some(earlier) => {
@@ -107,7 +95,7 @@ fn codes_are_unique(model: &Model, errors: &mut Accumulator) {
     }
 }
 
-fn status_is_given(model: &Model, entry: &Entry, errors: &mut Accumulator) {
+fn status_is_given(model: &Model<'_>, entry: &Entry<'_>, errors: &mut Accumulator) {
     if entry.status.is_some() {
         return;
     }
@@ -124,7 +112,7 @@ fn status_is_given(model: &Model, entry: &Entry, errors: &mut Accumulator) {
 
 /// Codes travel in JSON strings, headers and URLs: printable ASCII, no `"` or `\`, no edge
 /// spaces, not empty.
-fn code_is_printable(entry: &Entry, errors: &mut Accumulator) {
+fn code_is_printable(entry: &Entry<'_>, errors: &mut Accumulator) {
     let code = &entry.code;
     if code.is_empty() {
         let message =
@@ -154,7 +142,7 @@ fn code_is_printable(entry: &Entry, errors: &mut Accumulator) {
     }
 }
 
-fn message_is_usable(entry: &Entry, errors: &mut Accumulator) {
+fn message_is_usable(entry: &Entry<'_>, errors: &mut Accumulator) {
     let message = &entry.message;
     if let Some(parse_error) = &message.parse_error {
         errors.push(error(message.span, parse_error));
@@ -176,7 +164,7 @@ fn message_is_usable(entry: &Entry, errors: &mut Accumulator) {
     }
 }
 
-fn placeholders_name_public_fields(entry: &Entry, errors: &mut Accumulator) {
+fn placeholders_name_public_fields(entry: &Entry<'_>, errors: &mut Accumulator) {
     let Some(template) = &entry.message.template else {
         return;
     };
@@ -198,7 +186,7 @@ fn placeholders_name_public_fields(entry: &Entry, errors: &mut Accumulator) {
     }
 }
 
-fn missing_field(entry: &Entry, arg: &Arg) -> String {
+fn missing_field(entry: &Entry<'_>, arg: &Arg) -> String {
     let known: Vec<String> = entry
         .fields
         .iter()
@@ -216,7 +204,7 @@ fn missing_field(entry: &Entry, arg: &Arg) -> String {
     )
 }
 
-fn transparent_stands_alone(entry: &Entry, errors: &mut Accumulator) {
+fn transparent_stands_alone(entry: &Entry<'_>, errors: &mut Accumulator) {
     let span = entry.keys.transparent.span();
     if entry.fields.len() != 1 {
         errors.push(error(
@@ -250,7 +238,7 @@ fn transparent_stands_alone(entry: &Entry, errors: &mut Accumulator) {
     }
 }
 
-fn retry_after_is_retryable(entry: &Entry, errors: &mut Accumulator) {
+fn retry_after_is_retryable(entry: &Entry<'_>, errors: &mut Accumulator) {
     if entry.retryable {
         return;
     }
@@ -274,7 +262,7 @@ fn retry_after_is_retryable(entry: &Entry, errors: &mut Accumulator) {
     }
 }
 
-fn retry_after_is_single(entry: &Entry, errors: &mut Accumulator) {
+fn retry_after_is_single(entry: &Entry<'_>, errors: &mut Accumulator) {
     let mut fields = entry.fields.iter().filter(|f| f.field.retry_after.is_present());
     let first = fields.next();
     for extra in fields {
@@ -292,14 +280,12 @@ fn retry_after_is_single(entry: &Entry, errors: &mut Accumulator) {
 }
 
 /// JSON-RPC reserves −32768..=−32000; only its standard and server codes may be used.
-fn jsonrpc_code_is_allowed(entry: &Entry, errors: &mut Accumulator) {
+fn jsonrpc_code_is_allowed(entry: &Entry<'_>, errors: &mut Accumulator) {
     let Some(jsonrpc) = entry.keys.jsonrpc else {
         return;
     };
     let code = jsonrpc.code;
-    let reserved = (-32768..=-32000).contains(&code);
-    let allowed = code == -32700 || (-32603..=-32600).contains(&code) || (-32099..=-32000).contains(&code);
-    if reserved && !allowed {
+    if !rules::jsonrpc_code_is_allowed(code) {
         errors.push(error(
             jsonrpc.span,
             format!(
@@ -309,7 +295,7 @@ fn jsonrpc_code_is_allowed(entry: &Entry, errors: &mut Accumulator) {
     }
 }
 
-fn details_are_publishable(entry: &Entry, errors: &mut Accumulator) {
+fn details_are_publishable(entry: &Entry<'_>, errors: &mut Accumulator) {
     let mut names: HashMap<String, Span> = HashMap::new();
     for field in &entry.fields {
         let Some(detail) = &field.field.detail else {
@@ -323,8 +309,7 @@ fn details_are_publishable(entry: &Entry, errors: &mut Accumulator) {
             continue;
         }
         let name = match (&detail.name, &field.arg) {
-            (Some(name), _) => name.clone(),
-            (None, Arg::Named(name)) => name.clone(),
+            (Some(name), _) | (None, Arg::Named(name)) => name.clone(),
             (None, Arg::Index(index)) => {
                 errors.push(error(
                     detail.span,
@@ -338,14 +323,14 @@ fn details_are_publishable(entry: &Entry, errors: &mut Accumulator) {
                 detail.span,
                 "a detail name must not be empty: write `#[api(detail)]` to use the field's name, or give one",
             ));
-        } else if !is_member_name(&name) {
+        } else if !rules::is_member_name(&name) {
             errors.push(error(
                 detail.span,
                 format!(
                     "detail name `{name}` is not a portable member name: start with a letter and use only letters, digits and `_` (RFC 9457 §3.2)"
                 ),
             ));
-        } else if RESERVED_DETAIL_NAMES.contains(&name.as_str()) {
+        } else if rules::is_reserved_member_name(&name) {
             errors.push(error(
                 detail.span,
                 format!(
@@ -364,13 +349,7 @@ fn details_are_publishable(entry: &Entry, errors: &mut Accumulator) {
     }
 }
 
-/// RFC 9457 §3.2: extension member names start with a letter and use letters, digits, `_`.
-fn is_member_name(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_alphabetic())
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-}
-
-fn texts_are_not_empty(entry: &Entry, errors: &mut Accumulator) {
+fn texts_are_not_empty(entry: &Entry<'_>, errors: &mut Accumulator) {
     let keys = entry.keys;
     for (key, value) in [
         ("domain", &keys.domain),

@@ -21,7 +21,6 @@
 
 use alloc::boxed::Box;
 use alloc::rc::Rc;
-use alloc::string::String;
 use alloc::vec::Vec;
 use core::future::{ready, Future, Ready};
 use core::pin::Pin;
@@ -35,11 +34,12 @@ use actix_web::{HttpMessage as _, HttpResponse, ResponseError};
 
 use crate::format::Nested;
 use crate::framework::FrameworkError;
-use crate::render::{render_current, render_in, Rendered};
-use crate::request::{
-    accepts_problem_in, generate_request_id, guard, is_valid_request_id, renderer, Errwire, Outcome,
-    RequestContext,
-};
+use crate::web::context::RequestContext;
+use crate::web::guard::{guard, Outcome};
+use crate::web::negotiate::accepts_problem_in;
+use crate::web::render::{framework_error_for, render_current, render_in, Rendered, REPLACED_HEADERS};
+use crate::web::request_id::keep_or_generate;
+use crate::web::settings::ErrwireSettings;
 use crate::{ApiError, Format};
 
 /// The actix status of an error.
@@ -129,9 +129,9 @@ pub fn query_config<F: Format>() -> actix_web::web::QueryConfig {
 }
 
 /// The middleware; `F` is the service's envelope.
-pub type ErrwireMiddleware<F = Nested> = Errwire<F>;
+pub type ErrwireMiddleware<F = Nested> = ErrwireSettings<F>;
 
-impl<S, B, F> Transform<S, ServiceRequest> for Errwire<F>
+impl<S, B, F> Transform<S, ServiceRequest> for ErrwireSettings<F>
 where
     S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
     S::Future: 'static,
@@ -155,7 +155,7 @@ where
 /// The service [`ErrwireMiddleware`] makes.
 pub struct ErrwireActixService<S, F> {
     service: Rc<S>,
-    settings: Errwire<F>,
+    settings: ErrwireSettings<F>,
 }
 
 impl<S, F> core::fmt::Debug for ErrwireActixService<S, F> {
@@ -181,25 +181,16 @@ where
 
     fn call(&self, mut request: ServiceRequest) -> Self::Future {
         let header = HeaderName::from_static("x-request-id");
-        let id = request
-            .headers()
-            .get(&header)
-            .and_then(|v| v.to_str().ok())
-            .filter(|v| is_valid_request_id(v))
-            .map_or_else(generate_request_id, String::from);
+        let id = keep_or_generate(request.headers().get(&header).and_then(|v| v.to_str().ok()));
         if let Ok(value) = HeaderValue::from_str(&id) {
-            request.headers_mut().insert(header.clone(), value);
+            request.headers_mut().insert(header, value);
         }
         let accept = request
             .headers()
             .get_all(actix_web::http::header::ACCEPT)
             .filter_map(|v| v.to_str().ok());
-        let context = RequestContext {
-            request_id: Some(id),
-            instance: Some(request.path().into()),
-            wants_problem: self.settings.negotiate && accepts_problem_in(accept),
-            renderer: Some(renderer::<F>()),
-        };
+        let wants_problem = self.settings.negotiate && accepts_problem_in(accept);
+        let context = RequestContext::new::<F>(id, request.path(), wants_problem);
         request.extensions_mut().insert(context.clone());
         let service = Rc::clone(&self.service);
         let (limit, catch_panics) = (self.settings.timeout, self.settings.catch_panics);
@@ -208,12 +199,13 @@ where
                 .clone()
                 .scope(guard(limit, catch_panics, service.call(request)))
                 .await;
-            let response = match outcome {
-                Outcome::Done(response) => finish::<F, B>(response?, &context),
-                Outcome::TimedOut => return Err(failed::<F>(FrameworkError::RequestTimeout, &context)),
-                Outcome::Panicked => return Err(failed::<F>(FrameworkError::Internal, &context)),
-            };
-            Ok(response)
+            match (outcome.failure(), outcome) {
+                (_, Outcome::Done(response)) => Ok(finish::<F, B>(response?, &context)),
+                (failure, _) => Err(unanswered::<F>(
+                    failure.unwrap_or(FrameworkError::Internal),
+                    &context,
+                )),
+            }
         })
     }
 }
@@ -221,22 +213,9 @@ where
 /// The error for a handler that timed out or panicked: the request was given to the
 /// handler, so there is no `HttpRequest` to build a response from; actix sends the
 /// response this error carries, already rendered with the request id.
-fn failed<F: Format>(error: FrameworkError, context: &RequestContext) -> actix_web::Error {
+fn unanswered<F: Format>(error: FrameworkError, context: &RequestContext) -> actix_web::Error {
     let response = to_actix(render_in::<F>(&error, context));
     InternalError::from_response(error, response).into()
-}
-
-/// Sets `x-request-id` on the response.
-fn echo_request_id<B>(response: &mut ServiceResponse<B>, context: &RequestContext) {
-    if let Some(value) = context
-        .request_id
-        .as_deref()
-        .and_then(|id| HeaderValue::from_str(id).ok())
-    {
-        response
-            .headers_mut()
-            .insert(HeaderName::from_static("x-request-id"), value);
-    }
 }
 
 /// Echoes the request id, and puts an actix-made error response into the envelope.
@@ -245,32 +224,39 @@ fn finish<F: Format, B: MessageBody + 'static>(
     request: &RequestContext,
 ) -> ServiceResponse<EitherBody<B>> {
     let status = response.status();
-    let unrendered_error = response.response().extensions().get::<Rendered>().is_none()
-        && (status.is_client_error() || status.is_server_error());
-    // A marked framework error, else the status's code; a status without one is left as it is.
-    let framework_error = unrendered_error
-        .then(|| {
-            let marked = response.response().extensions().get::<FrameworkError>().copied();
-            marked.or_else(|| {
-                http::StatusCode::from_u16(status.as_u16())
-                    .ok()
-                    .and_then(FrameworkError::from_status)
-            })
-        })
-        .flatten();
-    let mut response = if let Some(error) = framework_error {
-        let rendered = to_actix(render_in::<F>(&error, request));
-        let allow = response.headers().get(actix_web::http::header::ALLOW).cloned();
-        let mut response = response.into_response(rendered).map_into_right_body();
-        if let Some(allow) = allow {
+    let framework_error = http::StatusCode::from_u16(status.as_u16())
+        .ok()
+        .and_then(|status| {
+            framework_error_for(
+                status,
+                response.response().extensions().get::<Rendered>().is_some(),
+                response.response().extensions().get::<FrameworkError>().copied(),
+            )
+        });
+    let mut response = match framework_error {
+        Some(error) => {
+            // Keep what the framework said (`Allow` on a 405…), replace what describes the body.
+            let kept: Vec<(HeaderName, HeaderValue)> = response
+                .headers()
+                .iter()
+                .filter(|(name, _)| !REPLACED_HEADERS.contains(&name.as_str()))
+                .map(|(name, value)| (name.clone(), value.clone()))
+                .collect();
+            let rendered = to_actix(render_in::<F>(&error, request));
+            let mut response = response.into_response(rendered).map_into_right_body();
+            for (name, value) in kept {
+                if !response.headers().contains_key(&name) {
+                    response.headers_mut().append(name, value);
+                }
+            }
             response
-                .headers_mut()
-                .insert(actix_web::http::header::ALLOW, allow);
         }
-        response
-    } else {
-        response.map_into_left_body()
+        None => response.map_into_left_body(),
     };
-    echo_request_id(&mut response, request);
+    if let Some(value) = request.request_id().and_then(|id| HeaderValue::from_str(id).ok()) {
+        response
+            .headers_mut()
+            .insert(HeaderName::from_static("x-request-id"), value);
+    }
     response
 }

@@ -30,7 +30,7 @@ use axum::response::{IntoResponse, Response};
 
 use crate::format::Nested;
 use crate::framework::FrameworkError;
-use crate::render::render_current;
+use crate::web::render::render_current;
 use crate::{ApiError, Format};
 
 /// The axum response for `error` in format `F`, with the current request's id.
@@ -43,9 +43,9 @@ pub fn into_response_default<E: ApiError + crate::DefaultFormat + ?Sized>(error:
     into_response::<E::Format>(error)
 }
 
-impl IntoResponse for alloc::boxed::Box<dyn ApiError + Send + Sync> {
+impl IntoResponse for Box<dyn ApiError + Send + Sync> {
     fn into_response(self) -> Response {
-        into_response::<crate::format::Nested>(&*self)
+        into_response::<Nested>(&*self)
     }
 }
 

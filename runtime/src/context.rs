@@ -11,7 +11,7 @@ use serde::{Serialize, Serializer};
 /// use errwire::Context;
 ///
 /// let ctx = Context::new().request_id("req_xyz123").instance("/accounts/1").jsonrpc_id(1);
-/// assert_eq!(ctx.get_request_id(), Some("req_xyz123"));
+/// assert_eq!(ctx.request_id_ref(), Some("req_xyz123"));
 /// ```
 ///
 /// Values are taken as given and made safe when rendered: see [`crate::wire`] for the rules
@@ -55,22 +55,44 @@ impl<'a> Context<'a> {
         self
     }
 
-    /// The request id, as given.
+    /// The request id, as given (named like `http`'s builder getters, `uri_ref()`: the
+    /// plain name is the builder's setter).
     #[must_use]
-    pub fn get_request_id(&self) -> Option<&str> {
+    pub fn request_id_ref(&self) -> Option<&str> {
         self.request_id.as_deref()
     }
 
     /// The instance, as given.
     #[must_use]
-    pub fn get_instance(&self) -> Option<&str> {
+    pub fn instance_ref(&self) -> Option<&str> {
         self.instance.as_deref()
     }
 
     /// The JSON-RPC id.
     #[must_use]
-    pub const fn get_jsonrpc_id(&self) -> &JsonRpcId<'a> {
+    pub const fn jsonrpc_id_ref(&self) -> &JsonRpcId<'a> {
         &self.jsonrpc_id
+    }
+
+    /// The request id, as given.
+    #[deprecated(since = "0.2.0", note = "renamed `request_id_ref`")]
+    #[must_use]
+    pub fn get_request_id(&self) -> Option<&str> {
+        self.request_id_ref()
+    }
+
+    /// The instance, as given.
+    #[deprecated(since = "0.2.0", note = "renamed `instance_ref`")]
+    #[must_use]
+    pub fn get_instance(&self) -> Option<&str> {
+        self.instance_ref()
+    }
+
+    /// The JSON-RPC id.
+    #[deprecated(since = "0.2.0", note = "renamed `jsonrpc_id_ref`")]
+    #[must_use]
+    pub const fn get_jsonrpc_id(&self) -> &JsonRpcId<'a> {
+        self.jsonrpc_id_ref()
     }
 }
 

@@ -84,7 +84,7 @@ pub trait ApiError {
 
     /// The problem+json title: the given `title`, else the status's reason phrase.
     fn title(&self) -> &'static str {
-        self.spec().title_or_reason()
+        self.spec().title()
     }
 
     /// The documentation URL of the code.

@@ -5,14 +5,14 @@
 
 use jsonrpsee_types::ErrorObjectOwned;
 
-use crate::format::jsonrpc::allowed_code;
 use crate::format::Facts;
+use crate::wire::jsonrpc_code;
 use crate::{ApiError, Context};
 
 /// The jsonrpsee error object for `error`.
 pub fn error_object(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> ErrorObjectOwned {
     ErrorObjectOwned::owned(
-        allowed_code(error),
+        jsonrpc_code(error),
         error.message().into_owned(),
         Some(Facts {
             error,

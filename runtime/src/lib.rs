@@ -1,10 +1,17 @@
-#![doc = include_str!("../../README.md")]
+#![doc = include_str!("guide.md")]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
 extern crate alloc;
 // The derive names `::errwire`; this lets errwire derive its own `FrameworkError`.
 extern crate self as errwire;
+
+/// The README's examples, run as doctests (docs.rs shows `guide.md`, the README without its
+/// repository sections).
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
 
 #[cfg(feature = "actix-web")]
 pub mod actix;
@@ -23,21 +30,22 @@ pub mod log;
 mod message;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
-#[cfg(any(feature = "tower", feature = "actix-web"))]
 mod render;
 #[cfg(any(feature = "tower", feature = "actix-web"))]
 pub mod request;
-mod response;
 #[cfg(feature = "rmcp")]
 pub mod rmcp;
+#[doc(hidden)]
+pub mod rules;
 mod spec;
 #[cfg(feature = "tower")]
 pub mod tower;
-mod unique_const;
+#[cfg(any(feature = "tower", feature = "actix-web"))]
+mod web;
 pub mod wire;
 
 #[doc(hidden)]
-#[path = "private.rs"]
+#[path = "private/mod.rs"]
 pub mod __private;
 
 pub use catalogue::Catalogued;
@@ -47,7 +55,7 @@ pub use error::ApiError;
 pub use format::Format;
 pub use framework::FrameworkError;
 pub use message::PublicMessage;
-pub use response::{to_json, to_response, DefaultFormat, X_REQUEST_ID};
+pub use render::{to_json, to_response, DefaultFormat, X_REQUEST_ID};
 pub use spec::{default_jsonrpc_code, default_retryable, ErrorSpec, McpChannel, MessageSource};
 
 /// Derives [`ApiError`] and [`Catalogued`]; see the crate documentation for the attribute

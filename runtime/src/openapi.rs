@@ -1,6 +1,6 @@
-//! OpenAPI responses for derived types (feature `utoipa`).
+//! `OpenAPI` responses for derived types (feature `utoipa`).
 //!
-//! For a type, [`responses`] gives what a route can return: one response per status (OpenAPI
+//! For a type, [`responses`] gives what a route can return: one response per status (`OpenAPI`
 //! allows no more), every code under it as a named example with its real body in the type's
 //! format, the envelope's JSON Schema (inferred from real renders, so it fits any format,
 //! yours too) with the codes as a string enum, and a `Retry-After` header where a code can

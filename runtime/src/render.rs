@@ -1,54 +1,135 @@
-//! Rendering an error for the request being served (the integrations' common path).
+//! Rendering an error in a format: [`to_json`] (the body), [`to_response`] (the whole HTTP
+//! response) and [`DefaultFormat`] (the envelope a type renders in by default).
 
+use alloc::borrow::Cow;
+use alloc::string::String;
 use alloc::vec::Vec;
+use core::fmt;
+use core::time::Duration;
 
-use crate::format::Problem;
-use crate::request::RequestContext;
-use crate::{to_response, ApiError, Format};
+use http::header::{HeaderName, HeaderValue, CONTENT_TYPE, RETRY_AFTER};
+use http::{Response, StatusCode};
 
-/// Marks a response errwire rendered, so the layer and middleware leave its body alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Rendered;
+use crate::details::Details;
+use crate::error::ApiError;
+use crate::format::{Format, Nested};
+use crate::spec::{ErrorSpec, McpChannel};
+use crate::{wire, Context};
 
-/// The response for `error` with the current request's id and path, logged when the
-/// `tracing` feature is on. The envelope: problem+json if the request negotiated it, else
-/// the service's (the layer's) format, else `F`, the type's own.
-pub fn render_current<F: Format>(error: &(impl ApiError + ?Sized)) -> http::Response<Vec<u8>> {
-    let request = RequestContext::current().unwrap_or_default();
-    render_for(error, &request, |error, ctx| {
-        match (request.wants_problem, request.renderer) {
-            (true, _) => to_response::<Problem>(error, ctx),
-            // `&E` is an `ApiError` and sized: it coerces to the renderer's `&dyn ApiError`.
-            (false, Some(render)) => render(&error, ctx),
-            (false, None) => to_response::<F>(error, ctx),
-        }
-    })
+/// The header that carries the request id.
+pub const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// The envelope a type renders in by default: `#[api(format = Problem)]` on the type, else
+/// [`Nested`]. Framework integrations read it.
+pub trait DefaultFormat {
+    /// The format.
+    type Format: Format;
 }
 
-/// Renders with `render` in the request's context, logs, and marks the response.
-pub fn render_for<E: ApiError + ?Sized>(
-    error: &E,
-    request: &RequestContext,
-    render: impl FnOnce(&E, &crate::Context<'_>) -> http::Response<Vec<u8>>,
-) -> http::Response<Vec<u8>> {
-    #[cfg(feature = "tracing")]
-    crate::log::log_response(error, request.request_id.as_deref());
-    let mut response = render(error, &request.as_context());
-    response.extensions_mut().insert(Rendered);
+/// A run-time error of any type renders in the default envelope, [`Nested`].
+impl DefaultFormat for dyn ApiError + Send + Sync {
+    type Format = Nested;
+}
+
+impl<T: DefaultFormat + ?Sized> DefaultFormat for Box<T> {
+    type Format = T::Format;
+}
+
+/// The body of `error` in format `F`, as a `String`.
+///
+/// Never fails: if a detail's `Serialize` implementation fails, the error is rendered again
+/// without its details, so the client still gets a valid envelope.
+#[must_use]
+pub fn to_json<F: Format>(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> String {
+    let bytes = body::<F, _>(error, ctx);
+    // serde_json writes UTF-8 only.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// The whole HTTP response for `error` in format `F`: status, body, `content-type`,
+/// `Retry-After` when a delay is known, `x-request-id` when the context has a safe one, and
+/// the format's own headers.
+#[must_use]
+pub fn to_response<F: Format>(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> Response<Vec<u8>> {
+    let mut response = Response::new(body::<F, _>(error, ctx));
+    *response.status_mut() = F::status(error);
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static(F::CONTENT_TYPE));
+    if let Some(delay) = error.retry_after() {
+        headers.insert(RETRY_AFTER, HeaderValue::from(wire::retry_after_seconds(delay)));
+    }
+    if let Some(id) = ctx.request_id_ref().and_then(wire::request_id_header) {
+        headers.insert(X_REQUEST_ID, id);
+    }
+    F::extra_headers(error, headers);
     response
 }
 
-/// `error` in the service's format `F` — problem+json if the request negotiated it — with
-/// the request's id, logged and marked (framework-made errors).
-pub fn render_in<F: Format>(
-    error: &(impl ApiError + ?Sized),
-    request: &RequestContext,
-) -> http::Response<Vec<u8>> {
-    render_for(error, request, |error, ctx| {
-        if request.wants_problem {
-            to_response::<Problem>(error, ctx)
-        } else {
-            to_response::<F>(error, ctx)
-        }
-    })
+fn body<F: Format, E: ApiError + ?Sized>(error: &E, ctx: &Context<'_>) -> Vec<u8> {
+    let mut out = Vec::with_capacity(128);
+    if F::write_body(error, ctx, &mut out).is_ok() {
+        return out;
+    }
+    out.clear();
+    if F::write_body(&WithoutDetails(error), ctx, &mut out).is_ok() {
+        return out;
+    }
+    // Only a broken user-defined format gets here.
+    out.clear();
+    out.extend_from_slice(br#"{"error":"internal_error"}"#);
+    out
+}
+
+/// The error with its details withheld: the fallback when a detail cannot be serialized.
+struct WithoutDetails<'a, E: ?Sized>(&'a E);
+
+impl<E: ApiError + ?Sized> ApiError for WithoutDetails<'_, E> {
+    fn spec(&self) -> &'static ErrorSpec {
+        self.0.spec()
+    }
+    fn status(&self) -> StatusCode {
+        self.0.status()
+    }
+    fn code(&self) -> &'static str {
+        self.0.code()
+    }
+    fn message(&self) -> Cow<'static, str> {
+        self.0.message()
+    }
+    fn static_message(&self) -> Option<&'static str> {
+        self.0.static_message()
+    }
+    fn write_message(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write_message(out)
+    }
+    fn retryable(&self) -> bool {
+        self.0.retryable()
+    }
+    fn retry_after(&self) -> Option<Duration> {
+        self.0.retry_after()
+    }
+    fn domain(&self) -> Option<&'static str> {
+        self.0.domain()
+    }
+    fn help(&self) -> Option<&'static str> {
+        self.0.help()
+    }
+    fn title(&self) -> &'static str {
+        self.0.title()
+    }
+    fn docs_url(&self) -> Option<&'static str> {
+        self.0.docs_url()
+    }
+    fn jsonrpc_code(&self) -> i32 {
+        self.0.jsonrpc_code()
+    }
+    fn mcp_channel(&self) -> McpChannel {
+        self.0.mcp_channel()
+    }
+    fn details(&self) -> Details<'_> {
+        Details::none()
+    }
+    fn as_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.as_error()
+    }
 }

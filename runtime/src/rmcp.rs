@@ -20,8 +20,8 @@
 
 use rmcp::model::{CallToolResult, ContentBlock, ErrorCode, ErrorData};
 
-use crate::format::jsonrpc::allowed_code;
 use crate::format::Facts;
+use crate::wire::jsonrpc_code;
 use crate::{ApiError, Context, McpChannel};
 
 /// The tool result for `error`: `isError: true`, the message as text, the facts as
@@ -45,7 +45,7 @@ pub fn error_data(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> ErrorD
         with_status: true,
     })
     .ok();
-    ErrorData::new(ErrorCode(allowed_code(error)), error.message(), data)
+    ErrorData::new(ErrorCode(jsonrpc_code(error)), error.message(), data)
 }
 
 /// `error` on its channel: `Ok` with a tool result, or `Err` with a protocol error — what

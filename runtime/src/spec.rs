@@ -102,8 +102,8 @@ impl ErrorSpec {
             variant: None,
             deprecated: false,
             wire_safe: WireSafe {
-                code_oauth: crate::wire::is_clean_oauth_text_const(code),
-                message_oauth: crate::wire::is_clean_oauth_text_const(message),
+                code_oauth: crate::wire::is_clean_oauth_text(code),
+                message_oauth: crate::wire::is_clean_oauth_text(message),
                 docs_uri: false,
             },
         }
@@ -163,7 +163,7 @@ impl ErrorSpec {
     #[must_use]
     pub const fn with_docs_url(mut self, url: &'static str) -> Self {
         self.docs_url = Some(url);
-        self.wire_safe.docs_uri = crate::wire::is_uri_reference_const(url);
+        self.wire_safe.docs_uri = crate::wire::is_uri_reference(url);
         self
     }
 
@@ -208,8 +208,9 @@ impl ErrorSpec {
         self.status
     }
 
-    /// The public message template, in `format!` syntax: `{field}` and `{0}` name the
-    /// variant's fields and `{{`/`}}` stand for literal braces.
+    /// The public message **template**, in `format!` syntax: `{field}` and `{0}` name the
+    /// variant's fields and `{{`/`}}` stand for literal braces. An error value's filled-in
+    /// message is [`ApiError::message`](crate::ApiError::message).
     #[must_use]
     pub const fn message(&self) -> &'static str {
         self.message
@@ -228,16 +229,12 @@ impl ErrorSpec {
         self.description
     }
 
-    /// The problem+json `title` as given, if any; see [`ErrorSpec::title_or_reason`].
+    /// The problem+json `title`: the one given, else the status's reason phrase, else
+    /// `"Error"` for a status without one — what [`ApiError::title`](crate::ApiError::title)
+    /// returns. (The derive resolves it at compile time; a spec built with
+    /// [`ErrorSpec::new`] without [`ErrorSpec::with_title`] resolves it here.)
     #[must_use]
-    pub const fn title(&self) -> Option<&'static str> {
-        self.title
-    }
-
-    /// The `title` as given, else the status's reason phrase, else `"Error"` for a status
-    /// without one.
-    #[must_use]
-    pub fn title_or_reason(&self) -> &'static str {
+    pub fn title(&self) -> &'static str {
         match self.title {
             Some(title) => title,
             None => self.status.canonical_reason().unwrap_or("Error"),
@@ -367,10 +364,10 @@ impl ErrorSpec {
             variant: parts.variant,
             deprecated: parts.deprecated,
             wire_safe: WireSafe {
-                code_oauth: crate::wire::is_clean_oauth_text_const(parts.code),
-                message_oauth: crate::wire::is_clean_oauth_text_const(parts.message),
+                code_oauth: crate::wire::is_clean_oauth_text(parts.code),
+                message_oauth: crate::wire::is_clean_oauth_text(parts.message),
                 docs_uri: match parts.docs_url {
-                    Some(url) => crate::wire::is_uri_reference_const(url),
+                    Some(url) => crate::wire::is_uri_reference(url),
                     None => false,
                 },
             },
@@ -381,7 +378,7 @@ impl ErrorSpec {
 /// Whether a status is retryable by default: 408, 425, 429, 500, 502, 503 and 504.
 #[must_use]
 pub const fn default_retryable(status: StatusCode) -> bool {
-    matches!(status.as_u16(), 408 | 425 | 429 | 500 | 502 | 503 | 504)
+    crate::rules::default_retryable(status.as_u16())
 }
 
 /// The default JSON-RPC code of a status: 400 and 422 → −32602 (invalid params), 401 and
@@ -389,11 +386,5 @@ pub const fn default_retryable(status: StatusCode) -> bool {
 /// error), anything else → −32000 (server error).
 #[must_use]
 pub const fn default_jsonrpc_code(status: StatusCode) -> i32 {
-    match status.as_u16() {
-        400 | 422 => -32602,
-        401 | 403 => -32600,
-        404 => -32601,
-        500..=599 => -32603,
-        _ => -32000,
-    }
+    crate::rules::default_jsonrpc_code(status.as_u16())
 }

@@ -2,7 +2,7 @@
 //! own error responses in the service's envelope.
 //!
 //! For each request it keeps a valid incoming `x-request-id` (see
-//! [`crate::request::incoming_request_id`]) or makes one with tower-http's `MakeRequestUuid`,
+//! [`crate::request::incoming_request_id`]) or makes a random UUID,
 //! stores it as tower-http's `RequestId` extension and on the request header (so handlers,
 //! `TraceLayer` and logs see the same id), runs the inner service inside the request's
 //! [`RequestContext`], echoes the id on the response, and replaces any error response that
@@ -28,27 +28,30 @@
 //! ```
 
 use alloc::boxed::Box;
+use alloc::vec::Vec;
 use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context as TaskContext, Poll};
 
-use http::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
+use http::header::HeaderValue;
 use http::{Request, Response};
 use tower::{Layer, Service};
-use tower_http::request_id::{MakeRequestId, MakeRequestUuid, RequestId};
+use tower_http::request_id::RequestId;
 
 use crate::format::Nested;
 use crate::framework::FrameworkError;
-use crate::render::{render_in, Rendered};
-use crate::request::{
-    accepts_problem, guard, incoming_request_id, renderer, Errwire, Outcome, RequestContext,
-};
+use crate::web::context::RequestContext;
+use crate::web::guard::{guard, Outcome};
+use crate::web::negotiate::accepts_problem;
+use crate::web::render::{framework_error_for, render_in, Rendered, REPLACED_HEADERS};
+use crate::web::request_id::keep_or_generate;
+use crate::web::settings::ErrwireSettings;
 use crate::{Format, X_REQUEST_ID};
 
 /// The layer; `F` is the service's envelope.
-pub type ErrwireLayer<F = Nested> = Errwire<F>;
+pub type ErrwireLayer<F = Nested> = ErrwireSettings<F>;
 
-impl<S, F> Layer<S> for Errwire<F> {
+impl<S, F> Layer<S> for ErrwireSettings<F> {
     type Service = ErrwireService<S, F>;
 
     fn layer(&self, inner: S) -> Self::Service {
@@ -62,7 +65,7 @@ impl<S, F> Layer<S> for Errwire<F> {
 /// The service [`ErrwireLayer`] makes.
 pub struct ErrwireService<S, F> {
     inner: S,
-    settings: Errwire<F>,
+    settings: ErrwireSettings<F>,
 }
 
 impl<S: Clone, F> Clone for ErrwireService<S, F> {
@@ -87,7 +90,7 @@ where
     S: Service<Request<ReqBody>, Response = Response<ResBody>>,
     S::Future: Send + 'static,
     F: Format,
-    ResBody: From<alloc::vec::Vec<u8>> + Send + 'static,
+    ResBody: From<Vec<u8>> + Send + 'static,
 {
     type Response = Response<ResBody>;
     type Error = S::Error;
@@ -98,25 +101,20 @@ where
     }
 
     fn call(&mut self, mut request: Request<ReqBody>) -> Self::Future {
-        let id = incoming_request_id(request.headers()).or_else(|| {
-            MakeRequestUuid
-                .make_request_id(&request)
-                .and_then(|id| id.header_value().to_str().ok().map(alloc::string::String::from))
-        });
-        if let Some(value) = id.as_deref().and_then(|id| HeaderValue::from_str(id).ok()) {
+        let client_id = request.headers().get(X_REQUEST_ID).and_then(|v| v.to_str().ok());
+        let id = keep_or_generate(client_id);
+        // Handlers, `TraceLayer` and logs see the same id: on the header and as tower-http's
+        // `RequestId` extension.
+        if let Ok(value) = HeaderValue::from_str(&id) {
             request.headers_mut().insert(X_REQUEST_ID, value.clone());
             request.extensions_mut().insert(RequestId::new(value));
         }
-        let context = RequestContext {
-            request_id: id,
-            instance: Some(request.uri().path().into()),
-            wants_problem: self.settings.negotiate && accepts_problem(request.headers()),
-            renderer: Some(renderer::<F>()),
-        };
+        let wants_problem = self.settings.negotiate && accepts_problem(request.headers());
+        let context = RequestContext::new::<F>(id, request.uri().path(), wants_problem);
         #[cfg(feature = "tracing")]
         let span = tracing::info_span!(
             "request",
-            request_id = context.request_id.as_deref().unwrap_or(""),
+            request_id = context.request_id().unwrap_or(""),
             method = %request.method(),
             path = %request.uri().path(),
         );
@@ -124,10 +122,9 @@ where
         let (limit, catch_panics) = (self.settings.timeout, self.settings.catch_panics);
         let serve = async move {
             let outcome = context.clone().scope(guard(limit, catch_panics, future)).await;
-            let response = match outcome {
-                Outcome::Done(response) => response?,
-                Outcome::TimedOut => failure(FrameworkError::RequestTimeout),
-                Outcome::Panicked => failure(FrameworkError::Internal),
+            let response = match (outcome.failure(), outcome) {
+                (_, Outcome::Done(response)) => response?,
+                (failure, _) => unanswered(failure.unwrap_or(FrameworkError::Internal)),
             };
             Ok(finish::<F, ResBody>(response, &context))
         };
@@ -137,52 +134,37 @@ where
     }
 }
 
-/// An empty response for a framework error; [`finish`] renders it.
-fn failure<B: From<alloc::vec::Vec<u8>>>(error: FrameworkError) -> Response<B> {
-    let mut response = Response::new(B::from(alloc::vec::Vec::new()));
+/// An empty response standing for a handler that did not answer; [`finish`] renders it.
+fn unanswered<B: From<Vec<u8>>>(error: FrameworkError) -> Response<B> {
+    let mut response = Response::new(B::from(Vec::new()));
     *response.status_mut() = crate::ApiError::status(&error);
     response.extensions_mut().insert(error);
     response
 }
 
 /// Echoes the request id, and puts a framework-made error response into the envelope.
-fn finish<F: Format, B: From<alloc::vec::Vec<u8>>>(
-    response: Response<B>,
-    request: &RequestContext,
-) -> Response<B> {
-    let status = response.status();
-    let unrendered_error = response.extensions().get::<Rendered>().is_none()
-        && (status.is_client_error() || status.is_server_error());
-    // A precise framework error (errwire's extractors mark theirs), else the status's code;
-    // a status without one is left as it is.
-    let framework_error = unrendered_error
-        .then(|| {
-            response
-                .extensions()
-                .get::<FrameworkError>()
-                .copied()
-                .or_else(|| FrameworkError::from_status(status))
-        })
-        .flatten();
-    let mut response = if let Some(error) = framework_error {
-        let (mut parts, _) = response.into_parts();
-        let rendered = render_in::<F>(&error, request);
-        let (new_parts, body) = rendered.into_parts();
-        // Keep what the framework said (`Allow` on a 405…), replace what describes the body.
-        parts.headers.remove(CONTENT_LENGTH);
-        parts.headers.remove(CONTENT_TYPE);
-        parts.headers.extend(new_parts.headers);
-        parts.status = new_parts.status;
-        parts.extensions.insert(Rendered);
-        Response::from_parts(parts, B::from(body))
-    } else {
-        response
+fn finish<F: Format, B: From<Vec<u8>>>(response: Response<B>, request: &RequestContext) -> Response<B> {
+    let framework_error = framework_error_for(
+        response.status(),
+        response.extensions().get::<Rendered>().is_some(),
+        response.extensions().get::<FrameworkError>().copied(),
+    );
+    let mut response = match framework_error {
+        Some(error) => {
+            let (mut parts, _) = response.into_parts();
+            let (rendered, body) = render_in::<F>(&error, request).into_parts();
+            // Keep what the framework said (`Allow` on a 405…), replace what describes the body.
+            for name in REPLACED_HEADERS {
+                parts.headers.remove(name);
+            }
+            parts.headers.extend(rendered.headers);
+            parts.status = rendered.status;
+            parts.extensions.insert(Rendered);
+            Response::from_parts(parts, B::from(body))
+        }
+        None => response,
     };
-    if let Some(id) = request
-        .request_id
-        .as_deref()
-        .and_then(|id| HeaderValue::from_str(id).ok())
-    {
+    if let Some(id) = request.request_id().and_then(|id| HeaderValue::from_str(id).ok()) {
         response.headers_mut().insert(X_REQUEST_ID, id);
     }
     response

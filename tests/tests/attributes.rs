@@ -319,9 +319,9 @@ fn help_title_and_docs() {
         Some("Respect the Retry-After header; back off exponentially.")
     );
     assert_eq!(Extras::RateLimited.title(), "Slow down");
-    assert_eq!(Extras::RateLimited.spec().title(), Some("Slow down"));
+    assert_eq!(Extras::RateLimited.spec().title(), "Slow down");
     assert_eq!(Extras::Bare.title(), "Too Many Requests");
-    assert_eq!(Extras::Bare.spec().title(), None);
+    assert_eq!(Extras::Bare.spec().title(), "Too Many Requests");
     assert_eq!(Extras::Bare.help(), None);
     assert_eq!(
         Extras::RateLimited.docs_url(),

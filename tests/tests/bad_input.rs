@@ -67,7 +67,7 @@ fn check<F: Format>(error: &Hostile, ctx: &Context<'_>) {
         );
     }
     if let Some(id) = response.headers().get("x-request-id") {
-        assert_eq!(Some(id.to_str().unwrap()), ctx.get_request_id());
+        assert_eq!(Some(id.to_str().unwrap()), ctx.request_id_ref());
     }
     if let Some(id) = body.pointer("/error/request_id").or(body.get("request_id")) {
         assert!(id.as_str().unwrap().len() <= wire::MAX_REQUEST_ID);

@@ -191,3 +191,47 @@ fn a_failing_detail_renders_the_error_without_details() {
         r#"{"type":"about:blank","title":"Internal Server Error","status":500,"detail":"Internal server error.","code":"internal"}"#
     );
 }
+
+/// The formats that put details at the top level write only member names the derive keeps
+/// details from taking (`errwire::rules::RESERVED_MEMBER_NAMES`): the rule and the formats
+/// agree, so no detail is ever dropped or overwritten.
+#[test]
+fn flattening_formats_write_only_reserved_member_names() {
+    #[derive(ApiError)]
+    #[api(docs = "https://docs.example.com/errors#{code}")]
+    enum Full {
+        #[api(status = 409, message = "Taken: {slug}.", title = "Slug taken")]
+        Taken {
+            slug: String,
+            #[api(detail)]
+            suggestion: String,
+        },
+    }
+    let error = Full::Taken {
+        slug: "acme".into(),
+        suggestion: "acme-corp".into(),
+    };
+    let ctx = Context::new()
+        .request_id("req_1")
+        .instance("/accounts/1")
+        .jsonrpc_id(1);
+    for body in [
+        errwire::to_json::<errwire::format::Problem>(&error, &ctx),
+        errwire::to_json::<errwire::format::Simple>(&error, &ctx),
+    ] {
+        let body: serde_json::Value = serde_json::from_str(&body).unwrap();
+        let own: Vec<&String> = body
+            .as_object()
+            .unwrap()
+            .keys()
+            .filter(|k| k.as_str() != "suggestion")
+            .collect();
+        assert!(own.len() >= 2, "{body}");
+        for name in own {
+            assert!(
+                errwire::rules::is_reserved_member_name(name),
+                "`{name}` is written at the top level but a detail may take it"
+            );
+        }
+    }
+}

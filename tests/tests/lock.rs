@@ -223,7 +223,7 @@ fn deprecated_codes_stay_in_the_lock_marked() {
     }
     let lock = lock("deprecated", WithOld::CATALOGUE);
     assert!(lock.check(WithOld::CATALOGUE).is_ok());
-    let text = errwire::catalogue::to_json(WithOld::CATALOGUE);
+    let text = errwire::catalogue::contract_json(WithOld::CATALOGUE);
     assert!(text.contains("\"deprecated\": true"), "{text}");
 }
 

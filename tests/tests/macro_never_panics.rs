@@ -11,7 +11,7 @@ mod attr;
 mod diagnostic;
 #[path = "../../macros/src/entry.rs"]
 mod entry;
-#[path = "../../macros/src/expand.rs"]
+#[path = "../../macros/src/expand/mod.rs"]
 mod expand;
 #[path = "../../macros/src/fallback.rs"]
 mod fallback;
@@ -21,6 +21,9 @@ mod fmt;
 mod generics;
 #[path = "../../macros/src/model.rs"]
 mod model;
+#[path = "../../macros/src/rules.rs"]
+#[allow(dead_code)]
+mod rules;
 #[path = "../../macros/src/status.rs"]
 mod status;
 #[path = "../../macros/src/valid.rs"]

@@ -3,8 +3,9 @@
 //! instances and JSON-RPC ids of any shape. For each: the body is valid JSON; `Problem`
 //! validates against RFC 9457's schema and `McpTool` against MCP's; OAuth strings stay in
 //! RFC 6749's set; every header is a valid, bounded `HeaderValue`; the body's status is the
-//! HTTP status; nothing panics. 10,000 cases per format by default (`PROPTEST_CASES`
-//! overrides).
+//! HTTP status; the code, the message, the details and the request id arrive unchanged
+//! (a format that truncated or re-escaped any of them would fail); nothing panics. 10,000
+//! cases per format by default (`PROPTEST_CASES` overrides).
 
 mod common;
 
@@ -136,11 +137,60 @@ fn oauth_text(value: &Value) -> bool {
     })
 }
 
+/// What a body must carry, computed from the error and the request, not from the body.
+struct Expected {
+    code: Value,
+    message: Value,
+    /// The details as a JSON object (empty when there are none).
+    details: serde_json::Map<String, Value>,
+    /// The request id as a body carries it: cut to `MAX_REQUEST_ID` bytes.
+    request_id: Option<Value>,
+}
+
+impl Expected {
+    fn of(error: &Generated, request: &Request) -> Self {
+        let details = match serde_json::to_value(error.details()).unwrap() {
+            Value::Object(map) => map,
+            other => panic!("details are not an object: {other}"),
+        };
+        Self {
+            code: Value::from(error.code()),
+            message: Value::from(error.message().into_owned()),
+            details,
+            request_id: request
+                .id
+                .as_deref()
+                .map(|id| Value::from(wire::truncate(id, wire::MAX_REQUEST_ID))),
+        }
+    }
+
+    /// `Some(details)` when there are any: formats omit an empty `details`.
+    fn details_member(&self) -> Option<Value> {
+        (!self.details.is_empty()).then(|| Value::Object(self.details.clone()))
+    }
+}
+
+fn equal(what: &str, found: Option<&Value>, expected: Option<&Value>) -> Result<(), String> {
+    if found == expected {
+        Ok(())
+    } else {
+        Err(format!("{what}: found {found:?}, expected {expected:?}"))
+    }
+}
+
+/// Every detail is a top-level member with its value unchanged.
+fn flattened(body: &Value, expected: &Expected) -> Result<(), String> {
+    for (name, value) in &expected.details {
+        equal(&format!("detail {name}"), body.get(name), Some(value))?;
+    }
+    Ok(())
+}
+
 /// Every property that holds for every format, plus `check` for this one.
 fn holds<F: Format>(
     error: &Generated,
     request: &Request,
-    check: impl Fn(&Value, u16) -> Result<(), String>,
+    check: impl Fn(&Value, u16, &Expected) -> Result<(), String>,
 ) -> Result<(), TestCaseError> {
     let ctx = request.context();
     let response = to_response::<F>(error, &ctx);
@@ -163,10 +213,11 @@ fn holds<F: Format>(
     if let Some(id) = response.headers().get("x-request-id") {
         prop_assert_eq!(Some(id.to_str().unwrap()), request.id.as_deref());
     }
-    check(&body, response.status().as_u16()).map_err(TestCaseError::fail)
+    let expected = Expected::of(error, request);
+    check(&body, response.status().as_u16(), &expected).map_err(TestCaseError::fail)
 }
 
-fn run<F: Format>(check: impl Fn(&Value, u16) -> Result<(), String>) {
+fn run<F: Format>(check: impl Fn(&Value, u16, &Expected) -> Result<(), String>) {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|c| c.parse().ok())
@@ -192,26 +243,38 @@ fn same_status(body_status: Option<&Value>, http: u16) -> Result<(), String> {
 
 #[test]
 fn nested() {
-    run::<Nested>(|body, _| {
-        body["error"]["code"]
-            .is_string()
-            .then_some(())
-            .ok_or_else(|| body.to_string())
+    run::<Nested>(|body, _, expected| {
+        let inner = &body["error"];
+        equal("code", inner.get("code"), Some(&expected.code))?;
+        equal("message", inner.get("message"), Some(&expected.message))?;
+        equal(
+            "request_id",
+            inner.get("request_id"),
+            expected.request_id.as_ref(),
+        )?;
+        equal(
+            "details",
+            inner.get("details"),
+            expected.details_member().as_ref(),
+        )
     });
 }
 
 #[test]
 fn flat() {
-    run::<Flat>(|body, _| {
-        (body["ok"] == false)
-            .then_some(())
-            .ok_or_else(|| body.to_string())
+    run::<Flat>(|body, _, expected| {
+        equal("ok", body.get("ok"), Some(&Value::Bool(false)))?;
+        equal("code", body.get("code"), Some(&expected.code))?;
+        equal("detail", body.get("detail"), Some(&expected.message))?;
+        equal("error", body.get("error"), Some(&expected.message))?;
+        equal("request_id", body.get("request_id"), expected.request_id.as_ref())?;
+        equal("details", body.get("details"), expected.details_member().as_ref())
     });
 }
 
 #[test]
 fn problem() {
-    run::<Problem>(|body, http| {
+    run::<Problem>(|body, http, expected| {
         let errors: Vec<String> = problem_schema()
             .iter_errors(body)
             .map(|e| e.to_string())
@@ -219,16 +282,22 @@ fn problem() {
         if !errors.is_empty() {
             return Err(format!("{errors:?}"));
         }
+        equal("code", body.get("code"), Some(&expected.code))?;
+        equal("detail", body.get("detail"), Some(&expected.message))?;
+        equal("request_id", body.get("request_id"), expected.request_id.as_ref())?;
+        flattened(body, expected)?;
         same_status(body.get("status"), http)
     });
 }
 
 #[test]
 fn oauth() {
-    run::<OAuth>(|body, _| {
+    run::<OAuth>(|body, _, expected| {
         if !oauth_text(&body["error"]) {
             return Err(format!("error {}", body["error"]));
         }
+        // Codes are printable ASCII without `"` or `\`: they go out unchanged.
+        equal("error", body.get("error"), Some(&expected.code))?;
         match body.get("error_description") {
             Some(description) if !oauth_text(description) => Err(format!("error_description {description}")),
             _ => Ok(()),
@@ -238,17 +307,18 @@ fn oauth() {
 
 #[test]
 fn simple() {
-    run::<Simple>(|body, _| {
-        body["error"]
-            .is_string()
-            .then_some(())
-            .ok_or_else(|| body.to_string())
+    run::<Simple>(|body, _, expected| {
+        equal("error", body.get("error"), Some(&expected.code))?;
+        // Every generated variant but `Fixed` has a message written for the wire.
+        let description = (expected.code != "fixed").then_some(&expected.message);
+        equal("error_description", body.get("error_description"), description)?;
+        flattened(body, expected)
     });
 }
 
 #[test]
 fn jsonrpc() {
-    run::<JsonRpc>(|body, http| {
+    run::<JsonRpc>(|body, http, expected| {
         let id = &body["id"];
         if !(id.is_null() || id.is_number() || id.is_string()) {
             return Err(format!("id {id}"));
@@ -259,14 +329,28 @@ fn jsonrpc() {
         }) {
             return Err(format!("error object {}", body["error"]));
         }
-        same_status(body["error"]["data"].get("status"), http)
+        let data = &body["error"]["data"];
+        equal("message", body["error"].get("message"), Some(&expected.message))?;
+        equal("data.code", data.get("code"), Some(&expected.code))?;
+        equal(
+            "data.request_id",
+            data.get("request_id"),
+            expected.request_id.as_ref(),
+        )?;
+        equal(
+            "data.details",
+            data.get("details"),
+            expected.details_member().as_ref(),
+        )?;
+        same_status(data.get("status"), http)
     });
 }
 
 #[test]
 fn jsonrpc_plain() {
-    run::<JsonRpcPlain>(|body, _| {
+    run::<JsonRpcPlain>(|body, _, expected| {
         let code = body["error"]["code"].as_i64().ok_or("no code")?;
+        equal("message", body["error"].get("message"), Some(&expected.message))?;
         (body["error"].as_object().map(serde_json::Map::len) == Some(2) && code != 0)
             .then_some(())
             .ok_or_else(|| body.to_string())
@@ -275,13 +359,26 @@ fn jsonrpc_plain() {
 
 #[test]
 fn mcp_tool() {
-    run::<McpTool>(|body, http| {
+    run::<McpTool>(|body, http, expected| {
         for schema in mcp_schemas() {
             let errors: Vec<String> = schema.iter_errors(body).map(|e| e.to_string()).collect();
             if !errors.is_empty() {
                 return Err(format!("{errors:?}"));
             }
         }
+        let structured = &body["structuredContent"];
+        equal("text", body["content"][0].get("text"), Some(&expected.message))?;
+        equal("code", structured.get("code"), Some(&expected.code))?;
+        equal(
+            "request_id",
+            structured.get("request_id"),
+            expected.request_id.as_ref(),
+        )?;
+        equal(
+            "details",
+            structured.get("details"),
+            expected.details_member().as_ref(),
+        )?;
         (http == 200 && body["isError"] == true)
             .then_some(())
             .ok_or_else(|| body.to_string())

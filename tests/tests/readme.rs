@@ -49,3 +49,54 @@ fn the_readme_format_table_is_what_the_formats_write() {
         assert_eq!(documented(format), body, "README row for {format}");
     }
 }
+
+/// The sections of the README that are about this repository, not about using the crate:
+/// docs.rs shows the README without them (`runtime/src/guide.md`).
+const PROJECT_SECTIONS: &[&str] = &["## Set up", "## The seed services", "## For contributors"];
+
+/// The user guide docs.rs shows: the README without [`PROJECT_SECTIONS`].
+fn guide_from(readme: &str) -> String {
+    let mut guide = String::from(
+        "<!-- Generated from README.md by tests/tests/readme.rs (UPDATE_GUIDE=1 rewrites it); edit the README. -->\n",
+    );
+    let mut skipping = false;
+    let mut fenced = false;
+    for line in readme.lines() {
+        if line.starts_with("```") {
+            fenced = !fenced;
+        }
+        if !fenced && line.starts_with("## ") {
+            skipping = PROJECT_SECTIONS.contains(&line);
+        }
+        if !skipping {
+            guide.push_str(line);
+            guide.push('\n');
+        }
+    }
+    guide
+}
+
+#[test]
+fn the_user_guide_is_the_readme_without_the_project_sections() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../runtime/src/guide.md");
+    let expected = guide_from(README);
+    if std::env::var("UPDATE_GUIDE").is_ok_and(|v| v == "1") {
+        std::fs::write(path, &expected).unwrap();
+    }
+    let actual = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "runtime/src/guide.md is out of date: run `UPDATE_GUIDE=1 cargo test -p errwire-tests --test readme`"
+    );
+    for section in PROJECT_SECTIONS {
+        assert!(
+            README.contains(&format!("\n{section}\n")),
+            "the README lost `{section}`"
+        );
+        assert!(!actual.contains(section));
+    }
+    assert!(
+        !actual.to_lowercase().contains("seed 0"),
+        "the guide names a seed number"
+    );
+}

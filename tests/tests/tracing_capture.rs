@@ -128,3 +128,29 @@ async fn server_errors_are_logged_with_the_chain_and_request_id_and_bodies_stay_
         );
     }
 }
+
+#[derive(Debug, thiserror::Error)]
+#[error("no price for plan pro")]
+struct PriceMissing;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum BillingError {
+    /// Pricing failed.
+    #[error("pricing: {0}")]
+    #[api(status = 500)]
+    Pricing(#[source] PriceMissing),
+}
+
+#[test]
+fn a_source_already_in_the_display_is_not_repeated() {
+    // `pricing: {0}` prints its source; the chain must not say it twice.
+    let chain = errwire::log::source_chain(&BillingError::Pricing(PriceMissing));
+    assert_eq!(chain.as_deref(), Some("pricing: no price for plan pro"));
+    let chain = errwire::log::source_chain(&StoreError::Unavailable(ConnectError(std::io::Error::other(
+        "refused",
+    ))));
+    assert_eq!(
+        chain.as_deref(),
+        Some("store unavailable: connect to 10.0.3.7:5432 failed: refused")
+    );
+}

@@ -8,10 +8,31 @@
 //! curl -i -X DELETE localhost:3001/accounts/1      # method_not_allowed
 //! ```
 
-use accounts::AccountsError;
 use actix_web::{web, App, HttpServer};
 use errwire::actix::{json_config, path_config, query_config, ErrwireMiddleware};
 use errwire::format::Flat;
+
+/// The service's errors: what a handler returns with `?`.
+#[derive(Debug, thiserror::Error, errwire::ApiError)]
+#[api(domain = "accounts", docs = "https://docs.example.com/errors#{code}")]
+pub enum AccountsError {
+    /// Account not found.
+    #[error("account {0} not found")]
+    #[api(status = 404, code = "account_not_found")]
+    NotFound(u64),
+    /// Slug already in use.
+    #[error("slug {slug} taken")]
+    #[api(status = 409, message = "The slug '{slug}' is already in use.")]
+    SlugTaken {
+        /// The slug asked for.
+        #[api(detail)]
+        slug: String,
+    },
+    /// Too many requests.
+    #[error("rate limited")]
+    #[api(status = 429, help = "Respect the Retry-After header.")]
+    RateLimited(#[api(retry_after)] u64),
+}
 
 #[derive(serde::Deserialize)]
 struct NewAccount {

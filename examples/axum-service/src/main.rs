@@ -12,7 +12,6 @@
 
 use std::time::Duration;
 
-use accounts::AccountsError;
 use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::routing::get;
@@ -21,6 +20,28 @@ use errwire::format::Problem;
 use errwire::tower::ErrwireLayer;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::timeout::TimeoutLayer;
+
+/// The service's errors: what a handler returns with `?`.
+#[derive(Debug, thiserror::Error, errwire::ApiError)]
+#[api(domain = "accounts", docs = "https://docs.example.com/errors#{code}")]
+pub enum AccountsError {
+    /// Account not found.
+    #[error("account {0} not found")]
+    #[api(status = 404, code = "account_not_found")]
+    NotFound(u64),
+    /// Slug already in use.
+    #[error("slug {slug} taken")]
+    #[api(status = 409, message = "The slug '{slug}' is already in use.")]
+    SlugTaken {
+        /// The slug asked for.
+        #[api(detail)]
+        slug: String,
+    },
+    /// Too many requests.
+    #[error("rate limited")]
+    #[api(status = 429, help = "Respect the Retry-After header.")]
+    RateLimited(#[api(retry_after)] u64),
+}
 
 #[derive(serde::Deserialize)]
 struct NewAccount {

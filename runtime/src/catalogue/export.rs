@@ -99,7 +99,8 @@ impl Contract {
     }
 }
 
-/// The JSON contract of `specs` (seed 002's `contracts/error-codes.json`): sorted by code,
+/// The JSON contract of `specs` (like a `contracts/error-codes.json` a service publishes
+/// for its clients): sorted by code,
 /// pretty-printed, ending in a newline, identical for identical input.
 ///
 /// Per code: `code`, `status`, `domain`, `retryable`, `retry_after` (seconds), `message` (the
@@ -107,7 +108,7 @@ impl Contract {
 /// `mcp_protocol`, `type` and `variant` (where it is declared) and `deprecated`; absent
 /// facts are omitted.
 #[must_use]
-pub fn to_json(specs: &[ErrorSpec]) -> String {
+pub fn contract_json(specs: &[ErrorSpec]) -> String {
     Contract::new(specs).to_pretty_json()
 }
 
@@ -188,7 +189,7 @@ pub enum Order {
     AsGiven,
     /// By code.
     Code,
-    /// By status, then code (seed 002's reference table).
+    /// By status, then code (a service's reference table).
     StatusThenCode,
 }
 
@@ -232,7 +233,7 @@ impl Table {
         }
     }
 
-    /// Renames a column's header (seed 000 calls `Help` "Recovery").
+    /// Renames a column's header (a reference may call `Help` "Recovery").
     #[must_use]
     pub fn header(mut self, column: Column, header: impl Into<String>) -> Self {
         let header = header.into();
@@ -269,4 +270,14 @@ impl Table {
         }
         out
     }
+}
+
+/// The JSON contract of `specs`.
+#[deprecated(
+    since = "0.2.0",
+    note = "renamed `contract_json`: `errwire::to_json` renders an error body"
+)]
+#[must_use]
+pub fn to_json(specs: &[ErrorSpec]) -> String {
+    contract_json(specs)
 }

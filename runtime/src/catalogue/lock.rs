@@ -16,8 +16,8 @@ pub const BLESS_VAR: &str = "ERRWIRE_BLESS";
 ///
 /// Breaking changes fail: a removed or renamed code, a changed status, a changed retry class
 /// (retryable or not), a changed JSON-RPC code. New codes pass and are listed. Messages,
-/// descriptions and help may change freely ("message: human-readable, can change", seed
-/// 001). `ERRWIRE_BLESS=1` rewrites the file from the live catalogue.
+/// descriptions and help may change freely (error references say so: "message:
+/// human-readable, can change"). `ERRWIRE_BLESS=1` rewrites the file from the live catalogue.
 ///
 /// ```no_run
 /// #[test]
@@ -226,6 +226,7 @@ impl Lock {
     /// # Panics
     /// When [`Lock::check`] fails.
     #[track_caller]
+    #[allow(clippy::must_use_candidate)] // called for its check; the report is optional reading
     pub fn assert(&self, specs: &[ErrorSpec]) -> LockReport {
         match self.check(specs) {
             Ok(report) => {

@@ -4,26 +4,30 @@
 //! - [`all`] (feature `registry`, on by default): every derived type linked into the binary.
 //! - [`duplicates`] / [`check_unique`] at run time, and [`crate::assert_unique_codes!`] in
 //!   `const` context: one code, one meaning.
-//! - [`to_json`] and [`Table`]: the contract and the reference table, deterministic.
+//! - [`contract_json`] and [`Table`]: the contract and the reference table, deterministic.
 //! - [`Lock`]: the committed contract, checked in tests; breaking changes fail.
 
 use alloc::boxed::Box;
 use alloc::sync::Arc;
 
+pub(crate) mod assert;
 mod export;
 mod lock;
 #[cfg(feature = "registry")]
 mod registry;
 mod unique;
 
-pub use export::{to_json, Column, Order, Table, FORMAT_VERSION};
+#[allow(deprecated)]
+pub use export::{contract_json, to_json, Column, Order, Table, FORMAT_VERSION};
 pub use lock::{Change, Lock, LockError, LockReport, BLESS_VAR};
 #[cfg(feature = "registry")]
 pub use registry::all;
 #[doc(hidden)]
 #[cfg(feature = "registry")]
 pub use registry::CATALOGUES;
-pub use unique::{check_unique, duplicates, Duplicate, DuplicateCodes};
+pub use unique::{
+    check_unique, check_unique_by, duplicates, duplicates_by, CodeMatch, Duplicate, DuplicateCodes,
+};
 
 use alloc::borrow::Cow;
 
@@ -70,7 +74,7 @@ impl Catalogued for dyn ApiError + Send + Sync {
 }
 
 /// A code as an error value, with its template as the message and no details: what
-/// documentation shows for a code (OpenAPI examples, the tour's tables).
+/// documentation shows for a code (`OpenAPI` examples, the tour's tables).
 #[derive(Debug, Clone, Copy)]
 pub struct Example(pub &'static ErrorSpec);
 

@@ -42,25 +42,64 @@ pub(crate) fn declared_at(spec: &ErrorSpec) -> String {
     }
 }
 
+/// How two codes are compared when looking for duplicates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CodeMatch {
+    /// Byte for byte: `internal_error` and `INTERNAL_ERROR` are two codes.
+    #[default]
+    Exact,
+    /// Ignoring ASCII case: `internal_error` and `INTERNAL_ERROR` clash, as they do for a
+    /// client that lower-cases codes or a case-insensitive lookup table.
+    IgnoreAsciiCase,
+}
+
 /// Every code that more than one declaration uses, sorted by code. The same declaration
 /// seen twice (a `transparent` variant repeats its field's specs) is not a duplicate.
 #[must_use]
 pub fn duplicates(specs: &[ErrorSpec]) -> Vec<Duplicate> {
-    let mut sorted: Vec<(&'static str, String)> = specs.iter().map(|s| (s.code(), declared_at(s))).collect();
+    duplicates_by(specs, CodeMatch::Exact)
+}
+
+/// [`duplicates`], comparing codes as `matching` says. With [`CodeMatch::IgnoreAsciiCase`]
+/// a declaration whose code is spelt differently from the first is listed with its spelling:
+/// `path::Type::Variant (INTERNAL_ERROR)`.
+#[must_use]
+pub fn duplicates_by(specs: &[ErrorSpec], matching: CodeMatch) -> Vec<Duplicate> {
+    let key = |code: &str| match matching {
+        CodeMatch::Exact => String::from(code),
+        CodeMatch::IgnoreAsciiCase => code.to_ascii_lowercase(),
+    };
+    let mut sorted: Vec<(String, &'static str, String)> = specs
+        .iter()
+        .map(|s| (key(s.code()), s.code(), declared_at(s)))
+        .collect();
     sorted.sort();
     sorted.dedup();
-    let mut found: Vec<Duplicate> = Vec::new();
-    for (code, at) in sorted {
+    let mut found: Vec<(String, Duplicate)> = Vec::new();
+    for (key, code, at) in sorted {
         match found.last_mut() {
-            Some(last) if last.code == code => last.declared_by.push(at),
-            _ => found.push(Duplicate {
-                code,
-                declared_by: alloc::vec![at],
-            }),
+            Some((last_key, last)) if *last_key == key => {
+                let at = if code == last.code {
+                    at
+                } else {
+                    alloc::format!("{at} ({code})")
+                };
+                last.declared_by.push(at);
+            }
+            _ => found.push((
+                key,
+                Duplicate {
+                    code,
+                    declared_by: alloc::vec![at],
+                },
+            )),
         }
     }
-    found.retain(|d| d.declared_by.len() > 1);
     found
+        .into_iter()
+        .map(|(_, duplicate)| duplicate)
+        .filter(|d| d.declared_by.len() > 1)
+        .collect()
 }
 
 /// `Ok` when every code has one declaration.
@@ -68,7 +107,15 @@ pub fn duplicates(specs: &[ErrorSpec]) -> Vec<Duplicate> {
 /// # Errors
 /// [`DuplicateCodes`], naming each shared code and its declarations.
 pub fn check_unique(specs: &[ErrorSpec]) -> Result<(), DuplicateCodes> {
-    let found = duplicates(specs);
+    check_unique_by(specs, CodeMatch::Exact)
+}
+
+/// [`check_unique`], comparing codes as `matching` says.
+///
+/// # Errors
+/// [`DuplicateCodes`], naming each shared code and its declarations.
+pub fn check_unique_by(specs: &[ErrorSpec], matching: CodeMatch) -> Result<(), DuplicateCodes> {
+    let found = duplicates_by(specs, matching);
     if found.is_empty() {
         Ok(())
     } else {

@@ -5,7 +5,7 @@ use serde::ser::SerializeMap;
 use super::{details_entry, request_id_entry, write_object, Format, JSON};
 use crate::{ApiError, Context, PublicMessage};
 
-/// `{"ok":false,"code":c,"detail":m,"error":m,"request_id":r,"details":{…}}` (seed 002).
+/// `{"ok":false,"code":c,"detail":m,"error":m,"request_id":r,"details":{…}}` (the `ok: false` envelope of Slack-style APIs).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Flat;
 

@@ -3,9 +3,9 @@ use std::io;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::{write_object, Facts, Format, JSON};
-use crate::{default_jsonrpc_code, ApiError, Context, PublicMessage};
+use crate::{ApiError, Context, PublicMessage};
 
-/// A JSON-RPC 2.0 error response (seed 004), with the API facts in `data`:
+/// A JSON-RPC 2.0 error response (JSON-RPC 2.0 §5.1), with the API facts in `data`:
 /// `{"jsonrpc":"2.0","id":id,"error":{"code":j,"message":m,"data":{"code":c,"status":s,
 /// "retryable":b,"retry_after":secs,"request_id":r,"details":{…}}}}`.
 ///
@@ -14,8 +14,8 @@ use crate::{default_jsonrpc_code, ApiError, Context, PublicMessage};
 #[derive(Debug, Clone, Copy, Default)]
 pub struct JsonRpc;
 
-/// A JSON-RPC 2.0 error response with only `code` and `message` in `error`, as seed 004
-/// prints it: `{"jsonrpc":"2.0","id":1,"error":{"code":-32600,"message":"…"}}`.
+/// A JSON-RPC 2.0 error response with only `code` and `message` in `error`, as many MCP
+/// servers print it: `{"jsonrpc":"2.0","id":1,"error":{"code":-32600,"message":"…"}}`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct JsonRpcPlain;
 
@@ -50,7 +50,7 @@ where
 {
     write_object(out, |map| {
         map.serialize_entry("jsonrpc", "2.0")?;
-        map.serialize_entry("id", ctx.get_jsonrpc_id())?;
+        map.serialize_entry("id", ctx.jsonrpc_id_ref())?;
         map.serialize_entry(
             "error",
             &ErrorObject {
@@ -62,18 +62,6 @@ where
     })
 }
 
-/// The code JSON-RPC allows: the error's, unless it is reserved and undefined.
-pub(crate) fn allowed_code<E: ApiError + ?Sized>(error: &E) -> i32 {
-    let code = error.jsonrpc_code();
-    let reserved = (-32768..=-32000).contains(&code);
-    let defined = code == -32700 || (-32603..=-32600).contains(&code) || (-32099..=-32000).contains(&code);
-    if reserved && !defined {
-        default_jsonrpc_code(error.status())
-    } else {
-        code
-    }
-}
-
 struct ErrorObject<'a, E: ?Sized> {
     error: &'a E,
     ctx: &'a Context<'a>,
@@ -83,7 +71,7 @@ struct ErrorObject<'a, E: ?Sized> {
 impl<E: ApiError + ?Sized> Serialize for ErrorObject<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(if self.with_data { 3 } else { 2 }))?;
-        map.serialize_entry("code", &allowed_code(self.error))?;
+        map.serialize_entry("code", &crate::wire::jsonrpc_code(self.error))?;
         map.serialize_entry("message", &PublicMessage(self.error))?;
         if self.with_data {
             map.serialize_entry(

@@ -16,8 +16,8 @@
 //! when the context has a safe one (see [`crate::wire`]).
 
 mod flat;
-pub(crate) mod jsonrpc;
-pub(crate) mod mcp_tool;
+mod jsonrpc;
+mod mcp_tool;
 mod nested;
 mod oauth;
 mod problem;
@@ -76,6 +76,11 @@ use crate::wire;
 ///
 /// assert_eq!(errwire::to_json::<Minimal>(&NotFound, &Context::new()), r#"{"message":"Not Found","kind":"not_found"}"#);
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an errwire format",
+    label = "not an errwire format",
+    note = "use a built-in format (`Nested`, `Flat`, `Problem`, `OAuth`, `Simple`, `JsonRpc`, `JsonRpcPlain`, `McpTool`) or implement `errwire::Format` for `{Self}`"
+)]
 pub trait Format {
     /// The `content-type` of the body.
     const CONTENT_TYPE: &'static str;
@@ -118,7 +123,7 @@ type Object<'a, W> = serde_json::ser::Compound<'a, W, serde_json::ser::CompactFo
 
 /// `"request_id": …` when the context has one.
 fn request_id_entry<M: SerializeMap>(map: &mut M, ctx: &Context<'_>) -> Result<(), M::Error> {
-    match ctx.get_request_id() {
+    match ctx.request_id_ref() {
         Some(id) => map.serialize_entry("request_id", wire::request_id_body(id)),
         None => Ok(()),
     }
@@ -133,15 +138,13 @@ fn details_entry<M: SerializeMap, E: ApiError + ?Sized>(map: &mut M, error: &E) 
     map.serialize_entry("details", &details)
 }
 
-/// Details as members of `map` itself, leaving out names the envelope already uses.
-fn flattened_details<M: SerializeMap, E: ApiError + ?Sized>(
-    map: &mut M,
-    error: &E,
-    taken: &[&str],
-) -> Result<(), M::Error> {
+/// Details as members of `map` itself, leaving out the names a format writes itself
+/// ([`RESERVED_MEMBER_NAMES`](crate::rules::RESERVED_MEMBER_NAMES): the derive refuses them,
+/// a hand-written `details()` may still hold one).
+fn flattened_details<M: SerializeMap, E: ApiError + ?Sized>(map: &mut M, error: &E) -> Result<(), M::Error> {
     let mut result = Ok(());
     error.details().for_each(|name, value| {
-        if result.is_ok() && !taken.contains(&name) {
+        if result.is_ok() && !crate::rules::is_reserved_member_name(name) {
             result = map.serialize_entry(name, value);
         }
     });

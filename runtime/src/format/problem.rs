@@ -15,17 +15,6 @@ use crate::{wire, ApiError, Context, PublicMessage};
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Problem;
 
-/// Members problem+json defines or errwire writes; a detail may not take one.
-const MEMBERS: &[&str] = &[
-    "type",
-    "title",
-    "status",
-    "detail",
-    "instance",
-    "code",
-    "request_id",
-];
-
 impl Format for Problem {
     const CONTENT_TYPE: &'static str = "application/problem+json";
 
@@ -42,12 +31,12 @@ impl Format for Problem {
             map.serialize_entry("title", error.title())?;
             map.serialize_entry("status", &status_number(error))?;
             map.serialize_entry("detail", &PublicMessage(error))?;
-            if let Some(instance) = ctx.get_instance() {
+            if let Some(instance) = ctx.instance_ref() {
                 map.serialize_entry("instance", &wire::uri_reference(instance))?;
             }
             map.serialize_entry("code", error.code())?;
             request_id_entry(map, ctx)?;
-            flattened_details(map, error, MEMBERS)
+            flattened_details(map, error)
         })
     }
 }

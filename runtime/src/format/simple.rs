@@ -7,7 +7,7 @@ use crate::{ApiError, Context, MessageSource, PublicMessage};
 
 /// `{"error":c}`, plus `error_description` when the variant's message was written for the
 /// wire (`message = "…"`, not a doc comment or reason phrase), plus details at the top level
-/// (seed 003: `{"error":"invalid_request","error_description":"…","field":"iso2"}`).
+/// (as a Vercel-style API answers: `{"error":"invalid_request","error_description":"…","field":"iso2"}`).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Simple;
 
@@ -24,7 +24,7 @@ impl Format for Simple {
             if error.spec().message_source() == MessageSource::Attribute {
                 map.serialize_entry("error_description", &PublicMessage(error))?;
             }
-            flattened_details(map, error, &["error", "error_description"])
+            flattened_details(map, error)
         })
     }
 }

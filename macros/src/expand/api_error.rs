@@ -1,0 +1,305 @@
+//! `impl ApiError`: `spec()` always, the lookups as direct `match`es, and the
+//! value-dependent methods only when some entry needs them.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use syn::{Ident, LitStr};
+
+use super::{spec_name, status_tokens};
+use crate::generics;
+use crate::model::{Entry, FieldModel, Model};
+
+/// `impl ApiError`: `spec()` always; the value-dependent methods only when some variant
+/// needs them, so the common case is one `match` returning a `&'static` constant.
+pub fn api_error_impl(model: &Model<'_>) -> TokenStream {
+    let krate = &model.krate;
+    let ident = model.ident;
+    let bounded = generics::with_bounds(model);
+    let (impl_generics, ty_generics, where_clause) = bounded.split_for_impl();
+    let spec = spec_method(model);
+    let message = message_methods(model);
+    let retry_after = retry_after_method(model);
+    let details = details_method(model);
+    let as_error = as_error_method(model);
+    let lookups = lookup_methods(model);
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #krate::__private::ApiError for #ident #ty_generics #where_clause {
+            #spec
+            #message
+            #retry_after
+            #details
+            #as_error
+            #lookups
+        }
+    }
+}
+
+/// The pattern of an entry binding the given fields: `Self::V { slug: __field_slug, .. }`.
+pub fn pattern(entry: &Entry<'_>, bind: impl Fn(&FieldModel<'_>) -> bool) -> TokenStream {
+    let bindings = entry.fields.iter().filter(|f| bind(f)).map(|f| {
+        let member = &f.member;
+        let binding = &f.binding;
+        quote!(#member: #binding,)
+    });
+    let path = if entry.is_variant {
+        let variant = entry.ident;
+        quote!(Self::#variant)
+    } else {
+        quote!(Self)
+    };
+    quote!(#path { #(#bindings)* .. })
+}
+
+/// A `match self`: a `transparent` entry hands the call to its field (`delegate` writes the
+/// call on the field's binding), any other entry answers with `arm` when it has an answer of
+/// its own, and `fallback` answers the rest.
+fn dispatch(
+    model: &Model<'_>,
+    delegate: impl Fn(&Ident) -> TokenStream,
+    arm: impl Fn(usize, &Entry<'_>) -> Option<(TokenStream, TokenStream)>,
+    fallback: &TokenStream,
+) -> TokenStream {
+    if model.entries.is_empty() {
+        return quote!(match *self {});
+    }
+    let arms: Vec<TokenStream> = model
+        .entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, entry)| {
+            if entry.is_transparent() {
+                // `valid.rs` has checked there is exactly one field.
+                let field = entry.fields.first()?;
+                return Some((pattern(entry, |_| true), delegate(&field.binding)));
+            }
+            arm(i, entry)
+        })
+        .map(|(pat, body)| quote!(#pat => #body,))
+        .collect();
+    let rest = (arms.len() < model.entries.len()).then(|| quote!(_ => #fallback,));
+    quote!(match self { #(#arms)* #rest })
+}
+
+/// The call `ApiError::method(inner, args…)` a `transparent` entry delegates to.
+fn delegate_to<'a>(
+    krate: &'a syn::Path,
+    method: &'a str,
+    args: TokenStream,
+) -> impl Fn(&Ident) -> TokenStream + 'a {
+    let method = format_ident!("{}", method);
+    move |inner| quote!(#krate::__private::ApiError::#method(#inner #args))
+}
+
+fn spec_method(model: &Model<'_>) -> TokenStream {
+    let krate = &model.krate;
+    let body = dispatch(
+        model,
+        delegate_to(krate, "spec", quote!()),
+        |i, entry| {
+            let name = spec_name(i);
+            Some((pattern(entry, |_| false), quote!(&#name)))
+        },
+        &quote!(::core::unreachable!()),
+    );
+    quote! {
+        #[inline]
+        fn spec(&self) -> &'static #krate::__private::ErrorSpec {
+            #body
+        }
+    }
+}
+
+/// `status()`, `code()`, `title()` and `static_message()` as direct `match`es on constants, so they cost
+/// what a hand-written `match` costs (through `spec()` they would load from a ~190-byte
+/// spec: measurably slower for large enums).
+fn lookup_methods(model: &Model<'_>) -> TokenStream {
+    let krate = &model.krate;
+    let formatted = |entry: &Entry<'_>| {
+        entry
+            .message
+            .template
+            .as_ref()
+            .is_some_and(super::super::fmt::Template::needs_formatting)
+    };
+    let direct = |method: &str, value: &dyn Fn(&Entry<'_>) -> TokenStream| {
+        dispatch(
+            model,
+            delegate_to(krate, method, quote!()),
+            |_, entry| Some((pattern(entry, |_| false), value(entry))),
+            &quote!(::core::unreachable!()),
+        )
+    };
+    let status = direct("status", &|entry| {
+        status_tokens(krate, entry.status.map_or(500, |s| s.code))
+    });
+    let code = direct("code", &|entry| {
+        let code = &entry.code;
+        quote!(#code)
+    });
+    let title = direct("title", &|entry| {
+        let title = &entry.title;
+        quote!(#title)
+    });
+    let static_message = direct("static_message", &|entry| {
+        if let Some(template) = entry.message.template.as_ref().filter(|_| !formatted(entry)) {
+            let text = template.to_template();
+            quote!(::core::option::Option::Some(#text))
+        } else {
+            quote!(::core::option::Option::None)
+        }
+    });
+    quote! {
+        #[inline]
+        fn status(&self) -> #krate::__private::http::StatusCode {
+            #status
+        }
+
+        #[inline]
+        fn code(&self) -> &'static str {
+            #code
+        }
+
+        #[inline]
+        fn title(&self) -> &'static str {
+            #title
+        }
+
+        #[inline]
+        fn static_message(&self) -> ::core::option::Option<&'static str> {
+            #static_message
+        }
+    }
+}
+
+/// `message()` and `write_message()`, for types with a template to fill or a
+/// `transparent` variant.
+fn message_methods(model: &Model<'_>) -> TokenStream {
+    let krate = &model.krate;
+    let formatted = |entry: &Entry<'_>| {
+        !entry.is_transparent()
+            && entry
+                .message
+                .template
+                .as_ref()
+                .is_some_and(super::super::fmt::Template::needs_formatting)
+    };
+    if !model.entries.iter().any(|e| formatted(e) || e.is_transparent()) {
+        return TokenStream::new();
+    }
+    let format_args = |entry: &Entry<'_>| {
+        let template = entry.message.template.as_ref()?;
+        let args = template.distinct_args();
+        let literal = LitStr::new(&template.to_positional(&args), entry.message.span);
+        let bindings = args.iter().filter_map(|arg| entry.field(arg)).map(|f| &f.binding);
+        let used: Vec<&crate::fmt::Arg> = args.iter().collect();
+        let pat = pattern(entry, |f| used.contains(&&f.arg));
+        Some((pat, quote!(::core::format_args!(#literal #(, #bindings)*))))
+    };
+    let message = dispatch(
+        model,
+        delegate_to(krate, "message", quote!()),
+        |_, entry| {
+            if !formatted(entry) {
+                return None;
+            }
+            let (pat, args) = format_args(entry)?;
+            Some((
+                pat,
+                quote!(#krate::__private::Cow::Owned(#krate::__private::format(#args))),
+            ))
+        },
+        &quote!(#krate::__private::Cow::Borrowed(#krate::__private::ApiError::spec(self).message())),
+    );
+    let write = dispatch(
+        model,
+        delegate_to(krate, "write_message", quote!(, __out)),
+        |_, entry| {
+            if !formatted(entry) {
+                return None;
+            }
+            let (pat, args) = format_args(entry)?;
+            Some((pat, quote!(__out.write_fmt(#args))))
+        },
+        &quote!(__out.write_str(#krate::__private::ApiError::spec(self).message())),
+    );
+    quote! {
+        fn message(&self) -> #krate::__private::Cow<'static, str> {
+            #message
+        }
+
+        fn write_message(&self, __out: &mut #krate::__private::fmt::Formatter<'_>) -> #krate::__private::fmt::Result {
+            #write
+        }
+    }
+}
+
+fn retry_after_method(model: &Model<'_>) -> TokenStream {
+    let krate = &model.krate;
+    if !model
+        .entries
+        .iter()
+        .any(|e| e.is_transparent() || e.retry_after_field().is_some())
+    {
+        return TokenStream::new();
+    }
+    let body = dispatch(
+        model,
+        delegate_to(krate, "retry_after", quote!()),
+        |_, entry| {
+            let field = entry.retry_after_field()?;
+            let binding = &field.binding;
+            let pat = pattern(entry, |f| f.field.retry_after.is_present());
+            Some((
+                pat,
+                quote!(#krate::__private::RetryAfterValue::retry_after_value(#binding)),
+            ))
+        },
+        &quote!(#krate::__private::ApiError::spec(self).retry_after()),
+    );
+    quote! {
+        fn retry_after(&self) -> ::core::option::Option<#krate::__private::Duration> {
+            #body
+        }
+    }
+}
+
+fn details_method(model: &Model<'_>) -> TokenStream {
+    let krate = &model.krate;
+    if !model
+        .entries
+        .iter()
+        .any(|e| e.is_transparent() || e.details().next().is_some())
+    {
+        return TokenStream::new();
+    }
+    let body = dispatch(
+        model,
+        delegate_to(krate, "details", quote!()),
+        |_, entry| {
+            entry.details().next()?;
+            Some((
+                pattern(entry, |_| false),
+                quote!(#krate::__private::Details::new(self)),
+            ))
+        },
+        &quote!(#krate::__private::Details::none()),
+    );
+    quote! {
+        fn details(&self) -> #krate::__private::Details<'_> {
+            #body
+        }
+    }
+}
+
+/// `as_error()`: the value itself when its type is a `std::error::Error` (for logs).
+fn as_error_method(model: &Model<'_>) -> TokenStream {
+    let krate = &model.krate;
+    quote! {
+        fn as_error(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+            #[allow(unused_imports)]
+            use #krate::__private::{AsErrorFallback as _, AsErrorViaError as _};
+            (&&#krate::__private::AsErrorProbe(self)).probe_error()
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! Writing code: one function per generated item. Everything lands in one
+//! `const _: () = { … };` block so the spec constants stay private to it. This file writes
+//! the specs and the catalogue; `api_error` the `ApiError` impl; `impls` the others.
+
+mod api_error;
+mod impls;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::Ident;
+
+use crate::generics;
+use crate::model::Model;
+
+use api_error::api_error_impl;
+use impls::{catalogued_impls, default_format_impl, detail_fields_impl, feature_impls};
+
+pub fn expand(model: &Model<'_>) -> TokenStream {
+    let specs = spec_consts(model);
+    let catalogue = catalogue_const(model);
+    let api_error = api_error_impl(model);
+    let details = detail_fields_impl(model);
+    let catalogued = catalogued_impls(model);
+    let format = default_format_impl(model);
+    let per_feature = feature_impls(model);
+    quote! {
+        #[allow(deprecated)]
+        const _: () = {
+            #specs
+            #catalogue
+            #api_error
+            #details
+            #catalogued
+            #format
+            #per_feature
+        };
+    }
+}
+
+/// `__ERRWIRE_SPEC_<i>`, the name of entry `i`'s spec constant.
+fn spec_name(index: usize) -> Ident {
+    format_ident!("__ERRWIRE_SPEC_{}", index)
+}
+
+/// One `const` `ErrorSpec` per code, built in const context with a single constructor call.
+fn spec_consts(model: &Model<'_>) -> TokenStream {
+    let krate = &model.krate;
+    let type_name = model.type_name();
+    let some = |value: Option<TokenStream>| {
+        if let Some(value) = value {
+            quote!(::core::option::Option::Some(#value))
+        } else {
+            quote!(::core::option::Option::None)
+        }
+    };
+    let consts = model
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| !e.is_transparent())
+        .map(|(i, entry)| {
+            let name = spec_name(i);
+            let code = &entry.code;
+            let status = status_tokens(krate, entry.status.map_or(500, |s| s.code));
+            let template = entry
+                .message
+                .template
+                .as_ref()
+                .map(super::fmt::Template::to_template)
+                .unwrap_or_default();
+            let source = format_ident!("{}", entry.message.source.unwrap_or("Attribute"));
+            let description = some(entry.description.as_ref().map(|d| quote!(#d)));
+            let title = &entry.title;
+            let retryable = entry.retryable;
+            let retry_after = some(
+                entry
+                    .retry_after
+                    .map(|secs| quote!(#krate::__private::Duration::from_secs(#secs))),
+            );
+            let domain = some(entry.domain.as_ref().map(|d| quote!(#d)));
+            let help = some(entry.help.as_ref().map(|h| quote!(#h)));
+            let docs_url = some(entry.docs_url.as_ref().map(|u| quote!(#u)));
+            let jsonrpc = entry.jsonrpc;
+            let mcp = if entry.mcp_protocol {
+                quote!(Protocol)
+            } else {
+                quote!(Tool)
+            };
+            let variant = some(entry.is_variant.then(|| {
+                let variant = entry.ident.to_string();
+                quote!(#variant)
+            }));
+            let deprecated = entry.deprecated;
+            quote! {
+                const #name: #krate::__private::ErrorSpec = #krate::__private::ErrorSpec::__from_parts(
+                    #krate::__private::SpecParts {
+                        code: #code,
+                        status: #status,
+                        message: #template,
+                        message_source: #krate::__private::MessageSource::#source,
+                        description: #description,
+                        title: ::core::option::Option::Some(#title),
+                        retryable: #retryable,
+                        retry_after: #retry_after,
+                        domain: #domain,
+                        help: #help,
+                        docs_url: #docs_url,
+                        jsonrpc_code: #jsonrpc,
+                        mcp_channel: #krate::__private::McpChannel::#mcp,
+                        type_name: ::core::concat!(::core::module_path!(), "::", #type_name),
+                        variant: #variant,
+                        deprecated: #deprecated,
+                    },
+                );
+            }
+        });
+    quote!(#(#consts)*)
+}
+
+/// A status as a `StatusCode` constant when it has a name (cheap for the const evaluator),
+/// else built from its number.
+fn status_tokens(krate: &syn::Path, code: u16) -> TokenStream {
+    if let Some(name) = crate::status::name(code) {
+        let name = format_ident!("{}", name);
+        quote!(#krate::__private::http::StatusCode::#name)
+    } else {
+        quote!(const { #krate::__private::status(#code) })
+    }
+}
+
+/// `__ERRWIRE_CATALOGUE`: the type's specs in declaration order, with the specs of
+/// `transparent` fields spliced in where their type is known without the generics.
+fn catalogue_const(model: &Model<'_>) -> TokenStream {
+    let krate = &model.krate;
+    let params: Vec<&Ident> = model
+        .generics
+        .type_params()
+        .map(|p| &p.ident)
+        .chain(model.generics.lifetimes().map(|l| &l.lifetime.ident))
+        .collect();
+    let parts: Vec<Part> = model
+        .entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, entry)| {
+            if !entry.is_transparent() {
+                return Some(Part::Own(spec_name(i)));
+            }
+            let ty = &entry.fields.first()?.field.ty;
+            let generic = generics::mentions(quote!(#ty), &params);
+            (!generic).then(|| {
+                Part::Spliced(quote_spanned!(ty.span()=> <#ty as #krate::__private::Catalogued>::CATALOGUE))
+            })
+        })
+        .collect();
+    if parts.iter().all(|p| matches!(p, Part::Own(_))) {
+        let names = parts.iter().map(|p| match p {
+            Part::Own(name) => quote!(#name),
+            Part::Spliced(tokens) => tokens.clone(),
+        });
+        return quote! {
+            const __ERRWIRE_CATALOGUE: &[#krate::__private::ErrorSpec] = &[#(#names),*];
+        };
+    }
+    let lengths = parts.iter().map(|p| match p {
+        Part::Own(_) => quote!(1),
+        Part::Spliced(specs) => quote!(#specs.len()),
+    });
+    let writes = parts.iter().map(|p| match p {
+        Part::Own(name) => quote! {
+            __out[__at] = #name;
+            __at += 1;
+        },
+        Part::Spliced(specs) => quote! {
+            __at = #krate::__private::splice(&mut __out, __at, #specs);
+        },
+    });
+    quote! {
+        const __ERRWIRE_LEN: usize = 0 #(+ #lengths)*;
+        const __ERRWIRE_ARRAY: [#krate::__private::ErrorSpec; __ERRWIRE_LEN] = {
+            let mut __out = [#krate::__private::PLACEHOLDER; __ERRWIRE_LEN];
+            let mut __at = 0;
+            #(#writes)*
+            let _ = __at;
+            __out
+        };
+        const __ERRWIRE_CATALOGUE: &[#krate::__private::ErrorSpec] = &__ERRWIRE_ARRAY;
+    }
+}
+
+enum Part {
+    Own(Ident),
+    Spliced(TokenStream),
+}

@@ -1,0 +1,49 @@
+//! Helpers for generated code. Not public API: may change in any release.
+//!
+//! Split by concern, as serde splits `private/{de,ser}.rs`: what a spec is built from
+//! (`spec`), how a field gives the retry delay (`retry_after`), how a derived value finds
+//! its `std::error::Error` (`as_error`), the request context a conversion captures
+//! (`context`), and the per-feature impls the derive asks for (`macros`).
+
+mod as_error;
+mod context;
+mod macros;
+mod retry_after;
+mod spec;
+
+pub use alloc::borrow::Cow;
+pub use core::fmt;
+pub use core::time::Duration;
+pub use erased_serde;
+pub use http;
+pub use serde;
+pub use std::fmt::format;
+
+pub use crate::catalogue::Catalogued;
+pub use crate::details::{DetailFields, Details};
+pub use crate::error::ApiError;
+pub use crate::format;
+pub use crate::render::DefaultFormat;
+pub use crate::spec::{ErrorSpec, McpChannel, MessageSource, SpecParts};
+
+pub use as_error::{AsErrorFallback, AsErrorProbe, AsErrorViaError};
+pub use context::CurrentContext;
+pub use retry_after::RetryAfterValue;
+pub use spec::{splice, status, PLACEHOLDER};
+
+pub use crate::catalogue::assert::{first_duplicate, DuplicateMessage};
+
+#[cfg(feature = "registry")]
+pub use crate::catalogue::CATALOGUES;
+#[cfg(feature = "actix-web")]
+pub use actix_web;
+#[cfg(feature = "axum")]
+pub use axum;
+#[cfg(feature = "jsonrpsee")]
+pub use jsonrpsee_types;
+#[cfg(feature = "registry")]
+pub use linkme;
+#[cfg(feature = "rmcp")]
+pub use rmcp;
+#[cfg(feature = "utoipa")]
+pub use utoipa;

@@ -1,0 +1,135 @@
+//! The rules both crates must agree on, written once.
+//!
+//! This file is compiled into the runtime (`errwire::rules`, hidden) and into the derive
+//! (`errwire-macros` links it as `src/rules.rs`, a symbolic link to this file — serde shares
+//! `serde_derive_internals` the same way), so a default the derive bakes into a spec at
+//! compile time is the default the runtime applies to a hand-written spec. It depends on
+//! nothing but `core`; every rule is a `const fn` or a `const`.
+
+/// Whether a client may retry this status by default: 408, 425, 429, 500, 502, 503, 504.
+#[must_use]
+pub const fn default_retryable(status: u16) -> bool {
+    matches!(status, 408 | 425 | 429 | 500 | 502 | 503 | 504)
+}
+
+/// The default JSON-RPC code of a status: 400 and 422 → −32602 (invalid params), 401 and
+/// 403 → −32600 (invalid request), 404 → −32601 (method not found), 5xx → −32603 (internal
+/// error), anything else → −32000 (server error).
+#[must_use]
+pub const fn default_jsonrpc_code(status: u16) -> i32 {
+    match status {
+        400 | 422 => -32602,
+        401 | 403 => -32600,
+        404 => -32601,
+        500..=599 => -32603,
+        _ => -32000,
+    }
+}
+
+/// Whether JSON-RPC 2.0 lets an application send `code`: anything outside the reserved
+/// range −32768..=−32000, or one of the codes the specification defines in it (−32700,
+/// −32600..=−32603) or leaves to servers (−32099..=−32000).
+#[must_use]
+pub const fn jsonrpc_code_is_allowed(code: i32) -> bool {
+    let reserved = code >= -32768 && code <= -32000;
+    let defined = code == -32700 || (code >= -32603 && code <= -32600) || (code >= -32099 && code <= -32000);
+    !reserved || defined
+}
+
+/// Whether `status` may be an error's status class: 300–599.
+#[must_use]
+pub const fn is_error_status(status: u16) -> bool {
+    status >= 300 && status <= 599
+}
+
+/// Member names that some built-in format writes at the top level of its body, beside the
+/// details it flattens there (problem+json's members, `Simple`'s and OAuth's, errwire's
+/// own `code` and `request_id`, and the field-violation lists). A detail may not take one:
+/// the format would have to drop it.
+pub const RESERVED_MEMBER_NAMES: &[&str] = &[
+    "type",
+    "title",
+    "status",
+    "detail",
+    "instance",
+    "code",
+    "message",
+    "error",
+    "error_description",
+    "error_uri",
+    "request_id",
+    "errors",
+    "violations",
+];
+
+/// Whether `name` is one of [`RESERVED_MEMBER_NAMES`].
+#[must_use]
+pub const fn is_reserved_member_name(name: &str) -> bool {
+    let mut i = 0;
+    while i < RESERVED_MEMBER_NAMES.len() {
+        if str_eq(RESERVED_MEMBER_NAMES[i], name) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// RFC 9457 §3.2: an extension member name starts with a letter and continues with
+/// letters, digits or `_`.
+#[must_use]
+pub const fn is_member_name(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    if bytes.is_empty() || !bytes[0].is_ascii_alphabetic() {
+        return false;
+    }
+    let mut i = 1;
+    while i < bytes.len() {
+        if !(bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// RFC 3986 `unreserved`: `ALPHA / DIGIT / "-" / "." / "_" / "~"`, the bytes a code keeps
+/// when it is put into a URL (`docs = "…#{code}"`); every other byte is percent-encoded.
+#[must_use]
+pub const fn is_unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
+}
+
+/// Byte-wise string equality in `const` context.
+#[must_use]
+pub const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// [`str_eq`], ignoring ASCII case.
+#[must_use]
+pub const fn str_eq_ignore_ascii_case(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if !a[i].eq_ignore_ascii_case(&b[i]) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}

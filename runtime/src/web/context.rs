@@ -1,0 +1,91 @@
+//! [`RequestContext`]: what the request being served tells an error response, kept in a
+//! task-local by the errwire layer (tower) or middleware (actix-web).
+
+use alloc::string::String;
+use core::future::Future;
+
+use crate::Context;
+
+/// Renders an error in one format: `to_response::<F>`.
+pub(crate) type Renderer = fn(&(dyn crate::ApiError + '_), &Context<'_>) -> http::Response<Vec<u8>>;
+
+/// The renderer of format `F`.
+pub(crate) fn renderer<F: crate::Format>() -> Renderer {
+    |error, ctx| crate::to_response::<F>(error, ctx)
+}
+
+/// What the request being served tells an error response: its id, its path, and whether
+/// it asked for problem+json. Set by [`ErrwireLayer`](crate::tower::ErrwireLayer) or
+/// [`ErrwireMiddleware`](crate::actix::ErrwireMiddleware); read it in a handler with
+/// [`RequestContext::current`].
+#[derive(Debug, Clone, Default)]
+pub struct RequestContext {
+    request_id: Option<String>,
+    instance: Option<String>,
+    wants_problem: bool,
+    /// The service's envelope, set by the layer: every error of the request renders in it,
+    /// whatever its type's own `format`, so a client sees one envelope.
+    renderer: Option<Renderer>,
+}
+
+tokio::task_local! {
+    static CURRENT: RequestContext;
+}
+
+impl RequestContext {
+    /// The context of a request the layer serves in format `F`.
+    pub(crate) fn new<F: crate::Format>(request_id: String, instance: &str, wants_problem: bool) -> Self {
+        Self {
+            request_id: Some(request_id),
+            instance: Some(instance.into()),
+            wants_problem,
+            renderer: Some(renderer::<F>()),
+        }
+    }
+
+    /// The context of the request being served, if the errwire layer is in front.
+    #[must_use]
+    pub fn current() -> Option<Self> {
+        CURRENT.try_with(Clone::clone).ok()
+    }
+
+    /// The request id (the client's, if valid, else a generated one).
+    #[must_use]
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The request path: the problem+json `instance`.
+    #[must_use]
+    pub fn instance(&self) -> Option<&str> {
+        self.instance.as_deref()
+    }
+
+    /// Whether the client asked for `application/problem+json` and the service negotiates.
+    #[must_use]
+    pub const fn wants_problem(&self) -> bool {
+        self.wants_problem
+    }
+
+    pub(crate) const fn renderer(&self) -> Option<Renderer> {
+        self.renderer
+    }
+
+    /// Runs `future` with this context as the current one.
+    pub(crate) async fn scope<F: Future>(self, future: F) -> F::Output {
+        CURRENT.scope(self, future).await
+    }
+
+    /// The rendering context.
+    #[must_use]
+    pub fn as_context(&self) -> Context<'_> {
+        let mut ctx = Context::new();
+        if let Some(id) = &self.request_id {
+            ctx = ctx.request_id(id.as_str());
+        }
+        if let Some(instance) = &self.instance {
+            ctx = ctx.instance(instance.as_str());
+        }
+        ctx
+    }
+}

@@ -1,0 +1,19 @@
+//! The web plumbing the tower layer, axum and actix-web share: one room, so the adapters
+//! stay thin and make each decision the same way.
+//!
+//! - [`context`]: the task-local [`RequestContext`](context::RequestContext) a handler's
+//!   error reads when it renders (a framework's `IntoResponse` never sees the request).
+//! - [`request_id`]: which request id a request gets.
+//! - [`negotiate`]: whether the client asked for problem+json.
+//! - [`settings`]: [`ErrwireSettings`](settings::ErrwireSettings), the layer's and the
+//!   middleware's one settings type.
+//! - [`guard`]: the handler run with a timeout and panic catching.
+//! - [`render`]: an error rendered for the current request, and the one function that
+//!   decides which framework-made responses become a [`FrameworkError`](crate::FrameworkError).
+
+pub(crate) mod context;
+pub(crate) mod guard;
+pub(crate) mod negotiate;
+pub(crate) mod render;
+pub(crate) mod request_id;
+pub(crate) mod settings;

@@ -1,0 +1,82 @@
+//! [`ErrwireSettings`]: the one settings type behind the tower layer and the actix-web
+//! middleware.
+
+use core::marker::PhantomData;
+use core::time::Duration;
+
+/// The settings of the errwire layer (tower, axum) and middleware (actix-web); `F` is the
+/// service's envelope. Build it as [`ErrwireLayer`](crate::tower::ErrwireLayer) or
+/// [`ErrwireMiddleware`](crate::actix::ErrwireMiddleware), which are this type:
+/// `ErrwireLayer::<Problem>::new().negotiate_problem(true)`.
+pub struct ErrwireSettings<F = crate::format::Nested> {
+    pub(crate) negotiate: bool,
+    pub(crate) timeout: Option<Duration>,
+    pub(crate) catch_panics: bool,
+    format: PhantomData<fn() -> F>,
+}
+
+impl<F> Clone for ErrwireSettings<F> {
+    fn clone(&self) -> Self {
+        Self {
+            negotiate: self.negotiate,
+            timeout: self.timeout,
+            catch_panics: self.catch_panics,
+            format: PhantomData,
+        }
+    }
+}
+
+impl<F> core::fmt::Debug for ErrwireSettings<F> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("ErrwireSettings")
+            .field("format", &core::any::type_name::<F>())
+            .field("negotiate", &self.negotiate)
+            .field("timeout", &self.timeout)
+            .field("catch_panics", &self.catch_panics)
+            .finish()
+    }
+}
+
+impl<F: crate::Format> Default for ErrwireSettings<F> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<F: crate::Format> ErrwireSettings<F> {
+    /// The layer or middleware, without content negotiation, timeout or panic catching.
+    #[must_use]
+    pub const fn new() -> Self {
+        Self {
+            negotiate: false,
+            timeout: None,
+            catch_panics: false,
+            format: PhantomData,
+        }
+    }
+
+    /// Answer `request_timeout` (408) when the handler takes longer than `limit` (for
+    /// actix-web, which has no timeout middleware; tower users may use tower-http's
+    /// `TimeoutLayer` instead).
+    #[must_use]
+    pub const fn timeout(mut self, limit: Duration) -> Self {
+        self.timeout = Some(limit);
+        self
+    }
+
+    /// Answer `internal_error` (500) when the handler panics; the panic message is logged
+    /// (feature `tracing`), never sent (for actix-web; tower users may use tower-http's
+    /// `CatchPanicLayer` instead).
+    #[must_use]
+    pub const fn catch_panics(mut self) -> Self {
+        self.catch_panics = true;
+        self
+    }
+
+    /// Answer `application/problem+json` to clients whose `Accept` asks for it (opt-in).
+    #[must_use]
+    pub const fn negotiate_problem(mut self, on: bool) -> Self {
+        self.negotiate = on;
+        self
+    }
+}

@@ -1,0 +1,60 @@
+//! The rules that keep anything from the request or the error safe on the wire, one module
+//! per kind of value and one predicate per rule.
+//!
+//! - **Request ids** ([`request_id`]): an id the application set is echoed in `x-request-id`
+//!   only when 1 to [`MAX_REQUEST_ID`] bytes of visible ASCII; an id a client sent is kept
+//!   by the errwire layer only when it is 1 to [`MAX_REQUEST_ID`] bytes of `[A-Za-z0-9-_.:/+=]`.
+//!   In a body, any request id is JSON-escaped and cut to [`MAX_REQUEST_ID`] bytes.
+//! - **URI references** ([`uri`]; problem `type` and `instance`, OAuth `error_uri`): kept
+//!   when valid (RFC 3986), else every byte outside unreserved characters, sub-delims, `@`
+//!   and `/` is percent-encoded (UTF-8) and the result is cut to [`MAX_URI`] bytes.
+//! - **OAuth strings** ([`oauth`]; `error`, `error_description`): RFC 6749 allows only
+//!   `%x20-21 / %x23-5B / %x5D-7E`. `"` becomes `'`, `\` becomes `/`, typographic dashes and
+//!   quotes become their ASCII forms, line breaks and tabs become spaces, other characters
+//!   become `?`; runs of spaces collapse, the ends are trimmed, and an `error` left empty
+//!   becomes `server_error`.
+//! - **`Retry-After`** ([`retry_after`]): whole seconds, rounded up, so a client never
+//!   retries early.
+//! - **JSON-RPC codes** ([`jsonrpc_code`]): a code JSON-RPC reserves and does not define is
+//!   replaced by the status's default mapping.
+
+pub mod oauth;
+pub mod request_id;
+pub mod retry_after;
+pub mod uri;
+
+pub use oauth::{is_clean_oauth_text, is_oauth_text, oauth_text, OAuthText};
+pub use request_id::{
+    client_request_id, is_client_request_id, request_id_body, request_id_header, MAX_REQUEST_ID,
+};
+pub use retry_after::retry_after_seconds;
+pub use uri::{is_uri_reference, uri_reference, MAX_URI};
+
+use crate::rules::{default_jsonrpc_code, jsonrpc_code_is_allowed};
+use crate::ApiError;
+
+/// `text` cut to at most `max` bytes, at a character boundary.
+#[must_use]
+pub fn truncate(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The JSON-RPC code sent for `error`: its own, unless JSON-RPC reserves that code and does
+/// not define it (a hand-written spec can hold one; the derive refuses them), then the
+/// status's default.
+#[must_use]
+pub fn jsonrpc_code<E: ApiError + ?Sized>(error: &E) -> i32 {
+    let code = error.jsonrpc_code();
+    if jsonrpc_code_is_allowed(code) {
+        code
+    } else {
+        default_jsonrpc_code(error.status().as_u16())
+    }
+}

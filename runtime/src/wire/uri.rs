@@ -1,0 +1,232 @@
+//! URI references (problem `type` and `instance`, OAuth `error_uri`): kept when already
+//! valid, else percent-encoded into a path that is valid by construction.
+
+use alloc::borrow::Cow;
+use alloc::string::String;
+
+use crate::rules::is_unreserved;
+
+/// The longest URI reference written, in bytes.
+pub const MAX_URI: usize = 2048;
+
+/// RFC 3986 `sub-delims`.
+const fn is_sub_delim(b: u8) -> bool {
+    matches!(
+        b,
+        b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'='
+    )
+}
+
+/// `pchar` minus `%` (escapes are checked apart).
+const fn is_pchar(b: u8) -> bool {
+    is_unreserved(b) || is_sub_delim(b) || b == b':' || b == b'@'
+}
+
+/// Whether `bytes[i]` starts a valid `%XX` escape.
+const fn is_escape(bytes: &[u8], i: usize) -> bool {
+    bytes[i] == b'%'
+        && i + 2 < bytes.len()
+        && bytes[i + 1].is_ascii_hexdigit()
+        && bytes[i + 2].is_ascii_hexdigit()
+}
+
+/// A character class of RFC 3986, as `const fn`s cannot call function pointers.
+#[derive(Clone, Copy)]
+enum Class {
+    /// `pchar` and these bytes (paths: `/`; queries and fragments: `/?`).
+    Pchar(&'static [u8]),
+    /// `reg-name`: unreserved and sub-delims.
+    Host,
+}
+
+const fn in_class(b: u8, class: Class) -> bool {
+    match class {
+        Class::Host => is_unreserved(b) || is_sub_delim(b),
+        Class::Pchar(extra) => {
+            let mut j = 0;
+            while j < extra.len() {
+                if b == extra[j] {
+                    return true;
+                }
+                j += 1;
+            }
+            is_pchar(b)
+        }
+    }
+}
+
+/// Whether `bytes[from..to]` holds only bytes of `class` and valid `%XX` escapes.
+const fn all_allowed(bytes: &[u8], from: usize, to: usize, class: Class) -> bool {
+    let mut i = from;
+    while i < to {
+        if bytes[i] == b'%' {
+            if !is_escape(bytes, i) {
+                return false;
+            }
+            i += 3;
+        } else if in_class(bytes[i], class) {
+            i += 1;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+/// The index of the first of `stops` in `bytes[from..]`, or `bytes.len()`.
+const fn find_any(bytes: &[u8], from: usize, stops: &[u8]) -> usize {
+    let mut i = from;
+    while i < bytes.len() {
+        let mut j = 0;
+        while j < stops.len() {
+            if bytes[i] == stops[j] {
+                return i;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// `[ "?" query ] [ "#" fragment ]` from `i`: query and fragment are `pchar / "/" / "?"`.
+const fn is_query_fragment(bytes: &[u8], i: usize) -> bool {
+    if i >= bytes.len() {
+        return true;
+    }
+    let hash = find_any(bytes, i, b"#");
+    if bytes[i] == b'?' {
+        if !all_allowed(bytes, i + 1, hash, Class::Pchar(b"/?")) {
+            return false;
+        }
+    } else if bytes[i] != b'#' {
+        return false;
+    }
+    hash >= bytes.len() || all_allowed(bytes, hash + 1, bytes.len(), Class::Pchar(b"/?"))
+}
+
+/// A simple authority: `[ userinfo "@" ] reg-name [ ":" port ]` (no IP literals).
+const fn is_authority(bytes: &[u8], from: usize, to: usize) -> bool {
+    // The first "@" ends the userinfo (which may hold ":"); a second one is not allowed.
+    let at = find_any(bytes, from, b"@");
+    let host_from = if at < to { at + 1 } else { from };
+    if at < to && !all_allowed(bytes, from, at, Class::Pchar(b"")) {
+        return false;
+    }
+    let colon = find_any(bytes, host_from, b":");
+    let host_to = if colon < to { colon } else { to };
+    if !all_allowed(bytes, host_from, host_to, Class::Host) {
+        return false;
+    }
+    let mut i = host_to + 1;
+    while i < to {
+        if !bytes[i].is_ascii_digit() {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Whether `text` is already a valid URI reference (RFC 3986) of at most [`MAX_URI`] bytes,
+/// by the rules errwire keeps: an absolute URI with a simple authority (no IP literals), or
+/// a relative reference that is a path with an optional query and fragment.
+#[must_use]
+pub const fn is_uri_reference(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.len() > MAX_URI {
+        return false;
+    }
+    // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), then ":".
+    let mut i = 0;
+    if !bytes.is_empty() && bytes[0].is_ascii_alphabetic() {
+        i = 1;
+        while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'+' | b'-' | b'.'))
+        {
+            i += 1;
+        }
+    }
+    let absolute = i > 0 && i < bytes.len() && bytes[i] == b':';
+    let path_from = if absolute {
+        let after = i + 1;
+        if after + 1 < bytes.len() && bytes[after] == b'/' && bytes[after + 1] == b'/' {
+            let end = find_any(bytes, after + 2, b"/?#");
+            if !is_authority(bytes, after + 2, end) {
+                return false;
+            }
+            end
+        } else {
+            after
+        }
+    } else {
+        // A relative path must not look like an authority ("//") or a scheme (":" in the
+        // first segment).
+        if bytes.len() > 1 && bytes[0] == b'/' && bytes[1] == b'/' {
+            return false;
+        }
+        let first_segment_end = find_any(bytes, 0, b"/?#");
+        let colon = find_any(bytes, 0, b":");
+        if colon < first_segment_end {
+            return false;
+        }
+        0
+    };
+    let path_end = find_any(bytes, path_from, b"?#");
+    all_allowed(bytes, path_from, path_end, Class::Pchar(b"/")) && is_query_fragment(bytes, path_end)
+}
+
+/// `text` as a valid URI reference (borrowed when it already is one). Anything else becomes
+/// a path: every byte but unreserved ones, sub-delims, `@` and `/` is percent-encoded (UTF-8),
+/// a leading `//` becomes `/%2F`, and the result is cut to [`MAX_URI`] bytes.
+#[must_use]
+pub fn uri_reference(text: &str) -> Cow<'_, str> {
+    if is_uri_reference(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len().min(MAX_URI));
+    for (i, &byte) in text.as_bytes().iter().enumerate() {
+        let leading_double_slash = i == 1 && byte == b'/' && text.as_bytes()[0] == b'/';
+        let kept = (is_unreserved(byte) || is_sub_delim(byte) || byte == b'@' || byte == b'/')
+            && !leading_double_slash;
+        if out.len() + if kept { 1 } else { 3 } > MAX_URI {
+            break;
+        }
+        if kept {
+            out.push(char::from(byte));
+        } else {
+            let _ = core::fmt::Write::write_fmt(&mut out, format_args!("%{byte:02X}"));
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uri_references_are_percent_encoded() {
+        for kept in [
+            "/accounts/1?x=%20",
+            "https://docs.example.com/errors#code",
+            "about:blank",
+            "a/b",
+            "",
+            "?q#f",
+        ] {
+            assert!(matches!(uri_reference(kept), Cow::Borrowed(_)), "{kept}");
+        }
+        assert_eq!(uri_reference("/a b\r\n\"é%zz"), "/a%20b%0D%0A%22%C3%A9%25zz");
+        assert_eq!(uri_reference("["), "%5B");
+        assert_eq!(uri_reference("//evil/x"), "/%2Fevil/x");
+        assert_eq!(
+            uri_reference("a:b"),
+            "a:b",
+            "a valid absolute URI with scheme `a`"
+        );
+        assert_eq!(uri_reference("1:b"), "1%3Ab");
+        assert_eq!(uri_reference("/x#a#b"), "/x%23a%23b");
+        assert_eq!(uri_reference("http://a@b@c/"), "http%3A//a@b@c/");
+        assert!(uri_reference(&"é".repeat(5000)).len() <= MAX_URI);
+    }
+}
