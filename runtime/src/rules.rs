@@ -133,3 +133,72 @@ pub const fn str_eq_ignore_ascii_case(a: &str, b: &str) -> bool {
     }
     true
 }
+
+/// Response headers errwire writes itself (`content-type`, `content-length`, `retry-after`,
+/// `x-request-id`): an error may not set them.
+pub const OWNED_HEADERS: &[&str] = &["content-type", "content-length", "retry-after", "x-request-id"];
+
+/// Whether `name` (any case) is one of [`OWNED_HEADERS`].
+#[must_use]
+pub const fn is_owned_header(name: &str) -> bool {
+    let mut i = 0;
+    while i < OWNED_HEADERS.len() {
+        if str_eq_ignore_ascii_case(OWNED_HEADERS[i], name) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// RFC 9110 §5.1: a field name is a `token`, one or more `tchar`s.
+#[must_use]
+pub const fn is_header_name(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    if bytes.is_empty() {
+        return false;
+    }
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let tchar = b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'!' | b'#'
+                    | b'$'
+                    | b'%'
+                    | b'&'
+                    | b'\''
+                    | b'*'
+                    | b'+'
+                    | b'-'
+                    | b'.'
+                    | b'^'
+                    | b'_'
+                    | b'`'
+                    | b'|'
+                    | b'~'
+            );
+        if !tchar {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Whether `text` can be sent as a header value unchanged: visible ASCII, spaces and tabs
+/// (what `http::HeaderValue::from_str` accepts), no line breaks.
+#[must_use]
+pub const fn is_header_value(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !(b == b'\t' || (b >= 0x20 && b < 0x7f)) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}

@@ -5,7 +5,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::{details_entry, request_id_entry, write_object, Format, JSON};
 use crate::{ApiError, Context, PublicMessage};
 
-/// `{"error":{"code":c,"message":m,"request_id":r,"details":{…}}}` (the envelope of Stripe- and OpenAI-style APIs).
+/// `{"error":{"code":c,"message":m,"request_id":r,"details":{…}}}` (the envelope of Stripe-style APIs).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Nested;
 
