@@ -5,7 +5,7 @@ use darling::{ast, FromDeriveInput, FromField, FromMeta, FromVariant};
 use proc_macro2::Span;
 use syn::{Attribute, Generics, Ident, Path, Type, Visibility};
 
-use crate::attr::{Detail, JsonRpcCode, Mcp, RenameAll, Seconds, Status};
+use crate::attr::{Detail, HeaderKey, JsonRpcCode, Mcp, RenameAll, Seconds, Status};
 
 /// `#[derive(ApiError)]` on an enum or a struct.
 #[derive(FromDeriveInput)]
@@ -29,6 +29,8 @@ pub struct Input {
     // #[api(crate = "path::to::errwire")]
     #[darling(rename = "crate")]
     pub krate: Option<Path>,
+    // #[api(challenge = "Bearer realm=\"api\"")]
+    pub challenge: Option<SpannedValue<String>>,
     /// On a struct, its own identity; on an enum, `status` and `domain` are the variants'
     /// defaults and the other keys are misplaced.
     #[darling(flatten)]
@@ -58,6 +60,8 @@ pub struct Field {
     pub retry_after: Flag,
     // #[api(sensitive)]
     pub sensitive: Flag,
+    // #[api(header = "Location")]
+    pub header: Option<SpannedValue<String>>,
 }
 
 /// The keys that give one code its identity (on a variant, or on a struct).
@@ -85,6 +89,11 @@ pub struct Keys {
     pub mcp: Option<SpannedValue<Mcp>>,
     // #[api(transparent)]
     pub transparent: Flag,
+    // #[api(header(name = "WWW-Authenticate", value = "Bearer realm=\"mcp\""))], repeatable
+    #[darling(multiple, rename = "header")]
+    pub headers: Vec<HeaderKey>,
+    // #[api(in_band)]
+    pub in_band: Flag,
 }
 
 impl Keys {
@@ -103,6 +112,8 @@ impl Keys {
             ("jsonrpc", self.jsonrpc.map(|k| k.span)),
             ("mcp", self.mcp.as_ref().map(SpannedValue::span)),
             ("transparent", flag(&self.transparent)),
+            ("header", self.headers.first().map(|h| h.name.span())),
+            ("in_band", flag(&self.in_band)),
         ]
         .into_iter()
         .filter_map(|(key, span)| Some((key, span?)))

@@ -268,6 +268,13 @@ impl FromMeta for Detail {
     }
 }
 
+/// `#[api(header(name = "…", value = "…"))]`: one response header.
+#[derive(Debug, Clone, FromMeta)]
+pub struct HeaderKey {
+    pub name: darling::util::SpannedValue<String>,
+    pub value: darling::util::SpannedValue<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -51,6 +51,59 @@ pub struct Entry<'a> {
     pub retry_after: Option<u64>,
     /// `mcp = "protocol"`: sent as a JSON-RPC error rather than a tool result.
     pub mcp_protocol: bool,
+    /// `in_band` on the variant or the enum: HTTP 200 in the JSON-RPC formats.
+    pub in_band: bool,
+    /// The response headers: `header(name, value)` keys, `header = "…"` fields, and the
+    /// enum's `challenge` for a 401 without a `WWW-Authenticate` of its own.
+    pub headers: Vec<Header>,
+}
+
+/// One response header of a code.
+pub struct Header {
+    /// The name as written (checked in `valid.rs`); generated code uses it lower-cased.
+    pub name: String,
+    pub name_span: Span,
+    pub value: HeaderSource,
+}
+
+/// Where a header's value comes from.
+pub enum HeaderSource {
+    /// `value = "…"`, with `{field}` placeholders like messages; `None` when it does not parse.
+    Text {
+        template: Option<Template>,
+        parse_error: Option<String>,
+        span: Span,
+    },
+    /// A field's `Display`: the index of the field in `Entry::fields`.
+    Field(usize),
+}
+
+impl Header {
+    /// The lower-case name, as `http::HeaderName::from_static` wants it.
+    pub fn lower_name(&self) -> String {
+        self.name.to_ascii_lowercase()
+    }
+
+    /// The value when it is constant text (it goes into the spec), else `None` (it is
+    /// written at run time from the error's fields).
+    pub fn constant(&self) -> Option<String> {
+        match &self.value {
+            HeaderSource::Text {
+                template: Some(template),
+                ..
+            } if !template.needs_formatting() => Some(
+                template
+                    .pieces
+                    .iter()
+                    .filter_map(|piece| match piece {
+                        crate::fmt::Piece::Text(text) => Some(text.as_str()),
+                        crate::fmt::Piece::Placeholder { .. } => None,
+                    })
+                    .collect(),
+            ),
+            _ => None,
+        }
+    }
 }
 
 /// Where a message comes from, and what it says.
@@ -147,6 +200,8 @@ impl<'a> Entry<'a> {
             || status.map_or(-32000, |s| rules::default_jsonrpc_code(s.code)),
             |j| j.code,
         );
+        let in_band = keys.in_band.is_present() || (is_variant && input.keys.in_band.is_present());
+        let headers = headers(keys, fields, status, input.challenge.as_ref());
         let title = keys
             .title
             .as_ref()
@@ -185,6 +240,8 @@ impl<'a> Entry<'a> {
             help: keys.help.as_ref().map(|h| h.as_ref().clone()),
             retry_after: keys.retry_after.map(|r| r.value),
             mcp_protocol: keys.mcp.as_ref().is_some_and(|m| *m.as_ref() == Mcp::Protocol),
+            in_band,
+            headers,
         }
     }
 
@@ -281,6 +338,60 @@ impl<'a> FieldModel<'a> {
             None => self.field.ty.span(),
         }
     }
+}
+
+/// The headers of one code, in the order written: keys, then fields, then the challenge.
+fn headers(
+    keys: &Keys,
+    fields: &[Field],
+    status: Option<Status>,
+    challenge: Option<&darling::util::SpannedValue<String>>,
+) -> Vec<Header> {
+    let mut headers: Vec<Header> = keys
+        .headers
+        .iter()
+        .map(|key| {
+            let (template, parse_error) = match Template::parse(&key.value) {
+                Ok(template) => (Some(template), None),
+                Err(error) => (None, Some(error)),
+            };
+            Header {
+                name: key.name.as_ref().clone(),
+                name_span: key.name.span(),
+                value: HeaderSource::Text {
+                    template,
+                    parse_error,
+                    span: key.value.span(),
+                },
+            }
+        })
+        .collect();
+    headers.extend(fields.iter().enumerate().filter_map(|(index, field)| {
+        let name = field.header.as_ref()?;
+        Some(Header {
+            name: name.as_ref().clone(),
+            name_span: name.span(),
+            value: HeaderSource::Field(index),
+        })
+    }));
+    let unauthorized = status.is_some_and(|s| s.code == 401);
+    let challenged = headers
+        .iter()
+        .any(|h| h.name.eq_ignore_ascii_case("www-authenticate"));
+    // An invalid challenge is reported once, by `valid.rs`, not again as a header.
+    let challenge = challenge.filter(|c| !c.trim().is_empty() && rules::is_header_value(c));
+    if let (true, false, Some(challenge)) = (unauthorized, challenged, challenge) {
+        headers.push(Header {
+            name: "www-authenticate".into(),
+            name_span: challenge.span(),
+            value: HeaderSource::Text {
+                template: Some(Template::literal(challenge)),
+                parse_error: None,
+                span: challenge.span(),
+            },
+        });
+    }
+    headers
 }
 
 /// The trimmed lines of the `///` comments.

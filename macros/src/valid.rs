@@ -7,13 +7,14 @@ use darling::error::Accumulator;
 use darling::Error;
 use proc_macro2::Span;
 
-use crate::fmt::Arg;
-use crate::model::{Entry, Model};
+use crate::fmt::{Arg, Piece, Template};
+use crate::model::{Entry, HeaderSource, Model};
 use crate::rules;
 
 pub fn validate(model: &Model<'_>) -> darling::Result<()> {
     let mut errors = Error::accumulator();
     enum_keys_belong_on_variants(model, &mut errors);
+    challenge_is_a_header_value(model, &mut errors);
     docs_template(model, &mut errors);
     codes_are_unique(model, &mut errors);
     for entry in &model.entries {
@@ -29,6 +30,8 @@ pub fn validate(model: &Model<'_>) -> darling::Result<()> {
         retry_after_is_single(entry, &mut errors);
         jsonrpc_code_is_allowed(entry, &mut errors);
         details_are_publishable(entry, &mut errors);
+        headers_are_valid(entry, &mut errors);
+        redirect_has_location(entry, &mut errors);
         texts_are_not_empty(entry, &mut errors);
     }
     errors.finish()
@@ -48,7 +51,7 @@ fn enum_keys_belong_on_variants(model: &Model<'_>, errors: &mut Accumulator) {
         .keys
         .given()
         .into_iter()
-        .filter(|(key, _)| !matches!(*key, "status" | "domain"));
+        .filter(|(key, _)| !matches!(*key, "status" | "domain" | "in_band"));
     for (key, span) in misplaced {
         errors.push(error(
             span,
@@ -229,7 +232,8 @@ fn transparent_stands_alone(entry: &Entry<'_>, errors: &mut Accumulator) {
     }
     for field in &entry.fields {
         let f = field.field;
-        if f.detail.is_some() || f.retry_after.is_present() || f.sensitive.is_present() {
+        if f.detail.is_some() || f.retry_after.is_present() || f.sensitive.is_present() || f.header.is_some()
+        {
             errors.push(error(
                 field.span(),
                 "field attributes cannot be combined with `transparent`: the field's own error gives its details",
@@ -364,5 +368,114 @@ fn texts_are_not_empty(entry: &Entry<'_>, errors: &mut Accumulator) {
                 ));
             }
         }
+    }
+}
+
+/// `challenge = "…"` is sent as it is: a valid header value.
+fn challenge_is_a_header_value(model: &Model<'_>, errors: &mut Accumulator) {
+    if let Some(challenge) = &model.input.challenge {
+        if challenge.trim().is_empty() || !rules::is_header_value(challenge) {
+            errors.push(error(
+                challenge.span(),
+                "`challenge` must be a valid `WWW-Authenticate` value: visible ASCII without line breaks, as in `challenge = \"Bearer realm=\\\"api\\\"\"`",
+            ));
+        }
+    }
+}
+
+/// Header names are RFC 9110 tokens and not one errwire writes itself; constant values are
+/// valid header values; placeholders name public fields.
+fn headers_are_valid(entry: &Entry<'_>, errors: &mut Accumulator) {
+    for header in &entry.headers {
+        if !rules::is_header_name(&header.name) {
+            errors.push(error(
+                header.name_span,
+                format!(
+                    "`{}` is not a header name: use letters, digits and `-`, as in `WWW-Authenticate`",
+                    header.name
+                ),
+            ));
+        } else if rules::is_owned_header(&header.name) {
+            errors.push(error(
+                header.name_span,
+                format!(
+                    "header `{}` is written by errwire itself: remove it (use `retry_after` for `Retry-After`, the context for `x-request-id`)",
+                    header.name
+                ),
+            ));
+        }
+        match &header.value {
+            HeaderSource::Text {
+                parse_error: Some(parse_error),
+                span,
+                ..
+            } => errors.push(error(*span, parse_error)),
+            HeaderSource::Text {
+                template: Some(template),
+                span,
+                ..
+            } => header_template_is_valid(entry, template, *span, errors),
+            HeaderSource::Text { .. } => {}
+            HeaderSource::Field(index) => {
+                let Some(field) = entry.fields.get(*index) else {
+                    continue;
+                };
+                if field.field.sensitive.is_present() {
+                    errors.push(error(
+                        header.name_span,
+                        "a `sensitive` field cannot be a header: sensitive fields never reach the wire",
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn header_template_is_valid(entry: &Entry<'_>, template: &Template, span: Span, errors: &mut Accumulator) {
+    let text: String = template
+        .pieces
+        .iter()
+        .filter_map(|piece| match piece {
+            Piece::Text(text) => Some(text.as_str()),
+            Piece::Placeholder { .. } => None,
+        })
+        .collect();
+    if template.pieces.is_empty() || !rules::is_header_value(&text) {
+        errors.push(error(
+            span,
+            "a header value must be visible ASCII without line breaks, and not empty",
+        ));
+    }
+    for arg in template.distinct_args() {
+        match entry.field(&arg) {
+            None => errors.push(error(span, missing_field(entry, &arg))),
+            Some(field) if field.field.sensitive.is_present() => errors.push(error(
+                span,
+                format!(
+                    "placeholder `{{{}}}` names a `sensitive` field, which must never reach the wire: remove it from the header",
+                    arg.to_written()
+                ),
+            )),
+            Some(_) => {}
+        }
+    }
+}
+
+/// RFC 9110 §15.4: a redirect says where to go.
+fn redirect_has_location(entry: &Entry<'_>, errors: &mut Accumulator) {
+    let Some(status) = entry.status else { return };
+    let redirect = (300..=399).contains(&status.code);
+    let located = entry
+        .headers
+        .iter()
+        .any(|h| h.name.eq_ignore_ascii_case("location"));
+    if redirect && !located {
+        errors.push(error(
+            status.span,
+            format!(
+                "status {} is a redirect and needs a `Location`: add `#[api(header(name = \"Location\", value = \"…\"))]` or mark a field `#[api(header = \"Location\")]`",
+                status.code
+            ),
+        ));
     }
 }

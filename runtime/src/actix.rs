@@ -194,13 +194,14 @@ where
         request.extensions_mut().insert(context.clone());
         let service = Rc::clone(&self.service);
         let (limit, catch_panics) = (self.settings.timeout, self.settings.catch_panics);
+        let settings = self.settings.clone();
         Box::pin(async move {
             let outcome = context
                 .clone()
                 .scope(guard(limit, catch_panics, service.call(request)))
                 .await;
             match (outcome.failure(), outcome) {
-                (_, Outcome::Done(response)) => Ok(finish::<F, B>(response?, &context)),
+                (_, Outcome::Done(response)) => Ok(finish::<F, B>(response?, &context, &settings)),
                 (failure, _) => Err(unanswered::<F>(
                     failure.unwrap_or(FrameworkError::Internal),
                     &context,
@@ -222,6 +223,7 @@ fn unanswered<F: Format>(error: FrameworkError, context: &RequestContext) -> act
 fn finish<F: Format, B: MessageBody + 'static>(
     response: ServiceResponse<B>,
     request: &RequestContext,
+    settings: &ErrwireSettings<F>,
 ) -> ServiceResponse<EitherBody<B>> {
     let status = response.status();
     let framework_error = http::StatusCode::from_u16(status.as_u16())
@@ -257,6 +259,17 @@ fn finish<F: Format, B: MessageBody + 'static>(
         response
             .headers_mut()
             .insert(HeaderName::from_static("x-request-id"), value);
+    }
+    for (name, value) in settings.headers.as_deref().unwrap_or_default() {
+        // actix-web 4 uses `http` 0.2: carried over by bytes.
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_str().as_bytes()),
+            HeaderValue::from_bytes(value.as_bytes()),
+        ) {
+            if !response.headers().contains_key(&name) {
+                response.headers_mut().insert(name, value);
+            }
+        }
     }
     response
 }

@@ -102,6 +102,20 @@ pub trait ApiError {
         self.spec().mcp_channel()
     }
 
+    /// Whether the error is sent in band: in the JSON-RPC formats the HTTP status is 200 and
+    /// the error lives in the body. [`ApiError::status`] stays the error's class.
+    fn in_band(&self) -> bool {
+        self.spec().in_band()
+    }
+
+    /// Adds the response headers this error declares (`#[api(header(…))]`, fields marked
+    /// `#[api(header = "…")]`, the enum's `challenge`) to `headers`. A value that is not a
+    /// valid header value is left out, never sent altered. Headers errwire writes itself
+    /// (`content-type`, `content-length`, `retry-after`, `x-request-id`) are ignored.
+    fn headers(&self, headers: &mut http::HeaderMap) {
+        crate::__private::spec_headers(self.spec(), headers);
+    }
+
     /// The fields marked `#[api(detail)]`, serializable without knowing the concrete type.
     fn details(&self) -> Details<'_> {
         Details::none()
@@ -136,6 +150,8 @@ macro_rules! forward_api_error {
             fn jsonrpc_code(&self) -> i32 { (**self).jsonrpc_code() }
             fn mcp_channel(&self) -> McpChannel { (**self).mcp_channel() }
             fn details(&self) -> Details<'_> { (**self).details() }
+            fn in_band(&self) -> bool { (**self).in_band() }
+            fn headers(&self, headers: &mut http::HeaderMap) { (**self).headers(headers) }
             fn as_error(&self) -> Option<&(dyn std::error::Error + 'static)> { (**self).as_error() }
         }
     };

@@ -7,14 +7,14 @@ use alloc::vec::Vec;
 use core::fmt;
 use core::time::Duration;
 
-use http::header::{HeaderName, HeaderValue, CONTENT_TYPE, RETRY_AFTER};
+use http::header::{HeaderName, HeaderValue, CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
 use http::{Response, StatusCode};
 
 use crate::details::Details;
 use crate::error::ApiError;
 use crate::format::{Format, Nested};
 use crate::spec::{ErrorSpec, McpChannel};
-use crate::{wire, Context};
+use crate::{rules, wire, Context};
 
 /// The header that carries the request id.
 pub const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -47,13 +47,26 @@ pub fn to_json<F: Format>(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -
 }
 
 /// The whole HTTP response for `error` in format `F`: status, body, `content-type`,
-/// `Retry-After` when a delay is known, `x-request-id` when the context has a safe one, and
-/// the format's own headers.
+/// `Retry-After` when a delay is known, `x-request-id` when the context has a safe one, the
+/// format's own headers, and the error's ([`ApiError::headers`]); a 401 always carries
+/// `WWW-Authenticate` (the error's, else `Bearer`).
 #[must_use]
 pub fn to_response<F: Format>(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> Response<Vec<u8>> {
     let mut response = Response::new(body::<F, _>(error, ctx));
-    *response.status_mut() = F::status(error);
+    let status = F::status(error);
+    *response.status_mut() = status;
     let headers = response.headers_mut();
+    error.headers(headers);
+    if !headers.is_empty() {
+        // A hand-written `headers()` may not take what errwire writes (the derive refuses).
+        for name in rules::OWNED_HEADERS {
+            headers.remove(*name);
+        }
+    }
+    // RFC 9110 §15.5.2: a 401 carries a challenge; `Bearer` (RFC 6750) when the error gives none.
+    if status == StatusCode::UNAUTHORIZED && !headers.contains_key(WWW_AUTHENTICATE) {
+        headers.insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+    }
     headers.insert(CONTENT_TYPE, HeaderValue::from_static(F::CONTENT_TYPE));
     if let Some(delay) = error.retry_after() {
         headers.insert(RETRY_AFTER, HeaderValue::from(wire::retry_after_seconds(delay)));
@@ -128,6 +141,12 @@ impl<E: ApiError + ?Sized> ApiError for WithoutDetails<'_, E> {
     }
     fn details(&self) -> Details<'_> {
         Details::none()
+    }
+    fn in_band(&self) -> bool {
+        self.0.in_band()
+    }
+    fn headers(&self, headers: &mut http::HeaderMap) {
+        self.0.headers(headers);
     }
     fn as_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
         self.0.as_error()

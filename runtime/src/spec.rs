@@ -65,6 +65,8 @@ pub struct ErrorSpec {
     type_name: &'static str,
     variant: Option<&'static str>,
     deprecated: bool,
+    in_band: bool,
+    headers: &'static [(&'static str, &'static str)],
     /// Checked once, in `const` context, so formats need not scan at run time.
     wire_safe: WireSafe,
 }
@@ -101,6 +103,8 @@ impl ErrorSpec {
             type_name: "",
             variant: None,
             deprecated: false,
+            in_band: false,
+            headers: &[],
             wire_safe: WireSafe {
                 code_oauth: crate::wire::is_clean_oauth_text(code),
                 message_oauth: crate::wire::is_clean_oauth_text(message),
@@ -194,6 +198,37 @@ impl ErrorSpec {
     pub const fn with_deprecated(mut self, deprecated: bool) -> Self {
         self.deprecated = deprecated;
         self
+    }
+
+    /// Marks the error as sent in band: in the JSON-RPC formats the HTTP status is 200 and
+    /// the error lives in the body (the status stays the error's class everywhere else).
+    #[must_use]
+    pub const fn with_in_band(mut self, in_band: bool) -> Self {
+        self.in_band = in_band;
+        self
+    }
+
+    /// Sets the constant response headers of the code, as `(name, value)` pairs
+    /// (`#[api(header(name = "…", value = "…"))]` without placeholders). A pair that is not a
+    /// valid header is left out when rendered.
+    #[must_use]
+    pub const fn with_headers(mut self, headers: &'static [(&'static str, &'static str)]) -> Self {
+        self.headers = headers;
+        self
+    }
+
+    /// The constant response headers of the code (headers whose value depends on the error's
+    /// fields are added by [`ApiError::headers`](crate::ApiError::headers) at run time).
+    #[must_use]
+    pub const fn headers(&self) -> &'static [(&'static str, &'static str)] {
+        self.headers
+    }
+
+    /// Whether the error is sent in band (`#[api(in_band)]`): HTTP 200 with the error object
+    /// in the JSON-RPC formats.
+    #[must_use]
+    pub const fn in_band(&self) -> bool {
+        self.in_band
     }
 
     /// The stable machine code.
@@ -338,6 +373,8 @@ pub struct SpecParts {
     pub type_name: &'static str,
     pub variant: Option<&'static str>,
     pub deprecated: bool,
+    pub in_band: bool,
+    pub headers: &'static [(&'static str, &'static str)],
 }
 
 impl ErrorSpec {
@@ -363,6 +400,8 @@ impl ErrorSpec {
             type_name: parts.type_name,
             variant: parts.variant,
             deprecated: parts.deprecated,
+            in_band: parts.in_band,
+            headers: parts.headers,
             wire_safe: WireSafe {
                 code_oauth: crate::wire::is_clean_oauth_text(parts.code),
                 message_oauth: crate::wire::is_clean_oauth_text(parts.message),

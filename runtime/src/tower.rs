@@ -120,13 +120,18 @@ where
         );
         let future = self.inner.call(request);
         let (limit, catch_panics) = (self.settings.timeout, self.settings.catch_panics);
+        let service_headers = self.settings.headers.clone();
         let serve = async move {
             let outcome = context.clone().scope(guard(limit, catch_panics, future)).await;
             let response = match (outcome.failure(), outcome) {
                 (_, Outcome::Done(response)) => response?,
                 (failure, _) => unanswered(failure.unwrap_or(FrameworkError::Internal)),
             };
-            Ok(finish::<F, ResBody>(response, &context))
+            Ok(finish::<F, ResBody>(
+                response,
+                &context,
+                service_headers.as_deref().unwrap_or_default(),
+            ))
         };
         #[cfg(feature = "tracing")]
         let serve = tracing::Instrument::instrument(serve, span);
@@ -143,7 +148,11 @@ fn unanswered<B: From<Vec<u8>>>(error: FrameworkError) -> Response<B> {
 }
 
 /// Echoes the request id, and puts a framework-made error response into the envelope.
-fn finish<F: Format, B: From<Vec<u8>>>(response: Response<B>, request: &RequestContext) -> Response<B> {
+fn finish<F: Format, B: From<Vec<u8>>>(
+    response: Response<B>,
+    request: &RequestContext,
+    service_headers: &[(http::HeaderName, HeaderValue)],
+) -> Response<B> {
     let framework_error = framework_error_for(
         response.status(),
         response.extensions().get::<Rendered>().is_some(),
@@ -166,6 +175,11 @@ fn finish<F: Format, B: From<Vec<u8>>>(response: Response<B>, request: &RequestC
     };
     if let Some(id) = request.request_id().and_then(|id| HeaderValue::from_str(id).ok()) {
         response.headers_mut().insert(X_REQUEST_ID, id);
+    }
+    for (name, value) in service_headers {
+        if !response.headers().contains_key(name) {
+            response.headers_mut().insert(name.clone(), value.clone());
+        }
     }
     response
 }

@@ -45,10 +45,12 @@ pub enum McpProxyError {
     )]
     MembershipNotApproved,
     /// A policy denied the tool call.
-    // The seed answers policy denials with HTTP 200 and an error object; errwire statuses
-    // are 300–599, so the status is 403 and the JSON-RPC code -32600 the seed gives.
+    // The seed answers policy denials with "200 + error object": in band, a JSON-RPC
+    // protocol error; its class stays 403 (not retryable, -32600 as the seed's code table says).
     #[api(
         status = 403,
+        in_band,
+        mcp = "protocol",
         message = "Authorization denied: tool '{tool}' is not permitted for agent '{agent}'",
         help = "A policy denied the call — check the Audit tab for the matched policy"
     )]
@@ -61,9 +63,11 @@ pub enum McpProxyError {
         agent: String,
     },
     /// The service is not enabled for the agent.
-    // As above: HTTP 200 in the seed, 403 here, JSON-RPC -32600.
+    // As above: "200 + error object" in the seed; class 403, JSON-RPC -32600.
     #[api(
         status = 403,
+        in_band,
+        mcp = "protocol",
         message = "Authorization denied: service '{service}' is not enabled for agent '{agent}'",
         help = "The owner has not enabled this connector on the agent"
     )]
@@ -83,8 +87,9 @@ pub enum McpProxyError {
     )]
     UnprefixedToolName,
     /// Unknown method, unknown service prefix, or unsupported operation.
-    // HTTP 200 in the seed ("unsupported method"); 404 here maps to -32601 as the seed says.
-    #[api(status = 404, mcp = "protocol", message = "Method not found")]
+    // "200 + error object" in the seed ("unsupported method"): in band, class 404, which maps
+    // to -32601 as the seed's code table says.
+    #[api(status = 404, in_band, mcp = "protocol", message = "Method not found")]
     MethodNotFound,
     /// GET request to /mcp — MCP message exchange is POST-only.
     #[api(status = 405, jsonrpc = -32600, mcp = "protocol", message = "Method not allowed")]

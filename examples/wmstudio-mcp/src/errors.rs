@@ -7,13 +7,17 @@ use errwire::ApiError;
 ///
 /// The seed prints no body; its advice to "inspect `error.message`" means the nested
 /// envelope, `{"error":{"code","message",…}}`.
+///
+/// Every 401 challenges for a bearer token (RFC 6750 §3); the token errors say which.
 #[derive(Debug, ApiError)]
-#[api(format = Nested)]
+#[api(format = Nested, challenge = "Bearer realm=\"wmstudio-mcp\"")]
 pub enum McpServerError {
     /// Request hit /mcp without trailing slash.
+    // A redirect says where to go (RFC 9110 §15.4): the path with its trailing slash.
     #[api(
         status = 307,
         code = "307_redirect",
+        header(name = "Location", value = "/mcp/"),
         domain = "transport",
         help = "Always call /mcp/ — many Streamable HTTP clients drop the connection on the redirect."
     )]
@@ -46,11 +50,21 @@ pub enum McpServerError {
     #[api(
         status = 401,
         domain = "auth",
+        // RFC 6750 §3.1: a token that is present but wrong is `invalid_token`.
+        header(name = "WWW-Authenticate", value = "Bearer realm=\"wmstudio-mcp\", error=\"invalid_token\""),
         help = "Re-mint via /oauth/token or `create_test_token()` in development."
     )]
     InvalidAudience,
     /// Token present in Redis `mcp:tokens:revoked`.
-    #[api(status = 401, domain = "auth", help = "Restart the OAuth flow.")]
+    #[api(
+        status = 401,
+        domain = "auth",
+        header(
+            name = "WWW-Authenticate",
+            value = "Bearer realm=\"wmstudio-mcp\", error=\"invalid_token\""
+        ),
+        help = "Restart the OAuth flow."
+    )]
     RevokedToken,
     /// Supabase rejected a stale or duplicated state parameter.
     // The seed gives no status ("—"): a rejected OAuth `state` is a bad request (RFC 6749

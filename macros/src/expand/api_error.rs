@@ -6,8 +6,9 @@ use quote::{format_ident, quote};
 use syn::{Ident, LitStr};
 
 use super::{spec_name, status_tokens};
+use crate::fmt::Arg;
 use crate::generics;
-use crate::model::{Entry, FieldModel, Model};
+use crate::model::{Entry, FieldModel, HeaderSource, Model};
 
 /// `impl ApiError`: `spec()` always; the value-dependent methods only when some variant
 /// needs them, so the common case is one `match` returning a `&'static` constant.
@@ -21,6 +22,7 @@ pub fn api_error_impl(model: &Model<'_>) -> TokenStream {
     let retry_after = retry_after_method(model);
     let details = details_method(model);
     let as_error = as_error_method(model);
+    let headers = headers_method(model);
     let lookups = lookup_methods(model);
     quote! {
         #[automatically_derived]
@@ -30,6 +32,7 @@ pub fn api_error_impl(model: &Model<'_>) -> TokenStream {
             #retry_after
             #details
             #as_error
+            #headers
             #lookups
         }
     }
@@ -192,7 +195,7 @@ fn message_methods(model: &Model<'_>) -> TokenStream {
         let args = template.distinct_args();
         let literal = LitStr::new(&template.to_positional(&args), entry.message.span);
         let bindings = args.iter().filter_map(|arg| entry.field(arg)).map(|f| &f.binding);
-        let used: Vec<&crate::fmt::Arg> = args.iter().collect();
+        let used: Vec<&Arg> = args.iter().collect();
         let pat = pattern(entry, |f| used.contains(&&f.arg));
         Some((pat, quote!(::core::format_args!(#literal #(, #bindings)*))))
     };
@@ -300,6 +303,73 @@ fn as_error_method(model: &Model<'_>) -> TokenStream {
             #[allow(unused_imports)]
             use #krate::__private::{AsErrorFallback as _, AsErrorViaError as _};
             (&&#krate::__private::AsErrorProbe(self)).probe_error()
+        }
+    }
+}
+
+/// `headers()`, for types with a header whose value comes from a field: the spec's
+/// constant headers (what the default method writes), then each field-dependent one, written
+/// by the runtime's helper (which drops a value that is not a valid header value). Names are
+/// `HeaderName::from_static` in a `const` block: checked by the compiler, never at run time.
+fn headers_method(model: &Model<'_>) -> TokenStream {
+    let krate = &model.krate;
+    let dynamic = |entry: &Entry<'_>| entry.headers.iter().any(|h| h.constant().is_none());
+    if !model.entries.iter().any(|e| e.is_transparent() || dynamic(e)) {
+        return TokenStream::new();
+    }
+    let constant =
+        quote!(#krate::__private::spec_headers(#krate::__private::ApiError::spec(self), __headers));
+    let body = dispatch(
+        model,
+        delegate_to(krate, "headers", quote!(, __headers)),
+        |_, entry| {
+            if !dynamic(entry) {
+                return None;
+            }
+            let mut used: Vec<Arg> = Vec::new();
+            let writes: Vec<TokenStream> = entry
+                .headers
+                .iter()
+                .filter(|header| header.constant().is_none())
+                .filter_map(|header| {
+                    let name = header.lower_name();
+                    let name = quote!(const { #krate::__private::http::HeaderName::from_static(#name) });
+                    let (format, values): (String, Vec<&Ident>) = match &header.value {
+                        HeaderSource::Text { template, span, .. } => {
+                            let template = template.as_ref()?;
+                            let args = template.distinct_args();
+                            let bindings = args.iter().filter_map(|arg| entry.field(arg)).map(|f| &f.binding).collect();
+                            used.extend(args.iter().cloned());
+                            let _ = span;
+                            (template.to_positional(&args), bindings)
+                        }
+                        HeaderSource::Field(index) => {
+                            let field = entry.fields.get(*index)?;
+                            used.push(field.arg.clone());
+                            if field.is_option {
+                                let binding = &field.binding;
+                                return Some(quote! {
+                                    if let ::core::option::Option::Some(__value) = #binding {
+                                        #krate::__private::header_fmt(__headers, #name, ::core::format_args!("{}", __value));
+                                    }
+                                });
+                            }
+                            ("{}".to_owned(), vec![&field.binding])
+                        }
+                    };
+                    Some(quote! {
+                        #krate::__private::header_fmt(__headers, #name, ::core::format_args!(#format #(, #values)*));
+                    })
+                })
+                .collect();
+            let pat = pattern(entry, |f| used.contains(&f.arg));
+            Some((pat, quote!({ #constant; #(#writes)* })))
+        },
+        &constant,
+    );
+    quote! {
+        fn headers(&self, __headers: &mut #krate::__private::http::HeaderMap) {
+            #body
         }
     }
 }

@@ -92,6 +92,12 @@ fn spec_consts(model: &Model<'_>) -> TokenStream {
                 quote!(#variant)
             }));
             let deprecated = entry.deprecated;
+            let in_band = entry.in_band;
+            let headers = entry.headers.iter().filter_map(|header| {
+                let value = header.constant()?;
+                let name = header.lower_name();
+                Some(quote!((#name, #value)))
+            });
             quote! {
                 const #name: #krate::__private::ErrorSpec = #krate::__private::ErrorSpec::__from_parts(
                     #krate::__private::SpecParts {
@@ -111,6 +117,8 @@ fn spec_consts(model: &Model<'_>) -> TokenStream {
                         type_name: ::core::concat!(::core::module_path!(), "::", #type_name),
                         variant: #variant,
                         deprecated: #deprecated,
+                        in_band: #in_band,
+                        headers: &[#(#headers),*],
                     },
                 );
             }

@@ -21,6 +21,7 @@ pub(crate) struct Contract {
 
 /// One code in the contract. Absent facts are omitted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[allow(clippy::struct_excessive_bools)] // one flag per fact of the contract
 pub(crate) struct Entry {
     pub(crate) code: String,
     pub(crate) status: u16,
@@ -39,6 +40,8 @@ pub(crate) struct Entry {
     pub(crate) jsonrpc_code: i32,
     #[serde(default, skip_serializing_if = "is_false")]
     pub(crate) mcp_protocol: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub(crate) in_band: bool,
     #[serde(rename = "type")]
     pub(crate) type_name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -66,6 +69,7 @@ impl Entry {
             docs_url: spec.docs_url().map(String::from),
             jsonrpc_code: spec.jsonrpc_code(),
             mcp_protocol: spec.mcp_channel() == McpChannel::Protocol,
+            in_band: spec.in_band(),
             type_name: spec.type_name().to_string(),
             variant: spec.variant().map(String::from),
             deprecated: spec.deprecated(),
@@ -105,7 +109,7 @@ impl Contract {
 ///
 /// Per code: `code`, `status`, `domain`, `retryable`, `retry_after` (seconds), `message` (the
 /// template), `description` (the doc comment), `help`, `docs_url`, `jsonrpc_code`,
-/// `mcp_protocol`, `type` and `variant` (where it is declared) and `deprecated`; absent
+/// `mcp_protocol`, `in_band`, `type` and `variant` (where it is declared) and `deprecated`; absent
 /// facts are omitted.
 #[must_use]
 pub fn contract_json(specs: &[ErrorSpec]) -> String {
@@ -160,6 +164,8 @@ impl Column {
     fn cell(self, spec: &ErrorSpec) -> String {
         let text = match self {
             Self::Code => spec.code().to_string(),
+            // As JSON-RPC gateways document an in-band error: a 200 carrying the error.
+            Self::Status if spec.in_band() => String::from("200 + error object"),
             Self::Status => spec.status().as_u16().to_string(),
             Self::StatusLine => {
                 let status = spec.status();

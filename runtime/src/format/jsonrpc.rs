@@ -1,5 +1,7 @@
 use std::io;
 
+use http::StatusCode;
+
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::{write_object, Facts, Format, JSON};
@@ -22,6 +24,11 @@ pub struct JsonRpcPlain;
 impl Format for JsonRpc {
     const CONTENT_TYPE: &'static str = JSON;
 
+    /// 200 for an in-band error (`#[api(in_band)]`), else the error's status.
+    fn status<E: ApiError + ?Sized>(error: &E) -> StatusCode {
+        transport_status(error)
+    }
+
     fn write_body<E, W>(error: &E, ctx: &Context<'_>, out: W) -> serde_json::Result<()>
     where
         E: ApiError + ?Sized,
@@ -34,12 +41,26 @@ impl Format for JsonRpc {
 impl Format for JsonRpcPlain {
     const CONTENT_TYPE: &'static str = JSON;
 
+    /// 200 for an in-band error (`#[api(in_band)]`), else the error's status.
+    fn status<E: ApiError + ?Sized>(error: &E) -> StatusCode {
+        transport_status(error)
+    }
+
     fn write_body<E, W>(error: &E, ctx: &Context<'_>, out: W) -> serde_json::Result<()>
     where
         E: ApiError + ?Sized,
         W: io::Write,
     {
         write_response(error, ctx, out, false)
+    }
+}
+
+/// An in-band error travels in a successful HTTP response; the body says what failed.
+fn transport_status<E: ApiError + ?Sized>(error: &E) -> StatusCode {
+    if error.in_band() {
+        StatusCode::OK
+    } else {
+        error.status()
     }
 }
 

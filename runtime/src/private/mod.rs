@@ -7,6 +7,7 @@
 
 mod as_error;
 mod context;
+mod headers;
 mod macros;
 mod retry_after;
 mod spec;
@@ -28,6 +29,7 @@ pub use crate::spec::{ErrorSpec, McpChannel, MessageSource, SpecParts};
 
 pub use as_error::{AsErrorFallback, AsErrorProbe, AsErrorViaError};
 pub use context::CurrentContext;
+pub use headers::{header_fmt, spec_headers};
 pub use retry_after::RetryAfterValue;
 pub use spec::{splice, status, PLACEHOLDER};
 

@@ -25,6 +25,8 @@ pub struct RequestContext {
     wants_problem: bool,
     /// The service's envelope, set by the layer: every error of the request renders in it,
     /// whatever its type's own `format`, so a client sees one envelope.
+    // Read when a handler's error renders: axum's `IntoResponse`, actix's `ResponseError`.
+    #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
     renderer: Option<Renderer>,
 }
 
@@ -67,6 +69,7 @@ impl RequestContext {
         self.wants_problem
     }
 
+    #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
     pub(crate) const fn renderer(&self) -> Option<Renderer> {
         self.renderer
     }

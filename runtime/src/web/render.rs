@@ -17,6 +17,7 @@ pub(crate) struct Rendered;
 /// The response for `error` with the current request's id and path, logged when the
 /// `tracing` feature is on. The envelope: problem+json if the request negotiated it, else
 /// the service's (the layer's) format, else `F`, the type's own.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) fn render_current<F: Format>(error: &(impl ApiError + ?Sized)) -> http::Response<Vec<u8>> {
     let request = RequestContext::current().unwrap_or_default();
     render_for(error, &request, |error, ctx| {

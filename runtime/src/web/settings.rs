@@ -1,14 +1,20 @@
 //! [`ErrwireSettings`]: the one settings type behind the tower layer and the actix-web
 //! middleware.
 
+use alloc::sync::Arc;
+use alloc::vec::Vec;
 use core::marker::PhantomData;
+
 use core::time::Duration;
+use http::{HeaderName, HeaderValue};
 
 /// The settings of the errwire layer (tower, axum) and middleware (actix-web); `F` is the
 /// service's envelope. Build it as [`ErrwireLayer`](crate::tower::ErrwireLayer) or
 /// [`ErrwireMiddleware`](crate::actix::ErrwireMiddleware), which are this type:
 /// `ErrwireLayer::<Problem>::new().negotiate_problem(true)`.
 pub struct ErrwireSettings<F = crate::format::Nested> {
+    /// Set on every response that lacks them (a service's `x-served-by`, say).
+    pub(crate) headers: Option<Arc<[(HeaderName, HeaderValue)]>>,
     pub(crate) negotiate: bool,
     pub(crate) timeout: Option<Duration>,
     pub(crate) catch_panics: bool,
@@ -18,6 +24,7 @@ pub struct ErrwireSettings<F = crate::format::Nested> {
 impl<F> Clone for ErrwireSettings<F> {
     fn clone(&self) -> Self {
         Self {
+            headers: self.headers.clone(),
             negotiate: self.negotiate,
             timeout: self.timeout,
             catch_panics: self.catch_panics,
@@ -33,6 +40,7 @@ impl<F> core::fmt::Debug for ErrwireSettings<F> {
             .field("negotiate", &self.negotiate)
             .field("timeout", &self.timeout)
             .field("catch_panics", &self.catch_panics)
+            .field("headers", &self.headers)
             .finish()
     }
 }
@@ -48,6 +56,7 @@ impl<F: crate::Format> ErrwireSettings<F> {
     #[must_use]
     pub const fn new() -> Self {
         Self {
+            headers: None,
             negotiate: false,
             timeout: None,
             catch_panics: false,
@@ -70,6 +79,25 @@ impl<F: crate::Format> ErrwireSettings<F> {
     #[must_use]
     pub const fn catch_panics(mut self) -> Self {
         self.catch_panics = true;
+        self
+    }
+
+    /// Sets `name: value` on every response that does not already carry `name` — errors
+    /// and successes alike, as a service stamps `x-served-by` or a trace id on everything.
+    /// Repeat for more headers.
+    ///
+    /// ```
+    /// use errwire::http::{HeaderName, HeaderValue};
+    /// use errwire::request::ErrwireSettings;
+    ///
+    /// let settings = ErrwireSettings::<errwire::format::Simple>::new()
+    ///     .header(HeaderName::from_static("x-served-by"), HeaderValue::from_static("iad1"));
+    /// ```
+    #[must_use]
+    pub fn header(mut self, name: HeaderName, value: HeaderValue) -> Self {
+        let mut all: Vec<(HeaderName, HeaderValue)> = self.headers.as_deref().unwrap_or_default().to_vec();
+        all.push((name, value));
+        self.headers = Some(all.into());
         self
     }
 

@@ -110,4 +110,7 @@ fn seed_004_json_rpc_envelope() {
     };
     let body = to_json::<JsonRpcPlain>(&denied, &Context::new().jsonrpc_id(1));
     assert_eq!(body, example(SEED_004, "returns a JSON-RPC error object:", 0));
+    // A policy denial is "200 + error object".
+    let response = errwire::to_response::<JsonRpcPlain>(&denied, &Context::new().jsonrpc_id(1));
+    assert_eq!(response.status(), 200);
 }

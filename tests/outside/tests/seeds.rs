@@ -323,9 +323,19 @@ fn seed_004_message_table_rest_table_codes_and_statuses() {
         .filter(|l| l.len() > 4 && l.as_bytes()[..3].iter().all(u8::is_ascii_digit))
     {
         let status = &line[..3];
-        if status != "200" {
+        if status == "200" {
+            // "200 + error object | Policy denial, service not enabled for the agent, or
+            // unsupported method": exactly those rows are in band.
+            let in_band: Vec<&str> = proxy.iter().filter(|s| s.in_band()).map(|s| s.code()).collect();
+            assert_eq!(
+                in_band,
+                ["tool_denied", "service_not_enabled", "method_not_found"]
+            );
+        } else {
             assert!(
-                proxy.iter().any(|s| s.status().as_str() == status),
+                proxy
+                    .iter()
+                    .any(|s| s.status().as_str() == status && !s.in_band()),
                 "HTTP {status} unused"
             );
         }

@@ -1,0 +1,10 @@
+use errwire::ApiError;
+
+#[derive(ApiError)]
+enum E {
+    /// Moved elsewhere.
+    #[api(status = 308)]
+    Moved,
+}
+
+fn main() {}
