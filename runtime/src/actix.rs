@@ -35,7 +35,7 @@ use actix_web::{HttpMessage as _, HttpResponse, ResponseError};
 use crate::format::Nested;
 use crate::framework::FrameworkError;
 use crate::web::context::RequestContext;
-use crate::web::guard::{guard, Outcome};
+use crate::web::guard::guard;
 use crate::web::negotiate::accepts_problem_in;
 use crate::web::render::{framework_error_for, render_current, render_in, Rendered, REPLACED_HEADERS};
 use crate::web::request_id::keep_or_generate;
@@ -194,18 +194,16 @@ where
         request.extensions_mut().insert(context.clone());
         let service = Rc::clone(&self.service);
         let (limit, catch_panics) = (self.settings.timeout, self.settings.catch_panics);
-        let settings = self.settings.clone();
+        let service_headers = self.settings.headers.clone();
         Box::pin(async move {
             let outcome = context
                 .clone()
                 .scope(guard(limit, catch_panics, service.call(request)))
                 .await;
-            match (outcome.failure(), outcome) {
-                (_, Outcome::Done(response)) => Ok(finish::<F, B>(response?, &context, &settings)),
-                (failure, _) => Err(unanswered::<F>(
-                    failure.unwrap_or(FrameworkError::Internal),
-                    &context,
-                )),
+            let service_headers = service_headers.as_deref().unwrap_or_default();
+            match outcome.into_result() {
+                Ok(response) => Ok(finish::<F, B>(response?, &context, service_headers)),
+                Err(error) => Err(unanswered::<F>(error, &context, service_headers)),
             }
         })
     }
@@ -214,16 +212,39 @@ where
 /// The error for a handler that timed out or panicked: the request was given to the
 /// handler, so there is no `HttpRequest` to build a response from; actix sends the
 /// response this error carries, already rendered with the request id.
-fn unanswered<F: Format>(error: FrameworkError, context: &RequestContext) -> actix_web::Error {
-    let response = to_actix(render_in::<F>(&error, context));
+fn unanswered<F: Format>(
+    error: FrameworkError,
+    context: &RequestContext,
+    service_headers: &[(http::HeaderName, http::HeaderValue)],
+) -> actix_web::Error {
+    let mut response = to_actix(render_in::<F>(&error, context));
+    add_service_headers(response.headers_mut(), service_headers);
     InternalError::from_response(error, response).into()
+}
+
+/// The service-wide headers a response does not already carry (actix-web 4 uses `http` 0.2:
+/// carried over by bytes).
+fn add_service_headers(
+    headers: &mut actix_web::http::header::HeaderMap,
+    service_headers: &[(http::HeaderName, http::HeaderValue)],
+) {
+    for (name, value) in service_headers {
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_str().as_bytes()),
+            HeaderValue::from_bytes(value.as_bytes()),
+        ) {
+            if !headers.contains_key(&name) {
+                headers.insert(name, value);
+            }
+        }
+    }
 }
 
 /// Echoes the request id, and puts an actix-made error response into the envelope.
 fn finish<F: Format, B: MessageBody + 'static>(
     response: ServiceResponse<B>,
     request: &RequestContext,
-    settings: &ErrwireSettings<F>,
+    service_headers: &[(http::HeaderName, http::HeaderValue)],
 ) -> ServiceResponse<EitherBody<B>> {
     let status = response.status();
     let framework_error = http::StatusCode::from_u16(status.as_u16())
@@ -260,16 +281,6 @@ fn finish<F: Format, B: MessageBody + 'static>(
             .headers_mut()
             .insert(HeaderName::from_static("x-request-id"), value);
     }
-    for (name, value) in settings.headers.as_deref().unwrap_or_default() {
-        // actix-web 4 uses `http` 0.2: carried over by bytes.
-        if let (Ok(name), Ok(value)) = (
-            HeaderName::from_bytes(name.as_str().as_bytes()),
-            HeaderValue::from_bytes(value.as_bytes()),
-        ) {
-            if !response.headers().contains_key(&name) {
-                response.headers_mut().insert(name, value);
-            }
-        }
-    }
+    add_service_headers(response.headers_mut(), service_headers);
     response
 }

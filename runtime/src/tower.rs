@@ -41,7 +41,7 @@ use tower_http::request_id::RequestId;
 use crate::format::Nested;
 use crate::framework::FrameworkError;
 use crate::web::context::RequestContext;
-use crate::web::guard::{guard, Outcome};
+use crate::web::guard::guard;
 use crate::web::negotiate::accepts_problem;
 use crate::web::render::{framework_error_for, render_in, Rendered, REPLACED_HEADERS};
 use crate::web::request_id::keep_or_generate;
@@ -123,9 +123,9 @@ where
         let service_headers = self.settings.headers.clone();
         let serve = async move {
             let outcome = context.clone().scope(guard(limit, catch_panics, future)).await;
-            let response = match (outcome.failure(), outcome) {
-                (_, Outcome::Done(response)) => response?,
-                (failure, _) => unanswered(failure.unwrap_or(FrameworkError::Internal)),
+            let response = match outcome.into_result() {
+                Ok(response) => response?,
+                Err(error) => unanswered(error),
             };
             Ok(finish::<F, ResBody>(
                 response,

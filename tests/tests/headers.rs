@@ -278,3 +278,52 @@ async fn the_layer_adds_service_wide_headers_and_the_errors_own() {
         }
     }
 }
+
+#[actix_web::test]
+async fn the_actix_middleware_adds_service_wide_headers_and_the_errors_own() {
+    use actix_web::{test, web, App};
+    use errwire::http::{HeaderName, HeaderValue};
+
+    #[derive(Debug, thiserror::Error, ApiError)]
+    enum Moved {
+        /// Moved.
+        #[error("moved")]
+        #[api(status = 307, header(name = "Location", value = "/items/{0}/"))]
+        Slash(u32),
+    }
+    async fn moved() -> Result<&'static str, Moved> {
+        Err(Moved::Slash(3))
+    }
+    async fn slow() -> &'static str {
+        tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+        "late"
+    }
+    let app = test::init_service(
+        App::new()
+            .wrap(
+                errwire::actix::ErrwireMiddleware::<Nested>::new()
+                    .timeout(std::time::Duration::from_millis(50))
+                    .header(
+                        HeaderName::from_static("x-served-by"),
+                        HeaderValue::from_static("iad1"),
+                    ),
+            )
+            .route("/ok", web::get().to(|| async { "ok" }))
+            .route("/moved", web::get().to(moved))
+            .route("/slow", web::get().to(slow)),
+    )
+    .await;
+    for (path, status) in [("/ok", 200), ("/moved", 307), ("/nowhere", 404), ("/slow", 408)] {
+        let request = test::TestRequest::get().uri(path).to_request();
+        let response = match test::try_call_service(&app, request).await {
+            Ok(response) => response.into_parts().1.map_into_boxed_body(),
+            // A timed-out handler: actix sends the response the error carries.
+            Err(error) => error.error_response(),
+        };
+        assert_eq!(response.status().as_u16(), status, "{path}");
+        assert_eq!(response.headers().get("x-served-by").unwrap(), "iad1", "{path}");
+        if path == "/moved" {
+            assert_eq!(response.headers().get("location").unwrap(), "/items/3/");
+        }
+    }
+}

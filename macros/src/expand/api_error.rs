@@ -334,27 +334,29 @@ fn headers_method(model: &Model<'_>) -> TokenStream {
                 .filter_map(|header| {
                     let name = header.lower_name();
                     let name = quote!(const { #krate::__private::http::HeaderName::from_static(#name) });
-                    let (format, values): (String, Vec<&Ident>) = match &header.value {
+                    // The format string carries the user's span, so a field that is not
+                    // `Display` is reported at the `value = "…"` or the field, not the derive.
+                    let (format, values): (LitStr, Vec<&Ident>) = match &header.value {
                         HeaderSource::Text { template, span, .. } => {
                             let template = template.as_ref()?;
                             let args = template.distinct_args();
                             let bindings = args.iter().filter_map(|arg| entry.field(arg)).map(|f| &f.binding).collect();
                             used.extend(args.iter().cloned());
-                            let _ = span;
-                            (template.to_positional(&args), bindings)
+                            (LitStr::new(&template.to_positional(&args), *span), bindings)
                         }
                         HeaderSource::Field(index) => {
                             let field = entry.fields.get(*index)?;
                             used.push(field.arg.clone());
+                            let format = LitStr::new("{}", field.span());
                             if field.is_option {
                                 let binding = &field.binding;
                                 return Some(quote! {
                                     if let ::core::option::Option::Some(__value) = #binding {
-                                        #krate::__private::header_fmt(__headers, #name, ::core::format_args!("{}", __value));
+                                        #krate::__private::header_fmt(__headers, #name, ::core::format_args!(#format, __value));
                                     }
                                 });
                             }
-                            ("{}".to_owned(), vec![&field.binding])
+                            (format, vec![&field.binding])
                         }
                     };
                     Some(quote! {

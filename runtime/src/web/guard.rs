@@ -72,12 +72,12 @@ impl<F: Future + ?Sized> Future for CatchUnwind<F> {
 }
 
 impl<T> Outcome<T> {
-    /// The framework error for a handler that did not answer.
-    pub(crate) const fn failure(&self) -> Option<crate::FrameworkError> {
+    /// The handler's answer, or the framework error for a handler that did not answer.
+    pub(crate) fn into_result(self) -> Result<T, crate::FrameworkError> {
         match self {
-            Self::Done(_) => None,
-            Self::TimedOut => Some(crate::FrameworkError::RequestTimeout),
-            Self::Panicked => Some(crate::FrameworkError::Internal),
+            Self::Done(value) => Ok(value),
+            Self::TimedOut => Err(crate::FrameworkError::RequestTimeout),
+            Self::Panicked => Err(crate::FrameworkError::Internal),
         }
     }
 }
