@@ -62,6 +62,8 @@ pub struct Field {
     pub sensitive: Flag,
     // #[api(header = "Location")]
     pub header: Option<SpannedValue<String>>,
+    // #[api(violations)]
+    pub violations: Flag,
 }
 
 /// The keys that give one code its identity (on a variant, or on a struct).

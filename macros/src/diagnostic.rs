@@ -22,6 +22,10 @@ const EXAMPLES: &[(&str, &str)] = &[
     ("crate", "crate = \"path::to::errwire\""),
     ("detail", "#[api(detail)] or #[api(detail = \"name\")]"),
     ("sensitive", "#[api(sensitive)]"),
+    ("violations", "#[api(violations)]"),
+    ("in_band", "#[api(in_band)]"),
+    ("header", "header(name = \"Location\", value = \"/items/{id}\")"),
+    ("challenge", "challenge = \"Bearer realm=\\\"api\\\"\""),
 ];
 
 /// The compile errors for `error`, one per underlying error, each at its own span.

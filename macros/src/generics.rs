@@ -17,7 +17,7 @@ use proc_macro2::{TokenStream, TokenTree};
 use quote::{quote, ToTokens};
 use syn::{Generics, Ident, Type, WherePredicate};
 
-use crate::model::Model;
+use crate::model::{HeaderSource, Model};
 
 /// The type's generics with the bounds its `ApiError` implementation needs.
 pub fn with_bounds(model: &Model<'_>) -> Generics {
@@ -62,6 +62,32 @@ pub fn with_bounds(model: &Model<'_>) -> Generics {
             }
             if field.field.retry_after.is_present() {
                 add(ty, quote!(#krate::__private::RetryAfterValue));
+            }
+            if field.field.violations.is_present() {
+                add(ty, quote!(#krate::__private::ViolationList));
+            }
+            // A header field prints with `Display` (an `Option` prints its inner value).
+            if field.field.header.is_some() && !field.is_option {
+                add(ty, quote!(::core::fmt::Display));
+            }
+            for header in &entry.headers {
+                let HeaderSource::Text {
+                    template: Some(template),
+                    ..
+                } = &header.value
+                else {
+                    continue;
+                };
+                for (arg, spec) in template.args() {
+                    if *arg == field.arg {
+                        let bound = if spec.ends_with('?') {
+                            quote!(::core::fmt::Debug)
+                        } else {
+                            quote!(::core::fmt::Display)
+                        };
+                        add(ty, bound);
+                    }
+                }
             }
         }
     }

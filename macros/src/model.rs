@@ -254,6 +254,11 @@ impl<'a> Entry<'a> {
         self.fields.iter().find(|f| &f.arg == arg)
     }
 
+    /// The field marked `#[api(violations)]`, if any.
+    pub fn violations_field(&self) -> Option<&FieldModel<'a>> {
+        self.fields.iter().find(|f| f.field.violations.is_present())
+    }
+
     /// The field marked `#[api(retry_after)]`, if any.
     pub fn retry_after_field(&self) -> Option<&FieldModel<'a>> {
         self.fields.iter().find(|f| f.field.retry_after.is_present())

@@ -31,6 +31,7 @@ pub fn validate(model: &Model<'_>) -> darling::Result<()> {
         jsonrpc_code_is_allowed(entry, &mut errors);
         details_are_publishable(entry, &mut errors);
         headers_are_valid(entry, &mut errors);
+        violations_field_is_single(entry, &mut errors);
         redirect_has_location(entry, &mut errors);
         texts_are_not_empty(entry, &mut errors);
     }
@@ -232,7 +233,11 @@ fn transparent_stands_alone(entry: &Entry<'_>, errors: &mut Accumulator) {
     }
     for field in &entry.fields {
         let f = field.field;
-        if f.detail.is_some() || f.retry_after.is_present() || f.sensitive.is_present() || f.header.is_some()
+        if f.detail.is_some()
+            || f.retry_after.is_present()
+            || f.sensitive.is_present()
+            || f.header.is_some()
+            || f.violations.is_present()
         {
             errors.push(error(
                 field.span(),
@@ -477,5 +482,27 @@ fn redirect_has_location(entry: &Entry<'_>, errors: &mut Accumulator) {
                 status.code
             ),
         ));
+    }
+}
+
+/// One list of violations per code, published as such and nothing else.
+fn violations_field_is_single(entry: &Entry<'_>, errors: &mut Accumulator) {
+    let mut marked = entry.fields.iter().filter(|f| f.field.violations.is_present());
+    marked.next();
+    for extra in marked {
+        errors.push(error(
+            extra.field.violations.span(),
+            "only one field may be `#[api(violations)]`: merge the lists into one",
+        ));
+    }
+    for field in entry.fields.iter().filter(|f| f.field.violations.is_present()) {
+        let f = field.field;
+        if f.sensitive.is_present() || f.detail.is_some() || f.header.is_some() || f.retry_after.is_present()
+        {
+            errors.push(error(
+                f.violations.span(),
+                "`violations` cannot be combined with `sensitive`, `detail`, `header` or `retry_after` on one field: the list is published as violations",
+            ));
+        }
     }
 }

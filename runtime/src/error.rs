@@ -10,6 +10,7 @@ use http::StatusCode;
 
 use crate::details::Details;
 use crate::spec::{ErrorSpec, McpChannel};
+use crate::violation::Violation;
 
 /// An error with a complete, public API identity.
 ///
@@ -102,6 +103,12 @@ pub trait ApiError {
         self.spec().mcp_channel()
     }
 
+    /// The field violations of the error (`#[api(violations)]`), written natively by each
+    /// format: problem+json `errors` with JSON Pointers, `violations` elsewhere.
+    fn violations(&self) -> &[Violation] {
+        &[]
+    }
+
     /// Whether the error is sent in band: in the JSON-RPC formats the HTTP status is 200 and
     /// the error lives in the body. [`ApiError::status`] stays the error's class.
     fn in_band(&self) -> bool {
@@ -151,6 +158,7 @@ macro_rules! forward_api_error {
             fn mcp_channel(&self) -> McpChannel { (**self).mcp_channel() }
             fn details(&self) -> Details<'_> { (**self).details() }
             fn in_band(&self) -> bool { (**self).in_band() }
+            fn violations(&self) -> &[Violation] { (**self).violations() }
             fn headers(&self, headers: &mut http::HeaderMap) { (**self).headers(headers) }
             fn as_error(&self) -> Option<&(dyn std::error::Error + 'static)> { (**self).as_error() }
         }

@@ -40,6 +40,7 @@ pub mod rules;
 mod spec;
 #[cfg(feature = "tower")]
 pub mod tower;
+mod violation;
 #[cfg(any(feature = "tower", feature = "actix-web"))]
 mod web;
 pub mod wire;
@@ -57,6 +58,7 @@ pub use framework::FrameworkError;
 pub use message::PublicMessage;
 pub use render::{to_json, to_response, DefaultFormat, X_REQUEST_ID};
 pub use spec::{default_jsonrpc_code, default_retryable, ErrorSpec, McpChannel, MessageSource};
+pub use violation::{Violation, MAX_VIOLATIONS, MAX_VIOLATION_TEXT};
 
 /// Derives [`ApiError`] and [`Catalogued`]; see the crate documentation for the attribute
 /// reference.

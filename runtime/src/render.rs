@@ -145,6 +145,9 @@ impl<E: ApiError + ?Sized> ApiError for WithoutDetails<'_, E> {
     fn in_band(&self) -> bool {
         self.0.in_band()
     }
+    fn violations(&self) -> &[crate::Violation] {
+        self.0.violations()
+    }
     fn headers(&self, headers: &mut http::HeaderMap) {
         self.0.headers(headers);
     }

@@ -2,7 +2,8 @@
 //! value-dependent methods only when some entry needs them.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 use syn::{Ident, LitStr};
 
 use super::{spec_name, status_tokens};
@@ -23,6 +24,7 @@ pub fn api_error_impl(model: &Model<'_>) -> TokenStream {
     let details = details_method(model);
     let as_error = as_error_method(model);
     let headers = headers_method(model);
+    let violations = violations_method(model);
     let lookups = lookup_methods(model);
     quote! {
         #[automatically_derived]
@@ -33,6 +35,7 @@ pub fn api_error_impl(model: &Model<'_>) -> TokenStream {
             #details
             #as_error
             #headers
+            #violations
             #lookups
         }
     }
@@ -371,6 +374,39 @@ fn headers_method(model: &Model<'_>) -> TokenStream {
     );
     quote! {
         fn headers(&self, __headers: &mut #krate::__private::http::HeaderMap) {
+            #body
+        }
+    }
+}
+
+/// `violations()`: the `#[api(violations)]` field as a slice (any `AsRef<[Violation]>`:
+/// `Vec`, array, boxed slice).
+fn violations_method(model: &Model<'_>) -> TokenStream {
+    let krate = &model.krate;
+    if !model
+        .entries
+        .iter()
+        .any(|e| e.is_transparent() || e.violations_field().is_some())
+    {
+        return TokenStream::new();
+    }
+    let body = dispatch(
+        model,
+        delegate_to(krate, "violations", quote!()),
+        |_, entry| {
+            let field = entry.violations_field()?;
+            let binding = &field.binding;
+            let ty = &field.field.ty;
+            let pat = pattern(entry, |f| f.field.violations.is_present());
+            Some((
+                pat,
+                quote_spanned!(ty.span()=> #krate::__private::violation_list(#binding)),
+            ))
+        },
+        &quote!(&[]),
+    );
+    quote! {
+        fn violations(&self) -> &[#krate::__private::Violation] {
             #body
         }
     }

@@ -179,6 +179,7 @@ impl<E: ApiError + ?Sized> serde::Serialize for Facts<'_, E> {
         retry_after_entry(&mut map, self.error)?;
         request_id_entry(&mut map, self.ctx)?;
         details_entry(&mut map, self.error)?;
+        crate::violation::field_entries(&mut map, self.error.violations())?;
         map.end()
     }
 }

@@ -3,7 +3,7 @@ use std::io;
 use serde::ser::SerializeMap;
 
 use super::{flattened_details, request_id_entry, status_number, write_object, Format};
-use crate::{wire, ApiError, Context, PublicMessage};
+use crate::{violation, wire, ApiError, Context, PublicMessage};
 
 /// RFC 9457 problem details, `application/problem+json`:
 /// `{"type","title","status","detail","instance","code","request_id",…details}`.
@@ -36,6 +36,7 @@ impl Format for Problem {
             }
             map.serialize_entry("code", error.code())?;
             request_id_entry(map, ctx)?;
+            violation::problem_entries(map, error.violations())?;
             flattened_details(map, error)
         })
     }

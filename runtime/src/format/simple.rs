@@ -3,11 +3,15 @@ use std::io;
 use serde::ser::SerializeMap;
 
 use super::{flattened_details, write_object, Format, JSON};
-use crate::{ApiError, Context, MessageSource, PublicMessage};
+use crate::{violation, ApiError, Context, MessageSource, PublicMessage};
 
 /// `{"error":c}`, plus `error_description` when the variant's message was written for the
 /// wire (`message = "…"`, not a doc comment or reason phrase), plus details at the top level
 /// (as a Vercel-style API answers: `{"error":"invalid_request","error_description":"…","field":"iso2"}`).
+///
+/// Field violations are written as such an API writes one: `field` is the first violation's
+/// field (unless a detail is named `field`), and, when the variant has no message of its own,
+/// `error_description` is that violation's message.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Simple;
 
@@ -21,8 +25,18 @@ impl Format for Simple {
     {
         write_object(out, |map| {
             map.serialize_entry("error", error.code())?;
+            let first = error.violations().first();
             if error.spec().message_source() == MessageSource::Attribute {
                 map.serialize_entry("error_description", &PublicMessage(error))?;
+            } else if let Some(violation) = first {
+                map.serialize_entry("error_description", violation::bounded(violation.message()))?;
+            }
+            if let Some(violation) = first {
+                let mut named_field = false;
+                error.details().for_each(|name, _| named_field |= name == "field");
+                if !named_field {
+                    map.serialize_entry("field", violation::bounded(violation.field()))?;
+                }
             }
             flattened_details(map, error)
         })

@@ -11,6 +11,7 @@ mod headers;
 mod macros;
 mod retry_after;
 mod spec;
+mod violations;
 
 pub use alloc::borrow::Cow;
 pub use core::fmt;
@@ -26,12 +27,14 @@ pub use crate::error::ApiError;
 pub use crate::format;
 pub use crate::render::DefaultFormat;
 pub use crate::spec::{ErrorSpec, McpChannel, MessageSource, SpecParts};
+pub use crate::violation::Violation;
 
 pub use as_error::{AsErrorFallback, AsErrorProbe, AsErrorViaError};
 pub use context::CurrentContext;
 pub use headers::{header_fmt, spec_headers};
 pub use retry_after::RetryAfterValue;
 pub use spec::{splice, status, PLACEHOLDER};
+pub use violations::{violation_list, ViolationList};
 
 pub use crate::catalogue::assert::{first_duplicate, DuplicateMessage};
 

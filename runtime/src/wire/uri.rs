@@ -55,6 +55,11 @@ const fn in_class(b: u8, class: Class) -> bool {
     }
 }
 
+/// Whether a fragment (RFC 3986 §3.5: `pchar / "/" / "?"`) may hold `b` as it is.
+pub(crate) const fn is_fragment_byte(b: u8) -> bool {
+    in_class(b, Class::Pchar(b"/?"))
+}
+
 /// Whether `bytes[from..to]` holds only bytes of `class` and valid `%XX` escapes.
 const fn all_allowed(bytes: &[u8], from: usize, to: usize, class: Class) -> bool {
     let mut i = from;

@@ -28,3 +28,22 @@ pub fn validator(schema: &Value) -> jsonschema::Validator {
         .build(schema)
         .unwrap()
 }
+
+/// A JSON Pointer in URI-fragment form (`#/items/2/na%C3%AFve`, RFC 6901 §6) as the plain
+/// pointer `serde_json::Value::pointer` reads.
+pub fn fragment_to_pointer(fragment: &str) -> String {
+    let encoded = fragment.strip_prefix('#').expect("a fragment starts with #");
+    let mut bytes = Vec::new();
+    let mut rest = encoded.as_bytes();
+    while let Some((&b, tail)) = rest.split_first() {
+        if b == b'%' && tail.len() >= 2 {
+            let hex = std::str::from_utf8(&tail[..2]).unwrap();
+            bytes.push(u8::from_str_radix(hex, 16).expect("a %XX escape"));
+            rest = &tail[2..];
+        } else {
+            bytes.push(b);
+            rest = tail;
+        }
+    }
+    String::from_utf8(bytes).expect("the pointer is UTF-8")
+}
