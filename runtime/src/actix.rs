@@ -36,6 +36,7 @@ use crate::format::Nested;
 use crate::framework::FrameworkError;
 use crate::web::context::RequestContext;
 use crate::web::guard::guard;
+use crate::web::json::{is_json_content_type, parse, Rejection};
 use crate::web::negotiate::accepts_problem_in;
 use crate::web::render::{framework_error_for, render_current, render_in, Rendered, REPLACED_HEADERS};
 use crate::web::request_id::keep_or_generate;
@@ -112,6 +113,79 @@ pub fn json_config<F: Format>() -> actix_web::web::JsonConfig {
         };
         framework_error::<F, _>(kind, error)
     })
+}
+
+/// A JSON body, like `web::Json`, with rejections that name the field that failed:
+/// `invalid_body` (422) with a violation such as `items[2].name` (a JSON Pointer in
+/// problem+json), `malformed_json` (400), `unsupported_media_type` (415),
+/// `payload_too_large` (413, `web::PayloadConfig`'s limit). Behind [`ErrwireMiddleware`] the
+/// rejection comes out in the service's envelope, with the request id.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Json<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned + 'static> actix_web::FromRequest for Json<T> {
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(request: &actix_web::HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {
+        let json = request
+            .headers()
+            .get(actix_web::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(is_json_content_type);
+        let bytes = actix_web::web::Bytes::from_request(request, payload);
+        Box::pin(async move {
+            if !json {
+                return Err(JsonError(Rejection::new(FrameworkError::UnsupportedMediaType)).into());
+            }
+            let bytes = bytes.await.map_err(|error| {
+                let status = error.as_response_error().status_code().as_u16();
+                let error = http::StatusCode::from_u16(status)
+                    .ok()
+                    .and_then(FrameworkError::from_status)
+                    .unwrap_or(FrameworkError::BadRequest);
+                JsonError(Rejection::new(error))
+            })?;
+            parse(&bytes)
+                .map(Self)
+                .map_err(|rejection| JsonError(rejection).into())
+        })
+    }
+}
+
+/// Why [`Json`] refused a body: the framework error, and the field that failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonError(Rejection);
+
+impl JsonError {
+    /// The error: `malformed_json`, `invalid_body`, `unsupported_media_type`, …
+    #[must_use]
+    pub const fn error(&self) -> FrameworkError {
+        self.0.error
+    }
+
+    /// The field that failed, for `invalid_body`.
+    #[must_use]
+    pub fn violations(&self) -> &[crate::Violation] {
+        &self.0.violations
+    }
+}
+
+impl core::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.0.spec().message())
+    }
+}
+
+impl ResponseError for JsonError {
+    fn status_code(&self) -> StatusCode {
+        status_code(&self.0)
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        // In the service's envelope behind the middleware; `Nested` on its own.
+        error_response::<Nested>(&self.0)
+    }
 }
 
 /// `web::Path` errors in format `F`: `invalid_path` (400).

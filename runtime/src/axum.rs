@@ -24,12 +24,12 @@
 //! ```
 
 use axum::body::Body;
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request};
 use axum::response::{IntoResponse, Response};
 
 use crate::format::Nested;
 use crate::framework::FrameworkError;
+use crate::web::json::{is_json_content_type, parse, Rejection};
 use crate::web::render::render_current;
 use crate::{ApiError, Format};
 
@@ -50,35 +50,57 @@ impl IntoResponse for Box<dyn ApiError + Send + Sync> {
 }
 
 /// `axum::Json`, with rejections that say precisely what is wrong: `malformed_json` (400),
-/// `invalid_body` (422), `unsupported_media_type` (415), `payload_too_large` (413). Behind
-/// [`crate::tower::ErrwireLayer`] they come out in the service's envelope.
+/// `invalid_body` (422) with a violation naming the field that failed (`items[2].name`, a
+/// JSON Pointer in problem+json), `unsupported_media_type` (415), `payload_too_large` (413).
+/// Behind [`crate::tower::ErrwireLayer`] they come out in the service's envelope.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Json<T>(pub T);
 
 impl<T, S> FromRequest<S> for Json<T>
 where
-    axum::Json<T>: FromRequest<S, Rejection = JsonRejection>,
+    T: serde::de::DeserializeOwned,
     S: Send + Sync,
 {
     type Rejection = JsonError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(request, state).await {
-            Ok(axum::Json(value)) => Ok(Self(value)),
-            Err(rejection) => Err(JsonError(match rejection {
-                JsonRejection::JsonSyntaxError(_) => FrameworkError::MalformedJson,
-                JsonRejection::JsonDataError(_) => FrameworkError::InvalidBody,
-                JsonRejection::MissingJsonContentType(_) => FrameworkError::UnsupportedMediaType,
-                // Every other rejection is a 400, 413 or 500, which have codes.
-                other => FrameworkError::from_status(other.status()).unwrap_or(FrameworkError::BadRequest),
-            })),
+        let json = request
+            .headers()
+            .get(http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(is_json_content_type);
+        if !json {
+            return Err(JsonError(Rejection::new(FrameworkError::UnsupportedMediaType)));
         }
+        // `Bytes` applies axum's body limit (`DefaultBodyLimit`): too large is a 413.
+        let bytes = axum::body::Bytes::from_request(request, state)
+            .await
+            .map_err(|rejection| {
+                JsonError(Rejection::new(
+                    FrameworkError::from_status(rejection.status()).unwrap_or(FrameworkError::BadRequest),
+                ))
+            })?;
+        parse(&bytes).map(Self).map_err(JsonError)
     }
 }
 
-/// Why [`Json`] refused a body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct JsonError(pub FrameworkError);
+/// Why [`Json`] refused a body: the framework error, and the field that failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonError(Rejection);
+
+impl JsonError {
+    /// The error: `malformed_json`, `invalid_body`, `unsupported_media_type`, …
+    #[must_use]
+    pub const fn error(&self) -> FrameworkError {
+        self.0.error
+    }
+
+    /// The field that failed, for `invalid_body`.
+    #[must_use]
+    pub fn violations(&self) -> &[crate::Violation] {
+        &self.0.violations
+    }
+}
 
 impl IntoResponse for JsonError {
     fn into_response(self) -> Response {
@@ -86,6 +108,7 @@ impl IntoResponse for JsonError {
         // renders the precise error again in the service's format, with the request id.
         let response = crate::to_response::<Nested>(&self.0, &crate::Context::new());
         let mut response = response.map(Body::from);
+        response.extensions_mut().insert(self.0.error);
         response.extensions_mut().insert(self.0);
         response
     }

@@ -42,6 +42,8 @@ use crate::format::Nested;
 use crate::framework::FrameworkError;
 use crate::web::context::RequestContext;
 use crate::web::guard::guard;
+#[cfg(feature = "axum")]
+use crate::web::json::Rejection;
 use crate::web::negotiate::accepts_problem;
 use crate::web::render::{framework_error_for, render_in, Rendered, REPLACED_HEADERS};
 use crate::web::request_id::keep_or_generate;
@@ -147,6 +149,21 @@ fn unanswered<B: From<Vec<u8>>>(error: FrameworkError) -> Response<B> {
     response
 }
 
+/// `error` rendered; an extractor's rejection that named the failing field (errwire's axum
+/// `Json`) keeps its violations.
+fn render_framework<F: Format>(
+    extensions: &http::Extensions,
+    error: FrameworkError,
+    request: &RequestContext,
+) -> Response<Vec<u8>> {
+    #[cfg(feature = "axum")]
+    if let Some(rejection) = extensions.get::<Rejection>().filter(|r| r.error == error) {
+        return render_in::<F>(rejection, request);
+    }
+    let _ = extensions;
+    render_in::<F>(&error, request)
+}
+
 /// Echoes the request id, and puts a framework-made error response into the envelope.
 fn finish<F: Format, B: From<Vec<u8>>>(
     response: Response<B>,
@@ -161,7 +178,7 @@ fn finish<F: Format, B: From<Vec<u8>>>(
     let mut response = match framework_error {
         Some(error) => {
             let (mut parts, _) = response.into_parts();
-            let (rendered, body) = render_in::<F>(&error, request).into_parts();
+            let (rendered, body) = render_framework::<F>(&parts.extensions, error, request).into_parts();
             // Keep what the framework said (`Allow` on a 405…), replace what describes the body.
             for name in REPLACED_HEADERS {
                 parts.headers.remove(name);

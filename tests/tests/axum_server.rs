@@ -259,15 +259,13 @@ async fn axum_and_tower_http_errors_come_out_in_the_same_envelope() {
         "/accounts",
     )
     .await;
-    framework_error(
-        json(r#"{"nom":"x"}"#),
-        422,
-        "invalid_body",
-        "Unprocessable Entity",
-        "The request body does not match the expected shape.",
-        "/accounts",
-    )
-    .await;
+    // The wrong shape names the field that failed (RFC 9457 `errors` with a JSON Pointer).
+    let reply = send(json(r#"{"nom":"x"}"#).header("x-request-id", "r")).await;
+    assert_eq!(reply.status, 422);
+    assert_eq!(
+        reply.body,
+        r##"{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"The request body does not match the expected shape.","instance":"/accounts","code":"invalid_body","request_id":"r","errors":[{"detail":"This field is required.","pointer":"#/name","code":"missing_field"}]}"##
+    );
     framework_error(
         client
             .post(url("/accounts"))

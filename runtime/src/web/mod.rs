@@ -8,11 +8,15 @@
 //! - [`settings`]: [`ErrwireSettings`](settings::ErrwireSettings), the layer's and the
 //!   middleware's one settings type.
 //! - [`guard`]: the handler run with a timeout and panic catching.
+//! - `json`: JSON request bodies parsed with the path of the field that failed, for the
+//!   axum and actix-web extractors.
 //! - [`render`]: an error rendered for the current request, and the one function that
 //!   decides which framework-made responses become a [`FrameworkError`](crate::FrameworkError).
 
 pub(crate) mod context;
 pub(crate) mod guard;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) mod json;
 pub(crate) mod negotiate;
 pub(crate) mod render;
 pub(crate) mod request_id;
