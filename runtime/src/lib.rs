@@ -23,6 +23,8 @@ mod details;
 mod error;
 pub mod format;
 mod framework;
+#[cfg(feature = "garde")]
+pub mod garde;
 #[cfg(feature = "jsonrpsee")]
 pub mod jsonrpsee;
 #[cfg(feature = "tracing")]
@@ -40,6 +42,8 @@ pub mod rules;
 mod spec;
 #[cfg(feature = "tower")]
 pub mod tower;
+#[cfg(feature = "validator")]
+pub mod validator;
 mod violation;
 #[cfg(any(feature = "tower", feature = "actix-web"))]
 mod web;
