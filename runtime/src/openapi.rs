@@ -95,6 +95,23 @@ fn response<F: Format>(status: u16, specs: &[&'static ErrorSpec]) -> Response {
     let mut builder = ResponseBuilder::new()
         .description(reason.unwrap_or("Error"))
         .content(F::CONTENT_TYPE, content);
+    // The codes' own constant headers (`Location`, `WWW-Authenticate`, `Allow`, …).
+    let mut declared: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for spec in specs {
+        for (name, _) in spec.headers() {
+            declared.entry(name).or_default().push(spec.code());
+        }
+    }
+    for (name, codes) in declared {
+        let header_schema = serde_json::from_value::<Schema>(json!({"type": "string"}));
+        if let Ok(header_schema) = header_schema {
+            let header = HeaderBuilder::new()
+                .schema(Some(header_schema))
+                .description(Some(alloc::format!("Sent with {}.", codes.join(", "))))
+                .build();
+            builder = builder.header(name, header);
+        }
+    }
     if specs.iter().any(|s| s.retryable()) {
         let header_schema = serde_json::from_value::<Schema>(json!({"type": "integer", "minimum": 0}));
         if let Ok(header_schema) = header_schema {
@@ -133,6 +150,15 @@ impl ApiError for Probe {
     }
     fn details(&self) -> Details<'_> {
         Details::new(self)
+    }
+    fn violations(&self) -> &[crate::Violation] {
+        // Where a format puts field violations, and their shape.
+        static PROBE_VIOLATIONS: [crate::Violation; 1] = [crate::Violation::from_static(
+            "items[0].name",
+            "too_long",
+            "At most 40 characters.",
+        )];
+        &PROBE_VIOLATIONS
     }
 }
 

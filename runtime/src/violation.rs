@@ -52,6 +52,16 @@ impl Violation {
         }
     }
 
+    /// A violation made of static texts, in `const` context.
+    #[must_use]
+    pub const fn from_static(field: &'static str, code: &'static str, message: &'static str) -> Self {
+        Self {
+            field: Cow::Borrowed(field),
+            code: Cow::Borrowed(code),
+            message: Cow::Borrowed(message),
+        }
+    }
+
     /// The field, as a path: `items[2].name`.
     #[must_use]
     pub fn field(&self) -> &str {
@@ -140,7 +150,10 @@ impl fmt::Display for PointerFragment<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_char('#')?;
         let pointer = self.0.pointer();
-        for byte in wire::truncate(&pointer, wire::MAX_URI).bytes() {
+        // Cut to the URI bound, never inside a `~0`/`~1` escape.
+        let pointer = wire::truncate(&pointer, wire::MAX_URI);
+        let pointer = pointer.strip_suffix('~').unwrap_or(pointer);
+        for byte in pointer.bytes() {
             if wire::uri::is_fragment_byte(byte) {
                 f.write_char(char::from(byte))?;
             } else {

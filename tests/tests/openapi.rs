@@ -26,6 +26,12 @@ enum ProblemError {
     /// Too many requests.
     #[api(status = 429, retry_after = 30)]
     RateLimited,
+    /// Some fields are invalid.
+    #[api(status = 422)]
+    Invalid(#[api(violations)] Vec<errwire::Violation>),
+    /// The workspace moved.
+    #[api(status = 308, header(name = "Location", value = "/v2/workspaces"))]
+    Moved,
 }
 
 fn document() -> Value {
@@ -66,7 +72,7 @@ fn one_response_per_status_with_every_code_as_a_named_example() {
     let responses = &doc["paths"]["/workspaces"]["post"]["responses"];
     assert_eq!(
         responses.as_object().unwrap().keys().collect::<Vec<_>>(),
-        ["409", "429"]
+        ["308", "409", "422", "429"]
     );
     let conflict = &responses["409"];
     assert_eq!(conflict["description"], "Conflict");
@@ -130,6 +136,11 @@ fn real_bodies_validate_against_the_documented_schemas() {
         },
         ProblemError::StateConflict,
         ProblemError::RateLimited,
+        ProblemError::Invalid(vec![
+            errwire::Violation::new("members[3].email", "invalid_format", "Not an email address."),
+            errwire::Violation::new("name", "too_long", "At most 40 characters."),
+        ]),
+        ProblemError::Moved,
     ];
     for error in &cases {
         let schema = &problem[error.status().as_str()]["content"]["application/problem+json"]["schema"];
@@ -157,4 +168,31 @@ fn real_bodies_validate_against_the_documented_schemas() {
 #[test]
 fn into_responses_is_the_same_as_the_function() {
     assert!(ProblemError::responses() == errwire::openapi::responses::<ProblemError>());
+}
+
+#[test]
+fn violations_and_declared_headers_are_documented() {
+    let doc = document();
+    let responses = &doc["paths"]["/workspaces"]["post"]["responses"];
+    let schema = &responses["422"]["content"]["application/problem+json"]["schema"];
+    let errors = &schema["properties"]["errors"];
+    assert_eq!(errors["type"], "array", "{schema}");
+    let item = &errors["items"]["properties"];
+    for member in ["detail", "pointer", "code"] {
+        assert_eq!(item[member]["type"], "string", "{member} in {errors}");
+    }
+    let moved = &responses["308"];
+    assert_eq!(
+        moved["headers"]["location"]["schema"]["type"], "string",
+        "{moved}"
+    );
+    assert_eq!(moved["headers"]["location"]["description"], "Sent with moved.");
+    // A body with violations that does not match the documented shape is refused.
+    let mut bad: Value = serde_json::from_str(&to_json::<Problem>(
+        &ProblemError::Invalid(vec![errwire::Violation::new("a", "b", "c")]),
+        &Context::new(),
+    ))
+    .unwrap();
+    bad["errors"][0]["pointer"] = json!(7);
+    assert!(!validator(schema).is_valid(&bad));
 }

@@ -12,7 +12,7 @@ mod common;
 use std::sync::OnceLock;
 
 use errwire::format::{Flat, JsonRpc, JsonRpcPlain, McpTool, Nested, OAuth, Problem, Simple};
-use errwire::{to_response, wire, ApiError, Context, Format, JsonRpcId};
+use errwire::{to_response, wire, ApiError, Context, Format, JsonRpcId, Violation};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::Value;
@@ -41,6 +41,14 @@ enum Generated {
     /// A fixed message.
     #[api(status = 404)]
     Fixed,
+    #[api(status = 422, message = "{text}")]
+    Fields {
+        text: String,
+        #[api(violations)]
+        violations: Vec<Violation>,
+        #[api(header = "X-Hint")]
+        hint: String,
+    },
 }
 
 /// Text of any Unicode, control characters included; sometimes huge (up to 1 MB, built by
@@ -80,6 +88,25 @@ fn error() -> impl Strategy<Value = Generated> {
         (text(), any::<Option<u64>>()).prop_map(|(text, wait)| Generated::Limited { text, wait }),
         (text(), text()).prop_map(|(text, upstream)| Generated::Down { text, upstream }),
         Just(Generated::Fixed),
+        (text(), violations(), text()).prop_map(|(text, violations, hint)| Generated::Fields {
+            text,
+            violations,
+            hint
+        }),
+    ]
+}
+
+/// Violations with fields, codes and messages of any Unicode (paths with brackets, quotes,
+/// `~`, `/`, `#` and `%` included); sometimes more than the 100 written.
+fn violations() -> impl Strategy<Value = Vec<Violation>> {
+    let part = prop_oneof![
+        4 => any::<String>(),
+        2 => "[a-z~/#%\\\"\\[\\]. é]{0,12}",
+    ];
+    let one = (part.clone(), part.clone(), part).prop_map(|(f, c, m)| Violation::new(f, c, m));
+    prop_oneof![
+        8 => prop::collection::vec(one.clone(), 0..6),
+        1 => prop::collection::vec(one, 95..160),
     ]
 }
 
@@ -145,6 +172,8 @@ struct Expected {
     details: serde_json::Map<String, Value>,
     /// The request id as a body carries it: cut to `MAX_REQUEST_ID` bytes.
     request_id: Option<Value>,
+    /// The error's violations, as given.
+    violations: Vec<Violation>,
 }
 
 impl Expected {
@@ -161,7 +190,30 @@ impl Expected {
                 .id
                 .as_deref()
                 .map(|id| Value::from(wire::truncate(id, wire::MAX_REQUEST_ID))),
+            violations: error.violations().to_vec(),
         }
+    }
+
+    /// `{"field","code","message"}` objects as every format but problem+json writes them:
+    /// at most `MAX_VIOLATIONS`, each text cut to `MAX_VIOLATION_TEXT` bytes.
+    fn field_list(&self) -> Option<Value> {
+        let cut = |text: &str| Value::from(wire::truncate(text, errwire::MAX_VIOLATION_TEXT));
+        (!self.violations.is_empty()).then(|| {
+            self.violations
+                .iter()
+                .take(errwire::MAX_VIOLATIONS)
+                .map(|v| serde_json::json!({"field": cut(v.field()), "code": cut(v.code()), "message": cut(v.message())}))
+                .collect()
+        })
+    }
+
+    /// How many violations were left out, when some were.
+    fn omitted(&self) -> Option<Value> {
+        self.violations
+            .len()
+            .checked_sub(errwire::MAX_VIOLATIONS)
+            .filter(|n| *n > 0)
+            .map(Value::from)
     }
 
     /// `Some(details)` when there are any: formats omit an empty `details`.
@@ -204,11 +256,20 @@ fn holds<F: Format>(
                 .all(|b| b.is_ascii_graphic() || *b == b' '),
             "header {name} unsafe"
         );
-        prop_assert!(
-            value.len() <= wire::MAX_REQUEST_ID,
-            "header {name} is {} bytes",
-            value.len()
-        );
+        let bound = if name == "x-request-id" {
+            wire::MAX_REQUEST_ID
+        } else {
+            8 * 1024
+        };
+        prop_assert!(value.len() <= bound, "header {name} is {} bytes", value.len());
+    }
+    // A field-built header goes out exactly when it is a valid value, and unchanged.
+    if let Generated::Fields { hint, .. } = error {
+        let valid = !hint.is_empty()
+            && hint.len() <= 8 * 1024
+            && hint.bytes().all(|b| b == b'\t' || (0x20..0x7f).contains(&b));
+        let sent = response.headers().get("x-hint").map(|v| v.to_str().unwrap());
+        prop_assert_eq!(sent, valid.then_some(hint.as_str()));
     }
     if let Some(id) = response.headers().get("x-request-id") {
         prop_assert_eq!(Some(id.to_str().unwrap()), request.id.as_deref());
@@ -241,6 +302,58 @@ fn same_status(body_status: Option<&Value>, http: u16) -> Result<(), String> {
     }
 }
 
+/// RFC 9457 `errors`: one entry per written violation, each pointer a valid URI reference
+/// holding a valid JSON Pointer that is the violation's own (cut only at the URI bound).
+fn problem_errors(body: &Value, expected: &Expected) -> Result<(), String> {
+    let Some(errors) = body.get("errors") else {
+        return if expected.violations.is_empty() {
+            Ok(())
+        } else {
+            Err("no errors member".into())
+        };
+    };
+    let errors = errors.as_array().ok_or("errors is not a list")?;
+    if errors.len() != expected.violations.len().min(errwire::MAX_VIOLATIONS) {
+        return Err(format!(
+            "{} errors for {} violations",
+            errors.len(),
+            expected.violations.len()
+        ));
+    }
+    let cut = |text: &str| Value::from(wire::truncate(text, errwire::MAX_VIOLATION_TEXT));
+    for (entry, violation) in errors.iter().zip(&expected.violations) {
+        if !uri_reference().is_valid(&entry["pointer"]) {
+            return Err(format!("pointer {} is not a URI reference", entry["pointer"]));
+        }
+        let pointer = common::fragment_to_pointer(entry["pointer"].as_str().ok_or("pointer")?);
+        if !is_json_pointer(&pointer) || !violation.pointer().starts_with(&pointer) {
+            return Err(format!("pointer {pointer:?} for field {:?}", violation.field()));
+        }
+        equal(
+            "errors.detail",
+            entry.get("detail"),
+            Some(&cut(violation.message())),
+        )?;
+        equal("errors.code", entry.get("code"), Some(&cut(violation.code())))?;
+    }
+    Ok(())
+}
+
+/// RFC 6901: empty, or `/` segments whose every `~` is followed by `0` or `1`.
+fn is_json_pointer(pointer: &str) -> bool {
+    (pointer.is_empty() || pointer.starts_with('/'))
+        && pointer
+            .split('~')
+            .skip(1)
+            .all(|rest| rest.starts_with('0') || rest.starts_with('1'))
+}
+
+fn uri_reference() -> &'static jsonschema::Validator {
+    static SCHEMA: OnceLock<jsonschema::Validator> = OnceLock::new();
+    SCHEMA
+        .get_or_init(|| common::validator(&serde_json::json!({"type": "string", "format": "uri-reference"})))
+}
+
 #[test]
 fn nested() {
     run::<Nested>(|body, _, expected| {
@@ -256,6 +369,16 @@ fn nested() {
             "details",
             inner.get("details"),
             expected.details_member().as_ref(),
+        )?;
+        equal(
+            "violations",
+            inner.get("violations"),
+            expected.field_list().as_ref(),
+        )?;
+        equal(
+            "violations_omitted",
+            inner.get("violations_omitted"),
+            expected.omitted().as_ref(),
         )
     });
 }
@@ -268,7 +391,12 @@ fn flat() {
         equal("detail", body.get("detail"), Some(&expected.message))?;
         equal("error", body.get("error"), Some(&expected.message))?;
         equal("request_id", body.get("request_id"), expected.request_id.as_ref())?;
-        equal("details", body.get("details"), expected.details_member().as_ref())
+        equal("details", body.get("details"), expected.details_member().as_ref())?;
+        equal(
+            "violations",
+            body.get("violations"),
+            expected.field_list().as_ref(),
+        )
     });
 }
 
@@ -285,6 +413,12 @@ fn problem() {
         equal("code", body.get("code"), Some(&expected.code))?;
         equal("detail", body.get("detail"), Some(&expected.message))?;
         equal("request_id", body.get("request_id"), expected.request_id.as_ref())?;
+        equal(
+            "errors_omitted",
+            body.get("errors_omitted"),
+            expected.omitted().as_ref(),
+        )?;
+        problem_errors(body, expected)?;
         flattened(body, expected)?;
         same_status(body.get("status"), http)
     });
@@ -298,6 +432,9 @@ fn oauth() {
         }
         // Codes are printable ASCII without `"` or `\`: they go out unchanged.
         equal("error", body.get("error"), Some(&expected.code))?;
+        if body.get("violations").is_some() || body.get("errors").is_some() {
+            return Err("OAuth has no place for violations".into());
+        }
         match body.get("error_description") {
             Some(description) if !oauth_text(description) => Err(format!("error_description {description}")),
             _ => Ok(()),
@@ -312,6 +449,11 @@ fn simple() {
         // Every generated variant but `Fixed` has a message written for the wire.
         let description = (expected.code != "fixed").then_some(&expected.message);
         equal("error_description", body.get("error_description"), description)?;
+        let field = expected
+            .violations
+            .first()
+            .map(|v| Value::from(wire::truncate(v.field(), errwire::MAX_VIOLATION_TEXT)));
+        equal("field", body.get("field"), field.as_ref())?;
         flattened(body, expected)
     });
 }
@@ -341,6 +483,11 @@ fn jsonrpc() {
             "data.details",
             data.get("details"),
             expected.details_member().as_ref(),
+        )?;
+        equal(
+            "data.violations",
+            data.get("violations"),
+            expected.field_list().as_ref(),
         )?;
         same_status(data.get("status"), http)
     });
@@ -378,6 +525,11 @@ fn mcp_tool() {
             "details",
             structured.get("details"),
             expected.details_member().as_ref(),
+        )?;
+        equal(
+            "violations",
+            structured.get("violations"),
+            expected.field_list().as_ref(),
         )?;
         (http == 200 && body["isError"] == true)
             .then_some(())

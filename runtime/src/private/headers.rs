@@ -16,7 +16,7 @@ const MAX_HEADER_VALUE: usize = 8 * 1024;
 /// (possible in a hand-built spec) is left out.
 pub fn spec_headers(spec: &ErrorSpec, headers: &mut HeaderMap) {
     for (name, value) in spec.headers() {
-        if !rules::is_header_value(value) {
+        if value.is_empty() || !rules::is_header_value(value) {
             continue;
         }
         if let (Ok(name), Ok(value)) = (
@@ -37,7 +37,9 @@ pub fn header_fmt(headers: &mut HeaderMap, name: HeaderName, value: fmt::Argumen
     };
     // `HeaderValue` accepts bytes above 0x7F, which clients read as Latin-1: mangled. Only
     // visible ASCII goes out.
-    if written.is_err() || text.len() > MAX_HEADER_VALUE || !rules::is_header_value(&text) {
+    // An empty value says nothing (and an empty `Location` is broken): left out too.
+    if written.is_err() || text.is_empty() || text.len() > MAX_HEADER_VALUE || !rules::is_header_value(&text)
+    {
         return;
     }
     if let Ok(value) = HeaderValue::from_str(&text) {
