@@ -52,7 +52,9 @@ pub enum ControlPlaneError {
     #[api(status = 429)]
     RateLimited(#[api(retry_after)] u64),
     /// Bug on our side. Report with request_id.
-    #[api(status = 500)]
+    // Not retryable, although 500 is by default: the seed says to report it, not to retry
+    // (it says "Retry" for 502 and 503 only), and a bug repeats.
+    #[api(status = 500, retry = false)]
     InternalError,
     /// Something upstream failed. Retry with backoff.
     #[api(status = 502)]
@@ -72,7 +74,7 @@ pub enum ControlPlaneError {
     #[api(status = 409)] // the slug is taken, by the platform
     WorkspaceSlugReserved,
     /// initial provisioning blew up. Check details.
-    #[api(status = 500)] // "blew up": our side
+    #[api(status = 500)] // "blew up": our side; retryable (500's default): provisioning can be re-run
     WorkspaceProvisioningFailed {
         /// "Check details."
         #[api(detail)]
@@ -109,11 +111,15 @@ pub enum ControlPlaneError {
     #[api(status = 400)] // a validation failure
     WebhookUrlInvalid,
     /// endpoint registered but missing secret (rare, our bug).
-    #[api(status = 500)] // "our bug"
+    #[api(status = 500, retry = false)] // "our bug": like internal_error, reported, not retried
     WebhookSecretRequired,
 }
 
 /// The OAuth 2 errors an instance returns (RFC 6749 §5.2 codes).
+///
+/// The seed gives no statuses: RFC 6749 §5.2 answers token-endpoint errors with 400, and
+/// `invalid_client` with 401 (the client authenticated and failed); `access_denied` is an
+/// authorization-endpoint error (§4.1.2.1) the user caused by refusing consent: 403.
 #[derive(Debug, ApiError)]
 #[api(format = OAuth)]
 pub enum InstanceOAuthError {

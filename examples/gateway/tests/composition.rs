@@ -48,3 +48,53 @@ fn a_plugin_error_known_only_at_run_time_travels_as_a_box() {
         .iter()
         .any(|s| s.code() == "plugin_quota_exceeded"));
 }
+
+/// Codes that differ only in case are found too. The gateway passes three services' codes
+/// through unchanged, and they spell some ideas in different cases: the studio API's codes
+/// are SCREAMING_SNAKE_CASE (its contract), the others snake_case. Each is its own service's
+/// contract and keeps its domain, so the gateway accepts these four — and only these: a new
+/// case-only clash fails here. (`assert_unique_codes!(ignore_case; …)` would refuse them at
+/// compile time; the gateway's const check stays exact for that reason.)
+#[test]
+fn case_only_clashes_are_known_and_no_more() {
+    use errwire::catalogue::{check_unique_by, CodeMatch};
+    let clashes = check_unique_by(GatewayError::CATALOGUE, CodeMatch::IgnoreAsciiCase).unwrap_err();
+    let found: Vec<(&str, Vec<&str>)> = clashes
+        .0
+        .iter()
+        .map(|d| (d.code, d.declared_by.iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "CONFLICT",
+                vec![
+                    "studio_api::errors::ContractError::Conflict",
+                    "worldmonitor::errors::WorldMonitorError::Conflict (conflict)"
+                ]
+            ),
+            (
+                "INTERNAL_ERROR",
+                vec![
+                    "studio_api::errors::ContractError::InternalError",
+                    "worldmonitor::errors::WorldMonitorError::InternalError (internal_error)"
+                ]
+            ),
+            (
+                "RATE_LIMITED",
+                vec![
+                    "studio_api::errors::ContractError::RateLimited",
+                    "wmstudio_mcp::errors::McpServerError::RateLimited (rate_limited)"
+                ]
+            ),
+            (
+                "UPSTREAM_TIMEOUT",
+                vec![
+                    "studio_api::errors::ContractError::UpstreamTimeout",
+                    "worldmonitor::errors::WorldMonitorError::UpstreamTimeout (upstream_timeout)"
+                ]
+            ),
+        ]
+    );
+}

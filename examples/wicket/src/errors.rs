@@ -107,6 +107,8 @@ pub enum McpProxyError {
         service: String,
     },
     /// Rate limit exceeded for your member key.
+    // The seed's JSON-RPC table lists no code for a rate limit: -32000, the first of the
+    // server-defined codes (and 429's default mapping), written out so the choice is visible.
     #[api(
         status = 429,
         jsonrpc = -32000,
@@ -121,6 +123,9 @@ pub enum McpProxyError {
     #[api(status = 504, message = "Upstream timeout")]
     UpstreamTimeout,
     /// GitHub App installation not registered — re-provision required.
+    // The seed gives only the JSON-RPC code: the proxy cannot reach GitHub for this
+    // installation, an upstream failure, so 502; not retryable, because nothing changes until
+    // someone re-provisions.
     #[api(status = 502, retry = false, jsonrpc = -32001)]
     GithubAppNotInstalled,
 }

@@ -144,12 +144,18 @@ pub enum McpServerError {
     JobTimeout,
     /// Provider returned a render failure.
     // The seed gives no status ("—"): the provider failed, so 502; not retryable, because a
-    // render failure repeats for the same input ("inspect the provider's reason").
+    // render failure repeats for the same input. Its recovery says to read the provider's
+    // reason in `error.message`, so the message carries it (and `details.reason` too).
     #[api(
         status = 502,
         retry = false,
         domain = "runtime",
+        message = "Provider returned a render failure: {reason}",
         help = "Inspect `error.message` for the provider's reason."
     )]
-    JobFailed,
+    JobFailed {
+        /// The provider's own reason, as it gave it (written for clients by the provider).
+        #[api(detail)]
+        reason: String,
+    },
 }

@@ -17,5 +17,8 @@ pub fn examples() -> Vec<McpServerError> {
         McpServerError::ProviderUnavailable {
             provider: "fal.ai".into(),
         },
+        McpServerError::JobFailed {
+            reason: "NSFW filter rejected the output".into(),
+        },
     ]
 }

@@ -35,10 +35,15 @@ pub enum WorldMonitorError {
     #[api(status = 503)]
     ServiceUnavailable,
     /// Redis pipeline failure on `/api/scenario/v1/run-scenario`.
-    // The seed names no status: a failing Redis pipeline is a dependency failure, 502, and
-    // retryable per the seed's 502 row.
-    #[api(status = 502, code = "Failed to enqueue scenario job")]
+    // The seed names no status: a failing Redis pipeline is a dependency failure, 502. Not
+    // retryable although the 502 row says "Yes": the seed's retry strategy says
+    // `run-scenario` is not idempotent ("it enqueues a new job on each call"), and this code
+    // is only ever returned by it.
+    #[api(status = 502, retry = false, code = "Failed to enqueue scenario job")]
     EnqueueFailed,
+    // The codes below are ours: the seed's status table names no `error` string for these
+    // rows, so each is the row's meaning in snake_case (`invalid_request` is the one the
+    // seed's own example body uses), with the row's status and its Retry? column.
     /// Bad request — validation error
     #[api(status = 400, message = "{description}")]
     InvalidRequest {
@@ -66,6 +71,9 @@ pub enum WorldMonitorError {
 }
 
 /// The RFC 6749 §5.2 codes its OAuth endpoints use.
+///
+/// The seed names the codes, not their statuses: RFC 6749 §5.2 answers 400 for all of them,
+/// except `invalid_client`, which is 401 when the client authenticated with a header.
 #[derive(Debug, ApiError)]
 #[api(status = 400, format = OAuth)]
 pub enum WorldMonitorOAuthError {

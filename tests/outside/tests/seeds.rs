@@ -100,7 +100,24 @@ fn seed_001_http_tables_and_code_list() {
     let table = Table::new([Column::Status, Column::Code, Column::Description])
         .header(Column::Status, "HTTP")
         .header(Column::Description, "What happens");
-    // The scrape dropped the separators: "400invalid_requestMalformed parameter. …".
+    // The scrape dropped the separators: "400invalid_requestMalformed parameter. …". The
+    // cells come back exactly: three digits, then the code (lower-case letters and `_`), then
+    // the text, which starts with a capital letter.
+    let seed_cells = |line: &str| -> Vec<String> {
+        let (status, rest) = line.split_at(3);
+        let code_end = rest
+            .find(|c: char| !(c.is_ascii_lowercase() || c == '_'))
+            .unwrap_or(rest.len());
+        vec![
+            status.to_string(),
+            rest[..code_end].to_string(),
+            rest[code_end..].to_string(),
+        ]
+    };
+    let generated_rows: Vec<Vec<String>> = lines(&table.render(&catalogue[..15]))[2..]
+        .iter()
+        .map(|l| cells(l))
+        .collect();
     let joined = |line: &str| cells(line).concat();
     let generated: Vec<String> = lines(&table.render(&catalogue[..15]))
         .iter()
@@ -119,6 +136,10 @@ fn seed_001_http_tables_and_code_list() {
         .copied()
         .collect();
     assert_eq!(seed_rows, generated[2..], "rows");
+    assert_eq!(seed_rows.len(), generated_rows.len());
+    for (seed, ours) in seed_rows.iter().zip(&generated_rows) {
+        assert_eq!(&seed_cells(seed), ours, "cell by cell");
+    }
     // The code list after the tables: "• code — what", in order.
     let list_at = SEED_001.find("503service_unavailable").unwrap();
     let oauth_at = SEED_001.find("These come from the instance").unwrap();
@@ -224,6 +245,8 @@ fn seed_003_error_strings_table_and_retry_policy() {
         .filter(|(status, _)| *status >= 400)
         .collect();
     assert_eq!(retry.len(), 12);
+    assert!(SEED_003
+        .contains("`POST /api/scenario/v1/run-scenario` is **not** — it enqueues a new job on each call"));
     for (status, retryable) in &retry {
         let codes: Vec<&ErrorSpec> = catalogue
             .iter()
@@ -231,7 +254,10 @@ fn seed_003_error_strings_table_and_retry_policy() {
             .collect();
         assert!(!codes.is_empty(), "no code for {status}");
         for spec in codes {
-            assert_eq!(spec.retryable(), *retryable, "{}", spec.code());
+            // The retry strategy overrides the 502 row for `run-scenario`, which is not
+            // idempotent; its enqueue failure is the one code only that endpoint returns.
+            let expected = *retryable && spec.code() != "Failed to enqueue scenario job";
+            assert_eq!(spec.retryable(), expected, "{}", spec.code());
         }
     }
     let oauth: Vec<&str> = seed003::WorldMonitorOAuthError::CATALOGUE
@@ -256,20 +282,17 @@ fn seed_003_error_strings_table_and_retry_policy() {
 #[test]
 fn seed_004_message_table_rest_table_codes_and_statuses() {
     let proxy = seed004::McpProxyError::CATALOGUE;
-    // "Common error messages": the seed writes placeholders as <tool>, errwire as {tool}.
+    // "Common error messages": the seed writes placeholders as <tool>, errwire as {tool}:
+    // each seed name is mapped to the field that fills it, and nothing else is changed.
+    const PLACEHOLDERS: &[(&str, &str)] = &[
+        ("<tool>", "{tool}"),
+        ("<name>", "{agent}"),
+        ("<service>", "{service}"),
+    ];
     let placeholders = |text: &str| {
-        let mut out = String::new();
-        let mut skipping = false;
-        for c in text.chars() {
-            match c {
-                '<' | '{' => {
-                    skipping = true;
-                    out.push('*');
-                }
-                '>' | '}' => skipping = false,
-                c if !skipping => out.push(c),
-                _ => {}
-            }
+        let mut out = text.to_string();
+        for (seed, ours) in PLACEHOLDERS {
+            out = out.replace(seed, ours);
         }
         out
     };
@@ -277,10 +300,7 @@ fn seed_004_message_table_rest_table_codes_and_statuses() {
     let generated = Table::new([Column::Message, Column::Help])
         .header(Column::Message, "Message")
         .header(Column::Help, "What to do");
-    let generated: Vec<String> = lines(&generated.render(&with_help))
-        .iter()
-        .map(|l| placeholders(l))
-        .collect();
+    let generated: Vec<String> = lines(&generated.render(&with_help));
     let seed: Vec<String> = seed_table(SEED_004, "Common error messages")
         .iter()
         .map(|l| placeholders(&row(l)))
@@ -296,6 +316,76 @@ fn seed_004_message_table_rest_table_codes_and_statuses() {
         .map(|l| row(l))
         .collect();
     assert_eq!(seed, lines(&rest));
+    // Which variant gets which (HTTP status, JSON-RPC code), each pair from the seed's two
+    // tables: "By HTTP status" (the `When` column) and "JSON-RPC error codes" (`Meaning`).
+    // "200" is the seed's "200 + error object" row: in band, class kept.
+    let expected: &[(&str, &str, i32)] = &[
+        ("parse_error", "400", -32700),              // malformed JSON body | parse error
+        ("invalid_request", "400", -32600),          // missing/invalid jsonrpc or method | invalid request
+        ("missing_bearer", "401", -32600),           // missing Bearer token | authentication failure
+        ("unknown_member_key", "401", -32600),       // unknown/invalid member key | authentication failure
+        ("agent_disabled", "403", -32600),           // agent is disabled | authorization denied
+        ("membership_not_approved", "403", -32600),  // membership not approved | authorization denied
+        ("tool_denied", "200", -32600),              // policy denial | authorization denied (policy)
+        ("service_not_enabled", "200", -32600),      // service not enabled | authorization denied (allowlist)
+        ("unprefixed_tool_name", "400", -32602),     // name without the service__ prefix | invalid params
+        ("method_not_found", "200", -32601),         // unsupported method | unknown method
+        ("get_not_allowed", "405", -32600),          // GET request to /mcp | invalid request
+        ("no_credentials", "412", -32603),           // no credentials connected | missing service credentials
+        ("rate_limited", "429", -32000),             // rate limit | (none listed: see the variant)
+        ("upstream_unreachable", "502", -32603),     // upstream unreachable | upstream error
+        ("upstream_timeout", "504", -32603),         // did not respond within 30 s | upstream timeout
+        ("github_app_not_installed", "502", -32001), // (none listed: see the variant) | GitHub App
+    ];
+    let actual: Vec<(&str, String, i32)> = proxy
+        .iter()
+        .map(|s| {
+            let status = if s.in_band() {
+                "200".to_string()
+            } else {
+                s.status().as_str().to_string()
+            };
+            (s.code(), status, s.jsonrpc_code())
+        })
+        .collect();
+    let expected: Vec<(&str, String, i32)> = expected
+        .iter()
+        .map(|(code, status, jsonrpc)| (*code, (*status).to_string(), *jsonrpc))
+        .collect();
+    assert_eq!(actual, expected);
+    // No value the seed does not list, except the two commented at their variants.
+    let seed_codes: Vec<i32> = SEED_004
+        .split("JSON-RPC error codes")
+        .nth(1)
+        .unwrap()
+        .split("Common error")
+        .next()
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with('-'))
+        .map(|l| l.split(' ').next().unwrap().parse().unwrap())
+        .collect();
+    let seed_statuses: Vec<&str> = SEED_004
+        .split("By HTTP status")
+        .nth(1)
+        .unwrap()
+        .split("JSON-RPC error codes")
+        .next()
+        .unwrap()
+        .lines()
+        .filter(|l| l.len() > 4 && l.as_bytes()[..3].iter().all(u8::is_ascii_digit))
+        .map(|l| &l[..3])
+        .collect();
+    for (code, status, jsonrpc) in &actual {
+        assert!(
+            seed_statuses.contains(&status.as_str()),
+            "{code}: HTTP {status} is not in the seed"
+        );
+        assert!(
+            seed_codes.contains(jsonrpc) || *code == "rate_limited",
+            "{code}: JSON-RPC {jsonrpc} is not in the seed"
+        );
+    }
     // Every JSON-RPC code and every error status the seed lists is used.
     let codes = SEED_004
         .split("JSON-RPC error codes")
