@@ -117,7 +117,7 @@ fn a_renamed_code_fails() {
 }
 
 #[test]
-fn a_changed_status_retry_class_or_jsonrpc_code_fails() {
+fn a_changed_status_retry_class_band_or_jsonrpc_code_fails() {
     mod v2 {
         #[derive(errwire::ApiError)]
         #[api(domain = "accounts")]
@@ -132,7 +132,7 @@ fn a_changed_status_retry_class_or_jsonrpc_code_fails() {
             #[api(status = 502, jsonrpc = -32001)]
             Upstream,
             /// Gone.
-            #[api(status = 410)]
+            #[api(status = 410, in_band)]
             Gone,
         }
     }
@@ -143,6 +143,11 @@ fn a_changed_status_retry_class_or_jsonrpc_code_fails() {
         [
             Change::Retry {
                 code: "busy".into(),
+                from: false,
+                to: true
+            },
+            Change::InBand {
+                code: "gone".into(),
                 from: false,
                 to: true
             },
@@ -165,6 +170,10 @@ fn a_changed_status_retry_class_or_jsonrpc_code_fails() {
         ]
     );
     assert!(text.contains("~ `not_found` status 404 -> 410"), "{text}");
+    assert!(
+        text.contains("~ `gone` JSON-RPC transport its own status -> in band (HTTP 200)"),
+        "{text}"
+    );
     assert!(
         text.contains("~ `busy` retry class not retryable -> retryable"),
         "{text}"

@@ -15,7 +15,7 @@ pub const BLESS_VAR: &str = "ERRWIRE_BLESS";
 /// live catalogue.
 ///
 /// Breaking changes fail: a removed or renamed code, a changed status, a changed retry class
-/// (retryable or not), a changed JSON-RPC code. New codes pass and are listed. Messages,
+/// (retryable or not), a changed JSON-RPC code, a code moved in or out of band. New codes pass and are listed. Messages,
 /// descriptions and help may change freely (error references say so: "message:
 /// human-readable, can change"). `ERRWIRE_BLESS=1` rewrites the file from the live catalogue.
 ///
@@ -79,6 +79,16 @@ pub enum Change {
         /// Now.
         to: bool,
     },
+    /// A code moved in or out of band (`#[api(in_band)]`): its JSON-RPC responses now
+    /// answer another HTTP status.
+    InBand {
+        /// The code.
+        code: String,
+        /// In the lock.
+        from: bool,
+        /// Now.
+        to: bool,
+    },
     /// A code's JSON-RPC code changed.
     JsonRpc {
         /// The code.
@@ -107,6 +117,21 @@ impl fmt::Display for Change {
                 write!(f, "~ `{code}` retry class {} -> {}", yes_no(*from), yes_no(*to))
             }
             Self::JsonRpc { code, from, to } => write!(f, "~ `{code}` JSON-RPC code {from} -> {to}"),
+            Self::InBand { code, from, to } => {
+                let band = |in_band: bool| {
+                    if in_band {
+                        "in band (HTTP 200)"
+                    } else {
+                        "its own status"
+                    }
+                };
+                write!(
+                    f,
+                    "~ `{code}` JSON-RPC transport {} -> {}",
+                    band(*from),
+                    band(*to)
+                )
+            }
         }
     }
 }
@@ -291,6 +316,13 @@ fn breaking_changes(locked: &Contract, live: &Contract) -> Vec<Change> {
                 code: old.code.clone(),
                 from: old.retryable,
                 to: new.retryable,
+            });
+        }
+        if old.in_band != new.in_band {
+            changes.push(Change::InBand {
+                code: old.code.clone(),
+                from: old.in_band,
+                to: new.in_band,
             });
         }
         if old.jsonrpc_code != new.jsonrpc_code {
