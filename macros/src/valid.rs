@@ -382,7 +382,7 @@ fn challenge_is_a_header_value(model: &Model<'_>, errors: &mut Accumulator) {
         if challenge.trim().is_empty() || !rules::is_header_value(challenge) {
             errors.push(error(
                 challenge.span(),
-                "`challenge` must be a valid `WWW-Authenticate` value: visible ASCII without line breaks, as in `challenge = \"Bearer realm=\\\"api\\\"\"`",
+                "`challenge` must be a valid `WWW-Authenticate` value: visible ASCII and inner spaces, as in `challenge = \"Bearer realm=\\\"api\\\"\"`",
             ));
         }
     }
@@ -448,7 +448,7 @@ fn header_template_is_valid(entry: &Entry<'_>, template: &Template, span: Span, 
     if template.pieces.is_empty() || !rules::is_header_value(&text) {
         errors.push(error(
             span,
-            "a header value must be visible ASCII without line breaks, and not empty",
+            "a header value must be visible ASCII with inner spaces only (no line breaks, tabs or edge spaces), and not empty",
         ));
     }
     for arg in template.distinct_args() {

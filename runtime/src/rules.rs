@@ -187,15 +187,19 @@ pub const fn is_header_name(name: &str) -> bool {
     true
 }
 
-/// Whether `text` can be sent as a header value unchanged: visible ASCII, spaces and tabs
-/// (what `http::HeaderValue::from_str` accepts), no line breaks.
+/// Whether `text` arrives as a header value exactly as it is sent: visible ASCII and inner
+/// spaces. No line breaks or other controls (a header injection), no bytes above 0x7F (read
+/// as Latin-1), no tabs and no space at either end (HTTP parsers strip edge whitespace).
 #[must_use]
 pub const fn is_header_value(text: &str) -> bool {
     let bytes = text.as_bytes();
+    if !bytes.is_empty() && (bytes[0] == b' ' || bytes[bytes.len() - 1] == b' ') {
+        return false;
+    }
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if !(b == b'\t' || (b >= 0x20 && b < 0x7f)) {
+        if !(b >= 0x20 && b < 0x7f) {
             return false;
         }
         i += 1;
