@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# What errwire adds to a user's clean build, in one command:
+#   bash tests/compile-time/dependency-cost.sh
+#
+# Two fresh crates, each in its own empty target directory: `base` depends on serde (derive),
+# thiserror, serde_json and http; `with-errwire` on the same plus errwire with its default
+# features, and derives one error enum so the derive really runs. Each is built clean
+# (`cargo build`, debug) RUNS times (default 3, fresh target every run); the medians and their
+# difference are printed as Markdown. It also prints how many `syn` versions the errwire tree
+# builds (the goal is one) and fails if there is more than one.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+RUNS=${RUNS:-3}
+work=${WORK:-${TMPDIR:-/tmp}/errwire-dependency-cost}
+rm -rf "$work"
+mkdir -p "$work"
+export CARGO_TERM_COLOR=never
+unset CARGO_TARGET_DIR
+
+make_crate() { # name, extra dependency lines, main.rs
+  mkdir -p "$work/$1/src"
+  cat > "$work/$1/Cargo.toml" <<TOML
+[package]
+name = "$1"
+version = "0.1.0"
+edition = "2021"
+publish = false
+
+[dependencies]
+serde = { version = "1", features = ["derive"] }
+thiserror = "2"
+serde_json = "1"
+http = "1"
+$2
+
+[workspace]
+TOML
+  printf '%s\n' "$3" > "$work/$1/src/main.rs"
+  # The same dependency versions as this repository's lock, so both crates build the same.
+  cp "$repo/Cargo.lock" "$work/$1/Cargo.lock"
+}
+
+make_crate base "" '#[derive(Debug, thiserror::Error, serde::Serialize)]
+#[error("not found")]
+pub struct NotFound;
+fn main() { println!("{}", serde_json::to_string(&NotFound).unwrap()); }'
+
+make_crate with-errwire "errwire = { path = \"$repo/runtime\" }" '#[derive(Debug, thiserror::Error, serde::Serialize, errwire::ApiError)]
+#[error("not found")]
+#[api(status = 404)]
+pub struct NotFound;
+fn main() { println!("{}", errwire::to_json::<errwire::format::Nested>(&NotFound, &errwire::Context::new())); }'
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+seconds() { python3 -c 'import subprocess, sys, time; s = time.time(); subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True); print(f"{time.time() - s:.2f}")' "$@"; }
+
+declare -A median_of
+for crate in base with-errwire; do
+  (cd "$work/$crate" && cargo fetch -q)
+  times=()
+  for _ in $(seq "$RUNS"); do
+    rm -rf "$work/$crate/target"
+    times+=("$(cd "$work/$crate" && seconds cargo build -q --offline)")
+  done
+  median_of[$crate]=$(printf '%s\n' "${times[@]}" | median)
+done
+
+syns=$(cd "$work/with-errwire" && cargo tree -e normal,build --prefix none --offline | grep -E '^syn v' | sort -u | wc -l)
+delta=$(python3 -c "print(f'{${median_of[with-errwire]} - ${median_of[base]}:+.2f}')")
+echo "| clean debug build (median of $RUNS, $(nproc) cores) | seconds |"
+echo "|---|---|"
+echo "| serde + thiserror + serde_json + http | ${median_of[base]} |"
+echo "| the same + errwire (default features) | ${median_of[with-errwire]} |"
+echo "| errwire adds | $delta |"
+echo
+echo "syn versions built with errwire: $syns"
+[ "$syns" -eq 1 ]
