@@ -1,15 +1,88 @@
 //! Attribute values with their own parsing and simple checks: a value that is wrong on its
 //! own is rejected here, where the span is the value itself.
 
-use darling::{Error, FromMeta, Result};
 use heck::{
     ToKebabCase, ToLowerCamelCase, ToShoutyKebabCase, ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase,
 };
 use proc_macro2::Span;
-use syn::spanned::Spanned;
+use syn::meta::ParseNestedMeta;
+use syn::spanned::Spanned as _;
 use syn::{Expr, Lit, UnOp};
 
 use crate::status;
+
+type Result<T> = syn::Result<T>;
+
+/// A message waiting for its span.
+struct Error(String);
+
+impl Error {
+    fn custom(message: impl core::fmt::Display) -> Self {
+        Self(message.to_string())
+    }
+
+    fn with_span<T: syn::spanned::Spanned + ?Sized>(self, node: &T) -> syn::Error {
+        syn::Error::new(node.span(), self.0)
+    }
+
+    /// At every token of `tokens`: a negative literal is underlined whole, `-` included.
+    fn over<T: quote::ToTokens>(self, tokens: &T) -> syn::Error {
+        syn::Error::new_spanned(tokens, self.0)
+    }
+
+    fn at(self, span: Span) -> syn::Error {
+        syn::Error::new(span, self.0)
+    }
+}
+
+/// A key that takes no value (`#[api(transparent)]`): where it was written, if it was.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Flag(Option<Span>);
+
+impl Flag {
+    pub const fn present(span: Span) -> Self {
+        Self(Some(span))
+    }
+
+    pub const fn is_present(self) -> bool {
+        self.0.is_some()
+    }
+
+    pub fn span(self) -> Span {
+        self.0.unwrap_or_else(Span::call_site)
+    }
+}
+
+/// A value with the span of what the user wrote.
+#[derive(Debug, Clone)]
+pub struct Spanned<T> {
+    value: T,
+    span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub const fn new(value: T, span: Span) -> Self {
+        Self { value, span }
+    }
+
+    pub const fn span(&self) -> Span {
+        self.span
+    }
+}
+
+impl<T> AsRef<T> for Spanned<T> {
+    fn as_ref(&self) -> &T {
+        &self.value
+    }
+}
+
+impl<T> core::ops::Deref for Spanned<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
 
 /// An HTTP status, 300–599.
 #[derive(Debug, Clone, Copy)]
@@ -18,9 +91,9 @@ pub struct Status {
     pub span: Span,
 }
 
-impl FromMeta for Status {
+impl Status {
     // #[api(status = 409)], #[api(status = CONFLICT)], #[api(status = StatusCode::CONFLICT)]
-    fn from_expr(expr: &Expr) -> Result<Self> {
+    pub fn from_expr(expr: &Expr) -> Result<Self> {
         let code = match expr {
             Expr::Group(group) => return Self::from_expr(&group.expr),
             Expr::Lit(lit) => match &lit.lit {
@@ -70,8 +143,8 @@ fn unknown_status_constant(name: &str) -> Error {
     ))
 }
 
-/// Levenshtein distance, for suggestions (darling's own is private).
-fn strsim_distance(a: &str, b: &str) -> usize {
+/// Levenshtein distance, for "did you mean" suggestions.
+pub fn strsim_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
@@ -94,20 +167,25 @@ fn strsim_distance(a: &str, b: &str) -> usize {
 #[derive(Debug, Clone, Copy)]
 pub struct JsonRpcCode {
     pub code: i32,
+    /// The first token (the `-` of a negative code) and the literal: errors cover both.
+    pub start: Span,
     pub span: Span,
 }
 
-impl FromMeta for JsonRpcCode {
+impl JsonRpcCode {
     // #[api(jsonrpc = -32001)]
-    fn from_expr(expr: &Expr) -> Result<Self> {
+    pub fn from_expr(expr: &Expr) -> Result<Self> {
         let expected = || Error::custom("expected a JSON-RPC code: an integer such as `-32001`");
-        let (value, int) = signed_integer(expr).map_err(|()| expected().with_span(expr))?;
-        let code = i32::try_from(value).map_err(|_| {
-            Error::custom(format!("`jsonrpc = {value}` does not fit in an `i32`")).with_span(int)
-        })?;
-        // The literal, not the `-`: on stable a span cannot cover both tokens.
+        let (value, int) = signed_integer(expr).map_err(|()| expected().over(expr))?;
+        let code = i32::try_from(value)
+            .map_err(|_| Error::custom(format!("`jsonrpc = {value}` does not fit in an `i32`")).over(expr))?;
+        let start = quote::ToTokens::into_token_stream(expr)
+            .into_iter()
+            .next()
+            .map_or_else(|| int.span(), |token| token.span());
         Ok(Self {
             code,
+            start,
             span: int.span(),
         })
     }
@@ -140,12 +218,12 @@ pub struct Seconds {
     pub span: Span,
 }
 
-impl FromMeta for Seconds {
+impl Seconds {
     // #[api(retry_after = 30)]
-    fn from_expr(expr: &Expr) -> Result<Self> {
+    pub fn from_expr(expr: &Expr) -> Result<Self> {
         let invalid = || {
             Error::custom("`retry_after` takes a whole number of seconds, as in `retry_after = 30`")
-                .with_span(expr)
+                .over(expr)
         };
         let (value, int) = signed_integer(expr).map_err(|()| invalid())?;
         let value = u64::try_from(value).map_err(|_| invalid())?;
@@ -181,19 +259,21 @@ const RENAME_RULES: &[(&str, RenameAll)] = &[
     ("SCREAMING-KEBAB-CASE", RenameAll::ScreamingKebab),
 ];
 
-impl FromMeta for RenameAll {
+impl RenameAll {
     // #[api(rename_all = "SCREAMING_SNAKE_CASE")]
-    fn from_string(value: &str) -> Result<Self> {
+    pub fn from_text(value: &Spanned<String>) -> Result<Self> {
         RENAME_RULES
             .iter()
-            .find(|(name, _)| *name == value)
+            .find(|(name, _)| *name == value.as_str())
             .map(|(_, rule)| *rule)
             .ok_or_else(|| {
                 let names: Vec<String> = RENAME_RULES.iter().map(|(n, _)| format!("\"{n}\"")).collect();
                 Error::custom(format!(
-                    "unknown `rename_all = \"{value}\"`: expected one of {}",
+                    "unknown `rename_all = \"{}\"`: expected one of {}",
+                    value.as_str(),
                     names.join(", ")
                 ))
+                .at(value.span())
             })
     }
 }
@@ -221,15 +301,16 @@ pub enum Mcp {
     Protocol,
 }
 
-impl FromMeta for Mcp {
+impl Mcp {
     // #[api(mcp = "protocol")]
-    fn from_string(value: &str) -> Result<Self> {
-        match value {
+    pub fn from_text(value: &Spanned<String>) -> Result<Self> {
+        match value.as_str() {
             "tool" => Ok(Self::Tool),
             "protocol" => Ok(Self::Protocol),
-            _ => Err(Error::custom(format!(
-                "unknown `mcp = \"{value}\"`: expected \"tool\" (a result with `isError: true`) or \"protocol\" (a JSON-RPC error)"
-            ))),
+            other => Err(Error::custom(format!(
+                "unknown `mcp = \"{other}\"`: expected \"tool\" (a result with `isError: true`) or \"protocol\" (a JSON-RPC error)"
+            ))
+            .at(value.span())),
         }
     }
 }
@@ -242,37 +323,85 @@ pub struct Detail {
     pub span: Span,
 }
 
-impl FromMeta for Detail {
-    fn from_meta(item: &syn::Meta) -> Result<Self> {
-        match item {
-            // #[api(detail)]
-            syn::Meta::Path(path) => Ok(Self {
+impl Detail {
+    pub fn parse(meta: &ParseNestedMeta<'_>) -> Result<Self> {
+        let wrong = |span: Span| {
+            Error::custom("expected `#[api(detail)]` or `#[api(detail = \"name\")]` with a string name")
+                .at(span)
+        };
+        // #[api(detail)]
+        if meta.input.is_empty() || meta.input.peek(syn::Token![,]) {
+            return Ok(Self {
                 name: None,
-                span: path.span(),
+                span: meta.path.span(),
+            });
+        }
+        // #[api(detail(…))]
+        if meta.input.peek(syn::token::Paren) {
+            let group: proc_macro2::Group = meta.input.parse()?;
+            return Err(wrong(group.span()));
+        }
+        // #[api(detail = "param")]
+        let value: Expr = meta.value()?.parse()?;
+        match &value {
+            Expr::Lit(syn::ExprLit { lit: Lit::Str(s), .. }) => Ok(Self {
+                name: Some(s.value()),
+                span: s.span(),
             }),
-            // #[api(detail = "param")]
-            syn::Meta::NameValue(nv) => match &nv.value {
-                Expr::Lit(syn::ExprLit { lit: Lit::Str(s), .. }) => Ok(Self {
-                    name: Some(s.value()),
-                    span: s.span(),
-                }),
-                other => Err(Error::custom(
-                    "expected `#[api(detail)]` or `#[api(detail = \"name\")]` with a string name",
-                )
-                .with_span(other)),
-            },
-            syn::Meta::List(list) => {
-                Err(Error::custom("expected `#[api(detail)]` or `#[api(detail = \"name\")]`").with_span(list))
-            }
+            other => Err(wrong(other.span())),
         }
     }
 }
 
 /// `#[api(header(name = "…", value = "…"))]`: one response header.
-#[derive(Debug, Clone, FromMeta)]
+#[derive(Debug, Clone)]
 pub struct HeaderKey {
-    pub name: darling::util::SpannedValue<String>,
-    pub value: darling::util::SpannedValue<String>,
+    pub name: Spanned<String>,
+    pub value: Spanned<String>,
+}
+
+impl HeaderKey {
+    pub fn parse(meta: &ParseNestedMeta<'_>) -> Result<Self> {
+        let expected = |span: Span| {
+            Error::custom("write a header as `header(name = \"Location\", value = \"/items/{id}\")`").at(span)
+        };
+        if !meta.input.peek(syn::token::Paren) {
+            if meta.input.peek(syn::Token![=]) {
+                let _: Expr = meta.value()?.parse()?;
+            }
+            return Err(expected(meta.path.span()));
+        }
+        let (mut name, mut value) = (None, None);
+        let mut problem = None;
+        meta.parse_nested_meta(|inner| {
+            let slot = if inner.path.is_ident("name") {
+                &mut name
+            } else if inner.path.is_ident("value") {
+                &mut value
+            } else {
+                problem.get_or_insert_with(|| expected(inner.path.span()));
+                let _: Expr = inner.value()?.parse()?;
+                return Ok(());
+            };
+            let expr: Expr = inner.value()?.parse()?;
+            match &expr {
+                Expr::Lit(syn::ExprLit { lit: Lit::Str(s), .. }) if slot.is_none() => {
+                    *slot = Some(Spanned::new(s.value(), s.span()));
+                }
+                other => {
+                    problem.get_or_insert_with(|| expected(other.span()));
+                }
+            }
+            Ok(())
+        })?;
+        if let Some(problem) = problem {
+            return Err(problem);
+        }
+        match (name, value) {
+            (Some(name), Some(value)) => Ok(Self { name, value }),
+            _ => Err(expected(meta.path.span())),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,6 @@
 //! errors and a fallback. Kept apart from `lib.rs` so tests can drive it directly (the
 //! "never panics" property tests compile these modules into a test crate).
 
-use darling::FromDeriveInput;
 use syn::DeriveInput;
 
 use crate::{ast, diagnostic, expand, fallback, model, valid};
@@ -16,14 +15,14 @@ pub fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
         );
         return with_fallback(input, error.to_compile_error());
     }
-    let parsed = match ast::Input::from_derive_input(input) {
+    let parsed = match ast::Input::parse(input) {
         Ok(parsed) => parsed,
-        Err(error) => return with_fallback(input, diagnostic::to_compile_errors(error)),
+        Err(error) => return with_fallback(input, diagnostic::to_compile_errors(&error)),
     };
     let model = model::Model::new(&parsed);
     match valid::validate(&model) {
         Ok(()) => expand::expand(&model),
-        Err(error) => with_fallback(input, diagnostic::to_compile_errors(error)),
+        Err(error) => with_fallback(input, diagnostic::to_compile_errors(&error)),
     }
 }
 

@@ -1,6 +1,6 @@
 //! The derive behind [errwire](https://docs.rs/errwire): `#[derive(ApiError)]`.
 //!
-//! A pipeline you can read in the file names: `ast` and `attr` parse (darling receivers and
+//! A pipeline you can read in the file names: `ast` and `attr` parse (the keys and
 //! attribute values), `model` resolves every default, `valid` checks the rules that need
 //! several attributes in view, `expand` writes one item per function, and `fallback` keeps a
 //! broken input to one error. Use it through the `errwire` crate, which re-exports it.

@@ -2,13 +2,12 @@
 //! the checks in `valid.rs`. Building the model never fails; what cannot be resolved stays
 //! `None` and `valid.rs` reports it.
 
-use darling::ast::Data;
 use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{Attribute, Expr, Generics, Ident, Lit, Member, Meta, Path, Type};
 
-use crate::ast::{Field, Input, Keys};
+use crate::ast::{Data, Field, Input, Keys};
 use crate::attr::{Mcp, Status};
 use crate::fmt::{Arg, Template};
 use crate::{rules, status};
@@ -350,7 +349,7 @@ fn headers(
     keys: &Keys,
     fields: &[Field],
     status: Option<Status>,
-    challenge: Option<&darling::util::SpannedValue<String>>,
+    challenge: Option<&crate::attr::Spanned<String>>,
 ) -> Vec<Header> {
     let mut headers: Vec<Header> = keys
         .headers

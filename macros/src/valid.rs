@@ -3,16 +3,15 @@
 
 use std::collections::HashMap;
 
-use darling::error::Accumulator;
-use darling::Error;
 use proc_macro2::Span;
 
+use crate::diagnostic::Errors as Accumulator;
 use crate::fmt::{Arg, Piece, Template};
 use crate::model::{Entry, HeaderSource, Model};
 use crate::rules;
 
-pub fn validate(model: &Model<'_>) -> darling::Result<()> {
-    let mut errors = Error::accumulator();
+pub fn validate(model: &Model<'_>) -> Result<(), syn::Error> {
+    let mut errors = Accumulator::default();
     enum_keys_belong_on_variants(model, &mut errors);
     challenge_is_a_header_value(model, &mut errors);
     docs_template(model, &mut errors);
@@ -38,8 +37,20 @@ pub fn validate(model: &Model<'_>) -> darling::Result<()> {
     errors.finish()
 }
 
-fn error(span: Span, message: impl std::fmt::Display) -> Error {
-    Error::custom(message).with_span(&span)
+fn error(span: Span, message: impl std::fmt::Display) -> syn::Error {
+    syn::Error::new(span, message.to_string())
+}
+
+/// An error from `start` to `end` (two tokens, such as `-` and `32001`): stable Rust cannot
+/// join spans, but a compile error spanning tokens is shown over all of them.
+fn range_error(start: Span, end: Span, message: impl std::fmt::Display) -> syn::Error {
+    let tokens: proc_macro2::TokenStream = [
+        proc_macro2::TokenTree::Ident(proc_macro2::Ident::new("start", start)),
+        proc_macro2::TokenTree::Ident(proc_macro2::Ident::new("end", end)),
+    ]
+    .into_iter()
+    .collect();
+    syn::Error::new_spanned(tokens, message.to_string())
 }
 
 /// On an enum only `status` and `domain` are defaults; the rest identify one code.
@@ -295,7 +306,8 @@ fn jsonrpc_code_is_allowed(entry: &Entry<'_>, errors: &mut Accumulator) {
     };
     let code = jsonrpc.code;
     if !rules::jsonrpc_code_is_allowed(code) {
-        errors.push(error(
+        errors.push(range_error(
+            jsonrpc.start,
             jsonrpc.span,
             format!(
                 "`jsonrpc = {code}` is reserved by JSON-RPC 2.0: use -32700, -32600..=-32603, a server code in -32099..=-32000, or a code outside -32768..=-32000"

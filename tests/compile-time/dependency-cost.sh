@@ -65,7 +65,7 @@ for crate in base with-errwire; do
   median_of[$crate]=$(printf '%s\n' "${times[@]}" | median)
 done
 
-syns=$(cd "$work/with-errwire" && cargo tree -e normal,build --prefix none --offline | grep -E '^syn v' | sort -u | wc -l)
+syns=$(cd "$work/with-errwire" && cargo tree -e normal,build --prefix none --offline | grep -oE '^syn v[0-9.]+' | sort -u | wc -l)
 delta=$(python3 -c "print(f'{${median_of[with-errwire]} - ${median_of[base]}:+.2f}')")
 echo "| clean debug build (median of $RUNS, $(nproc) cores) | seconds |"
 echo "|---|---|"
