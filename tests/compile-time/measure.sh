@@ -60,27 +60,11 @@ for size in 50 500; do
   done
 done
 
-# The same for errwire with its proc macro optimized (`[profile.dev.package.errwire-macros]
-# opt-level = 3` in a user's Cargo.toml): cargo builds proc macros unoptimized by default.
-echo
-echo "| variants | command | build | thiserror + errwire, macro optimized | ÷ hand-written |"
-echo "|---|---|---|---|---|"
-export CARGO_PROFILE_DEV_PACKAGE_ERRWIRE_MACROS_OPT_LEVEL=3
-cargo check --workspace -q
-for size in 50 500; do
-  crate="bench-errwire-$size"
-  for kind in clean incremental; do
-    runs=()
-    for _ in $(seq "$RUNS"); do
-      if [ "$kind" = clean ]; then cargo clean -p "$crate" -q; else echo "// touched $RANDOM" >> "$crate/src/lib.rs"; fi
-      runs+=("$(seconds cargo check -p "$crate" -q)")
-    done
-    e=$(printf '%s\n' "${runs[@]}" | median)
-    h=${result[bench-hand-$size/check/$kind]}
-    printf '| %s | cargo check | %s | %.2f s | %s× |\n' "$size" "$kind" "$e" "$(ratio "$e" "$h")"
-  done
-done
-unset CARGO_PROFILE_DEV_PACKAGE_ERRWIRE_MACROS_OPT_LEVEL
+# (An "optimized macro" table used to follow, set through
+# CARGO_PROFILE_DEV_PACKAGE_ERRWIRE_MACROS_OPT_LEVEL; cargo reads no per-package profile
+# override from the environment, so it compared two unoptimized runs and is gone. To compare
+# one, write `[profile.dev.package.errwire-macros] opt-level = 3` into the generated
+# workspace's Cargo.toml.)
 
 cd "$repo"
 macro_runs=()
