@@ -6,7 +6,8 @@
 # api-error crate's derive — and times `cargo check` and `cargo build` of each, clean (the
 # crate's own artifacts removed; dependencies built once beforehand) and incremental (one
 # line changed), median of RUNS runs. Then errwire-macros' own clean build (its
-# dependencies included) and its dependency count. Prints Markdown for BENCHMARKS.md.
+# dependencies included) and its dependency count. Prints Markdown for BENCHMARKS.md. errwire
+# is built with `default-features = false` (no `registry`): the derive and the traits only.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
