@@ -24,10 +24,17 @@ impl Format for Problem {
         W: io::Write,
     {
         write_object(out, |map| {
-            let kind = error
-                .docs_url()
-                .map_or(wire::uri_reference("about:blank"), wire::uri_reference);
-            map.serialize_entry("type", &kind)?;
+            // The spec's docs URL was checked once, when the spec was built.
+            let spec = error.spec();
+            match error.docs_url() {
+                None => map.serialize_entry("type", "about:blank")?,
+                Some(url)
+                    if spec.docs_url_is_uri() && spec.docs_url().is_some_and(|d| core::ptr::eq(d, url)) =>
+                {
+                    map.serialize_entry("type", url)?;
+                }
+                Some(url) => map.serialize_entry("type", &wire::uri_reference(url))?,
+            }
             map.serialize_entry("title", error.title())?;
             map.serialize_entry("status", &status_number(error))?;
             map.serialize_entry("detail", &PublicMessage(error))?;

@@ -17,11 +17,6 @@ const fn is_sub_delim(b: u8) -> bool {
     )
 }
 
-/// `pchar` minus `%` (escapes are checked apart).
-const fn is_pchar(b: u8) -> bool {
-    is_unreserved(b) || is_sub_delim(b) || b == b':' || b == b'@'
-}
-
 /// Whether `bytes[i]` starts a valid `%XX` escape.
 const fn is_escape(bytes: &[u8], i: usize) -> bool {
     bytes[i] == b'%'
@@ -30,38 +25,76 @@ const fn is_escape(bytes: &[u8], i: usize) -> bool {
         && bytes[i + 2].is_ascii_hexdigit()
 }
 
-/// A character class of RFC 3986, as `const fn`s cannot call function pointers.
-#[derive(Clone, Copy)]
-enum Class {
-    /// `pchar` and these bytes (paths: `/`; queries and fragments: `/?`).
-    Pchar(&'static [u8]),
-    /// `reg-name`: unreserved and sub-delims.
-    Host,
+/// Character classes of RFC 3986 as bits, looked up in one table per byte (a request's
+/// `instance` is checked on every render, so this is on the hot path).
+const UNRESERVED: u8 = 1;
+const SUB_DELIM: u8 = 2;
+const COLON_AT: u8 = 4;
+const SLASH: u8 = 8;
+const QUESTION: u8 = 16;
+/// `reg-name`: unreserved and sub-delims.
+const HOST: u8 = UNRESERVED | SUB_DELIM;
+/// `pchar` minus `%` (escapes are checked apart).
+const PCHAR: u8 = HOST | COLON_AT;
+/// A path: `pchar` and `/`.
+const PATH: u8 = PCHAR | SLASH;
+/// A query or a fragment: `pchar`, `/` and `?`.
+const QUERY: u8 = PATH | QUESTION;
+
+const CLASSES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        let mut bits = 0;
+        if is_unreserved(byte) {
+            bits |= UNRESERVED;
+        }
+        if is_sub_delim(byte) {
+            bits |= SUB_DELIM;
+        }
+        if byte == b':' || byte == b'@' {
+            bits |= COLON_AT;
+        }
+        if byte == b'/' {
+            bits |= SLASH;
+        }
+        if byte == b'?' {
+            bits |= QUESTION;
+        }
+        table[b] = bits;
+        b += 1;
+    }
+    table
+};
+
+const fn in_class(b: u8, class: u8) -> bool {
+    CLASSES[b as usize] & class != 0
 }
 
-const fn in_class(b: u8, class: Class) -> bool {
-    match class {
-        Class::Host => is_unreserved(b) || is_sub_delim(b),
-        Class::Pchar(extra) => {
-            let mut j = 0;
-            while j < extra.len() {
-                if b == extra[j] {
-                    return true;
-                }
-                j += 1;
-            }
-            is_pchar(b)
-        }
+/// `/` then path characters only (no `%`, `?` or `#`), not starting with `//`: a valid
+/// absolute-path reference.
+const fn is_plain_absolute_path(bytes: &[u8]) -> bool {
+    if bytes.is_empty() || bytes[0] != b'/' || (bytes.len() > 1 && bytes[1] == b'/') {
+        return false;
     }
+    let mut i = 1;
+    while i < bytes.len() {
+        if !in_class(bytes[i], PATH) {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Whether a fragment (RFC 3986 §3.5: `pchar / "/" / "?"`) may hold `b` as it is.
 pub(crate) const fn is_fragment_byte(b: u8) -> bool {
-    in_class(b, Class::Pchar(b"/?"))
+    in_class(b, QUERY)
 }
 
 /// Whether `bytes[from..to]` holds only bytes of `class` and valid `%XX` escapes.
-const fn all_allowed(bytes: &[u8], from: usize, to: usize, class: Class) -> bool {
+const fn all_allowed(bytes: &[u8], from: usize, to: usize, class: u8) -> bool {
     let mut i = from;
     while i < to {
         if bytes[i] == b'%' {
@@ -101,13 +134,13 @@ const fn is_query_fragment(bytes: &[u8], i: usize) -> bool {
     }
     let hash = find_any(bytes, i, b"#");
     if bytes[i] == b'?' {
-        if !all_allowed(bytes, i + 1, hash, Class::Pchar(b"/?")) {
+        if !all_allowed(bytes, i + 1, hash, QUERY) {
             return false;
         }
     } else if bytes[i] != b'#' {
         return false;
     }
-    hash >= bytes.len() || all_allowed(bytes, hash + 1, bytes.len(), Class::Pchar(b"/?"))
+    hash >= bytes.len() || all_allowed(bytes, hash + 1, bytes.len(), QUERY)
 }
 
 /// A simple authority: `[ userinfo "@" ] reg-name [ ":" port ]` (no IP literals).
@@ -115,12 +148,12 @@ const fn is_authority(bytes: &[u8], from: usize, to: usize) -> bool {
     // The first "@" ends the userinfo (which may hold ":"); a second one is not allowed.
     let at = find_any(bytes, from, b"@");
     let host_from = if at < to { at + 1 } else { from };
-    if at < to && !all_allowed(bytes, from, at, Class::Pchar(b"")) {
+    if at < to && !all_allowed(bytes, from, at, PCHAR) {
         return false;
     }
     let colon = find_any(bytes, host_from, b":");
     let host_to = if colon < to { colon } else { to };
-    if !all_allowed(bytes, host_from, host_to, Class::Host) {
+    if !all_allowed(bytes, host_from, host_to, HOST) {
         return false;
     }
     let mut i = host_to + 1;
@@ -141,6 +174,10 @@ pub const fn is_uri_reference(text: &str) -> bool {
     let bytes = text.as_bytes();
     if bytes.len() > MAX_URI {
         return false;
+    }
+    // The common case, a request path (`/accounts/1`): one pass over the table.
+    if is_plain_absolute_path(bytes) {
+        return true;
     }
     // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), then ":".
     let mut i = 0;
@@ -177,7 +214,7 @@ pub const fn is_uri_reference(text: &str) -> bool {
         0
     };
     let path_end = find_any(bytes, path_from, b"?#");
-    all_allowed(bytes, path_from, path_end, Class::Pchar(b"/")) && is_query_fragment(bytes, path_end)
+    all_allowed(bytes, path_from, path_end, PATH) && is_query_fragment(bytes, path_end)
 }
 
 /// `text` as a valid URI reference (borrowed when it already is one). Anything else becomes
