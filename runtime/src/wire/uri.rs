@@ -43,9 +43,8 @@ const QUERY: u8 = PATH | QUESTION;
 
 const CLASSES: [u8; 256] = {
     let mut table = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let byte = b as u8;
+    let mut byte: u8 = 0;
+    loop {
         let mut bits = 0;
         if is_unreserved(byte) {
             bits |= UNRESERVED;
@@ -62,8 +61,11 @@ const CLASSES: [u8; 256] = {
         if byte == b'?' {
             bits |= QUESTION;
         }
-        table[b] = bits;
-        b += 1;
+        table[byte as usize] = bits;
+        if byte == u8::MAX {
+            break;
+        }
+        byte += 1;
     }
     table
 };
