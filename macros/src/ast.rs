@@ -32,6 +32,8 @@ pub struct Input {
     pub krate: Option<Path>,
     // #[api(challenge = "Bearer realm=\"api\"")]
     pub challenge: Option<Spanned<String>>,
+    // #[api(codes = "AccountCode")]
+    pub codes: Option<Spanned<String>>,
     /// On a struct, its own identity; on an enum, `status`, `domain` and `in_band` are the
     /// variants' defaults and the other keys are misplaced (`valid.rs` says so).
     pub keys: Keys,
@@ -121,7 +123,7 @@ const KEYS: &[&str] = &[
 ];
 
 /// The keys only the type takes.
-const TYPE_KEYS: &[&str] = &["rename_all", "docs", "format", "crate", "challenge"];
+const TYPE_KEYS: &[&str] = &["rename_all", "docs", "format", "crate", "challenge", "codes"];
 
 /// The keys a field takes.
 const FIELD_KEYS: &[&str] = &["detail", "retry_after", "sensitive", "header", "violations"];
@@ -197,6 +199,7 @@ impl Input {
             format: None,
             krate: None,
             challenge: None,
+            codes: None,
             keys: Keys::default(),
         };
         let mut rename_all: Option<Spanned<RenameAll>> = None;
@@ -210,6 +213,7 @@ impl Input {
                 "format" => set(&mut this.format, key, meta, errors, |e| path(key, &e))?,
                 "crate" => set(&mut this.krate, key, meta, errors, |e| path(key, &e))?,
                 "challenge" => set(&mut this.challenge, key, meta, errors, |e| string(key, &e))?,
+                "codes" => set(&mut this.codes, key, meta, errors, |e| string(key, &e))?,
                 _ => {
                     if !this.keys.read(key, meta, errors)? {
                         unknown(key, meta, errors, &[TYPE_KEYS, KEYS])?;
@@ -415,6 +419,7 @@ const EXAMPLES: &[(&str, &str)] = &[
     ("in_band", "#[api(in_band)]"),
     ("challenge", "challenge = \"Bearer realm=\\\"api\\\"\""),
     ("header", "header = \"Location\""),
+    ("codes", "codes = \"AccountCode\""),
 ];
 
 /// "wrong value for `key` (what was found): write it as `…`".

@@ -9,12 +9,14 @@ use crate::diagnostic::Errors as Accumulator;
 use crate::fmt::{Arg, Piece, Template};
 use crate::model::{Entry, HeaderSource, Model};
 use crate::rules;
+use syn::Ident;
 
 pub fn validate(model: &Model<'_>) -> Result<(), syn::Error> {
     let mut errors = Accumulator::default();
     enum_keys_belong_on_variants(model, &mut errors);
     challenge_is_a_header_value(model, &mut errors);
     docs_template(model, &mut errors);
+    code_enum_is_named(model, &mut errors);
     codes_are_unique(model, &mut errors);
     for entry in &model.entries {
         if entry.is_transparent() {
@@ -45,8 +47,8 @@ fn error(span: Span, message: impl std::fmt::Display) -> syn::Error {
 /// join spans, but a compile error spanning tokens is shown over all of them.
 fn range_error(start: Span, end: Span, message: impl std::fmt::Display) -> syn::Error {
     let tokens: proc_macro2::TokenStream = [
-        proc_macro2::TokenTree::Ident(proc_macro2::Ident::new("start", start)),
-        proc_macro2::TokenTree::Ident(proc_macro2::Ident::new("end", end)),
+        proc_macro2::TokenTree::Ident(Ident::new("start", start)),
+        proc_macro2::TokenTree::Ident(Ident::new("end", end)),
     ]
     .into_iter()
     .collect();
@@ -68,6 +70,29 @@ fn enum_keys_belong_on_variants(model: &Model<'_>, errors: &mut Accumulator) {
         errors.push(error(
             span,
             format!("`{key}` belongs on a variant, not on the enum: move it to each variant it describes"),
+        ));
+    }
+}
+
+/// `codes = "AccountCode"` names a new enum: an identifier, on an enum.
+fn code_enum_is_named(model: &Model<'_>, errors: &mut Accumulator) {
+    let Some(codes) = &model.input.codes else {
+        return;
+    };
+    if !model.is_enum {
+        errors.push(error(
+            codes.span(),
+            "`codes` writes one variant per code and needs an enum: a struct has one code, `T::CATALOGUE[0]`",
+        ));
+    } else if syn::parse_str::<Ident>(codes).is_err() || codes.starts_with("r#") {
+        errors.push(error(
+            codes.span(),
+            format_args!("`codes` must name a new enum with an identifier, as in `codes = \"AccountCode\"`; `{}` is not one", &**codes),
+        ));
+    } else if model.ident == codes.as_str() {
+        errors.push(error(
+            codes.span(),
+            "`codes` must name a new enum, not the error type itself: try `codes = \"<Type>Code\"`",
         ));
     }
 }

@@ -18,6 +18,7 @@ pub mod actix;
 #[cfg(feature = "axum")]
 pub mod axum;
 pub mod catalogue;
+pub mod client;
 mod context;
 mod details;
 mod error;

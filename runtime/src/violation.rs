@@ -154,7 +154,7 @@ impl fmt::Display for PointerFragment<'_> {
         let pointer = wire::truncate(&pointer, wire::MAX_URI);
         let pointer = pointer.strip_suffix('~').unwrap_or(pointer);
         for byte in pointer.bytes() {
-            if wire::uri::is_fragment_byte(byte) {
+            if wire::is_fragment_byte(byte) {
                 f.write_char(char::from(byte))?;
             } else {
                 write!(f, "%{byte:02X}")?;

@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Generates the compile-time benchmark crates: an error enum of N variants in four versions.
-    python3 generate.py OUT_DIR ERRWIRE_PATH"""
+    python3 generate.py OUT_DIR ERRWIRE_PATH [SIZE ...]
+
+Every third variant carries a `String` shown in its message through a `{0}` placeholder.
+errwire is used with its default features in both the derived and the hand-written version."""
 import os, sys
 
 out, errwire = sys.argv[1], os.path.abspath(sys.argv[2])
@@ -11,35 +14,51 @@ STATUSES = [(400, "BAD_REQUEST"), (401, "UNAUTHORIZED"), (403, "FORBIDDEN"), (40
 def variants(n):
     return [(f"Variant{i}", *STATUSES[i % len(STATUSES)], f"code_{i}") for i in range(n)]
 
+def has_field(i):
+    return i % 3 == 0
+
+def declaration(i, name):
+    return f"    {name}(String)," if has_field(i) else f"    {name},"
+
+def pattern(i, name):
+    return f"Self::{name}(..)" if has_field(i) else f"Self::{name}"
+
+def template(i, name):
+    return f"Message {{0}} for {name}." if has_field(i) else f"Message {name}."
+
 def thiserror_only(n):
     lines = ["#[derive(Debug, thiserror::Error)]", "pub enum E {"]
-    for name, _, _, _ in variants(n):
-        lines += [f'    #[error("internal {name}")]', f"    {name},"]
+    for i, (name, _, _, _) in enumerate(variants(n)):
+        lines += [f'    #[error("internal {name}")]', declaration(i, name)]
     return "\n".join(lines + ["}"])
 
 def with_errwire(n):
     lines = ["#[derive(Debug, thiserror::Error, errwire::ApiError)]", "pub enum E {"]
-    for name, status, _, code in variants(n):
-        lines += [f"    /// Message {name}.", f'    #[error("internal {name}")]', f'    #[api(status = {status}, code = "{code}")]', f"    {name},"]
+    for i, (name, status, _, code) in enumerate(variants(n)):
+        lines += [f"    /// {template(i, name)}", f'    #[error("internal {name}")]', f'    #[api(status = {status}, code = "{code}")]', declaration(i, name)]
     return "\n".join(lines + ["}"])
 
 def hand_written(n):
+    # What a person writes: the specs, `spec()` as a `match` to them, and the message of the
+    # variants with a placeholder (`message()` and `write_message()`, which must agree).
     vs = variants(n)
-    lines = ["use errwire::http::StatusCode;", "use errwire::{ApiError, Catalogued, DefaultFormat, ErrorSpec};", "",
+    lines = ["use std::borrow::Cow;", "use std::fmt;", "", "use errwire::http::StatusCode;",
+             "use errwire::{ApiError, Catalogued, DefaultFormat, ErrorSpec};", "",
              "#[derive(Debug, thiserror::Error)]", "pub enum E {"]
-    for name, _, _, _ in vs:
-        lines += [f'    #[error("internal {name}")]', f"    {name},"]
+    for i, (name, _, _, _) in enumerate(vs):
+        lines += [f'    #[error("internal {name}")]', declaration(i, name)]
     lines += ["}", ""]
     for i, (name, status, konst, code) in enumerate(vs):
-        lines.append(f'const SPEC_{i}: ErrorSpec = ErrorSpec::new("{code}", StatusCode::{konst}, "Message {name}.")'
-                     f'.with_source(concat!(module_path!(), "::E"), Some("{name}")).with_description("Message {name}.");')
+        lines.append(f'const SPEC_{i}: ErrorSpec = ErrorSpec::new("{code}", StatusCode::{konst}, "{template(i, name)}");')
     lines += ["", "impl ApiError for E {", "    fn spec(&self) -> &'static ErrorSpec {", "        match self {"]
-    lines += [f"            Self::{name} => &SPEC_{i}," for i, (name, _, _, _) in enumerate(vs)]
-    lines += ["        }", "    }", "    fn status(&self) -> StatusCode {", "        match self {"]
-    lines += [f"            Self::{name} => StatusCode::{konst}," for name, _, konst, _ in vs]
-    lines += ["        }", "    }", "    fn code(&self) -> &'static str {", "        match self {"]
-    lines += [f'            Self::{name} => "{code}",' for name, _, _, code in vs]
-    lines += ["        }", "    }", "}", "", "impl Catalogued for E {", "    const CATALOGUE: &'static [ErrorSpec] = &["]
+    lines += [f"            {pattern(i, name)} => &SPEC_{i}," for i, (name, _, _, _) in enumerate(vs)]
+    lines += ["        }", "    }", "    fn message(&self) -> Cow<'static, str> {", "        match self {"]
+    lines += [f'            Self::{name}(v) => Cow::Owned(format!("Message {{v}} for {name}.")),' for i, (name, _, _, _) in enumerate(vs) if has_field(i)]
+    lines += ["            _ => Cow::Borrowed(self.spec().message()),", "        }", "    }",
+              "    fn write_message(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {", "        match self {"]
+    lines += [f'            Self::{name}(v) => write!(out, "Message {{v}} for {name}."),' for i, (name, _, _, _) in enumerate(vs) if has_field(i)]
+    lines += ["            _ => out.write_str(self.spec().message()),", "        }", "    }", "}", "",
+              "impl Catalogued for E {", "    const CATALOGUE: &'static [ErrorSpec] = &["]
     lines += [f"        SPEC_{i}," for i in range(len(vs))]
     lines += ["    ];", "}", "", "impl DefaultFormat for E {", "    type Format = errwire::format::Nested;", "}"]
     return "\n".join(lines)
@@ -47,20 +66,21 @@ def hand_written(n):
 def api_error(n):
     # api-error's derive names its trait as a bare `ApiError`: it must be imported.
     lines = ["use api_error::ApiError;", "", "#[derive(Debug, thiserror::Error, ApiError)]", "pub enum E {"]
-    for name, status, _, _ in variants(n):
-        lines += [f'    #[error("internal {name}")]', f'    #[api_error(status_code = {status}, message = "Message {name}.")]', f"    {name},"]
+    for i, (name, status, _, _) in enumerate(variants(n)):
+        lines += [f'    #[error("internal {name}")]', f'    #[api_error(status_code = {status}, message = "{template(i, name)}")]', declaration(i, name)]
     return "\n".join(lines + ["}"])
 
 VERSIONS = {"thiserror": thiserror_only, "errwire": with_errwire, "hand": hand_written, "api-error": api_error}
 members = []
-for size in (50, 500):
+SIZES = [int(size) for size in sys.argv[3:]] or [50, 500]
+for size in SIZES:
     for version, make in VERSIONS.items():
         name = f"bench-{version}-{size}"
         members.append(name)
         os.makedirs(os.path.join(out, name, "src"), exist_ok=True)
         deps = ['thiserror = "2"']
         if version in ("errwire", "hand"):
-            deps.append(f'errwire = {{ path = "{errwire}", default-features = false }}')
+            deps.append(f'errwire = {{ path = "{errwire}" }}')
         if version == "api-error":
             deps.append('api-error = "0.1"')
         open(os.path.join(out, name, "Cargo.toml"), "w").write(

@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
 # Compile-time cost, in one command: bash tests/compile-time/measure.sh
 #
-# Generates an error enum of 50 and of 500 variants in four versions — thiserror only;
+# Generates an error enum of 10, 100, 500 and 2,000 variants (SIZES) in four versions — thiserror only;
 # thiserror + #[derive(ApiError)]; thiserror + hand-written impls of the same traits; the
 # api-error crate's derive — and times `cargo check` and `cargo build` of each, clean (the
 # crate's own artifacts removed; dependencies built once beforehand) and incremental (one
 # line changed), median of RUNS runs. Then errwire-macros' own clean build (its
 # dependencies included) and its dependency count. Prints Markdown for BENCHMARKS.md. errwire
-# is built with `default-features = false` (no `registry`): the derive and the traits only.
+# is built with its default features in both errwire versions. A third of the variants carry
+# a `{0}` placeholder (see generate.py).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
 RUNS=${RUNS:-3}
+SIZES=${SIZES:-10 100 500 2000}
 work=${WORK:-${TMPDIR:-/tmp}/errwire-compile-bench}
 rm -rf "$work"
 mkdir -p "$work"
-python3 tests/compile-time/generate.py "$work/crates" runtime
+# shellcheck disable=SC2086 # SIZES is a list
+python3 tests/compile-time/generate.py "$work/crates" runtime $SIZES
 export CARGO_TARGET_DIR="$work/target"
 export CARGO_TERM_COLOR=never
 
@@ -29,7 +32,7 @@ cargo build --workspace -q          # dependencies, once
 cargo check --workspace -q
 
 declare -A result
-for size in 50 500; do
+for size in $SIZES; do
   for version in thiserror errwire hand api-error; do
     crate="bench-$version-$size"
     for command in check build; do
@@ -48,7 +51,7 @@ done
 
 echo "| variants | command | build | thiserror | thiserror + errwire | thiserror + hand-written | api-error | errwire ÷ hand-written |"
 echo "|---|---|---|---|---|---|---|---|"
-for size in 50 500; do
+for size in $SIZES; do
   for command in check build; do
     for kind in clean incremental; do
       t=${result[bench-thiserror-$size/$command/$kind]}

@@ -28,6 +28,9 @@ mod rules;
 mod status;
 #[path = "../../macros/src/valid.rs"]
 mod valid;
+#[path = "../../macros/src/wire_classes.rs"]
+#[allow(dead_code)]
+mod wire_classes;
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};

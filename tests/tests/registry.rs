@@ -84,3 +84,39 @@ fn crates_without_a_clash_pass() {
 
 // Proven at compile time, across two crates.
 errwire::assert_unique_codes!(accounts::AccountsError, billing::BillingError, Local);
+
+/// Texts on both sides of the OAuth and URI rules, for the check below.
+#[derive(Debug, ApiError)]
+#[api(docs = "https://docs.example.com/errors#{code}")]
+enum WireEdges {
+    /// Say "hi" — with a quote, a dash and é.
+    #[api(status = 400)]
+    Quoted,
+}
+
+/// A docs template that is not a URI reference.
+#[derive(Debug, ApiError)]
+#[api(docs = "not a uri [at all] {code}")]
+enum BadDocs {
+    /// Plain text.
+    #[api(status = 400)]
+    Plain,
+}
+
+/// The derive answers the wire checks of each spec at expansion time (with the runtime's own
+/// predicates, compiled into both crates); every linked spec must agree with the runtime.
+#[test]
+fn the_derives_wire_checks_equal_the_runtimes() {
+    assert_eq!(WireEdges::Quoted.code(), "quoted");
+    let all = catalogue::all();
+    assert!(all.len() > 20, "{}", all.len());
+    for spec in all.iter().chain(WireEdges::CATALOGUE).chain(BadDocs::CATALOGUE) {
+        assert!(spec.__wire_checks_hold(), "{spec:?}");
+    }
+    let quoted = WireEdges::Quoted.spec();
+    assert!(!errwire::wire::is_clean_oauth_text(quoted.message()));
+    assert!(errwire::wire::is_uri_reference(quoted.docs_url().unwrap()));
+    assert!(!errwire::wire::is_uri_reference(
+        BadDocs::Plain.spec().docs_url().unwrap()
+    ));
+}

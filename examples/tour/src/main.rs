@@ -6,14 +6,18 @@
 //! cargo run -p tour -- wicket              # one service
 //! cargo run -p tour -- worldmonitor mcp-tool   # one service, another envelope
 //! cargo run -p tour -- all problem         # every service as RFC 9457 problems
+//! cargo run -p tour -- --html DIR           # each service's HTML reference page
+//! cargo run -p tour -- --typescript DIR     # each error type as a TypeScript module
 //! ```
 
 mod services;
 
+use std::path::Path;
 use std::process::ExitCode;
 
+use errwire::catalogue::{typescript_for, HtmlPage};
 use errwire::format::{Flat, JsonRpc, JsonRpcPlain, McpTool, Nested, OAuth, Problem, Simple};
-use errwire::{to_response, ApiError, Context};
+use errwire::{to_response, ApiError, Context, ErrorSpec};
 
 use services::{Group, Service};
 
@@ -32,6 +36,26 @@ const FORMATS: &[&str] = &[
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let services = services::all();
+    if let [flag, dir] = args.as_slice() {
+        let written = match flag.as_str() {
+            "--html" => Some(write_html(&services, Path::new(dir))),
+            "--typescript" => Some(write_typescript(&services, Path::new(dir))),
+            _ => None,
+        };
+        match written {
+            Some(Ok(files)) => {
+                for file in files {
+                    println!("wrote {file}");
+                }
+                return ExitCode::SUCCESS;
+            }
+            Some(Err(error)) => {
+                eprintln!("tour: cannot write into {dir}: {error}");
+                return ExitCode::FAILURE;
+            }
+            None => {}
+        }
+    }
     let service = args.first().map_or("all", String::as_str);
     let format = args.get(1).map_or("default", String::as_str);
     let chosen: Vec<&Service> = services
@@ -40,13 +64,16 @@ fn main() -> ExitCode {
         .collect();
     if chosen.is_empty() || !(format == "default" || FORMATS.contains(&format)) || args.len() > 2 {
         let names: Vec<&str> = services.iter().map(|s| s.name).collect();
-        eprintln!("usage: tour [SERVICE] [FORMAT]");
+        eprintln!("usage: tour [SERVICE] [FORMAT] | tour --html DIR | tour --typescript DIR");
         eprintln!("  SERVICE: all (default), {}", names.join(", "));
         eprintln!(
             "  FORMAT:  default (each service's own envelope), {}",
             FORMATS.join(", ")
         );
         return ExitCode::from(2);
+    }
+    if service == "all" && format == "default" {
+        print_index(&services);
     }
     let mut request = 0;
     for service in chosen {
@@ -103,4 +130,90 @@ fn print_response(format: &str, error: &(dyn ApiError + Send + Sync), ctx: &Cont
     }
     println!();
     println!("{}\n", String::from_utf8_lossy(response.body()));
+}
+
+/// The first screen: what the tour shows, and how to show one part of it.
+fn print_index(services: &[Service]) {
+    println!("errwire tour: the error references of real services, each rendered by errwire from");
+    println!("its own code: every code's status line, headers and body as a client receives them,");
+    println!("then the service's reference table, generated from its catalogue.\n");
+    println!(
+        "  {:<14} {:<12} {:>5}  {:<28} about",
+        "service", "seed", "codes", "envelopes"
+    );
+    for service in services {
+        let codes: usize = service.groups.iter().map(|g| g.catalogue.len()).sum();
+        let formats: Vec<&str> = service.groups.iter().map(|g| g.format).collect();
+        println!(
+            "  {:<14} {:<12} {:>5}  {:<28} {}",
+            service.name,
+            service.seed,
+            codes,
+            formats.join(", "),
+            service.about
+        );
+    }
+    println!();
+    println!("  one service:            cargo run -p tour -- studio-api");
+    println!(
+        "  in another envelope:    cargo run -p tour -- studio-api problem   ({})",
+        FORMATS.join(", ")
+    );
+    println!("  HTML reference pages:   cargo run -p tour -- --html target/errwire-reference");
+    println!("  TypeScript modules:     cargo run -p tour -- --typescript target/errwire-ts");
+    println!("\nEvery service follows, in full.\n");
+}
+
+/// One page per service, one section per error type in that type's envelope.
+fn write_html(services: &[Service], dir: &Path) -> std::io::Result<Vec<String>> {
+    std::fs::create_dir_all(dir)?;
+    let mut written = Vec::new();
+    for service in services {
+        let title = format!("{}: error reference ({})", service.name, service.seed);
+        let mut page = HtmlPage::new(&title);
+        for group in &service.groups {
+            page = section(page, group.format, group.type_name, group.catalogue);
+        }
+        let path = dir.join(format!("{}.html", service.name));
+        std::fs::write(&path, page.finish())?;
+        written.push(path.display().to_string());
+    }
+    Ok(written)
+}
+
+fn section(page: HtmlPage, format: &str, heading: &str, specs: &'static [ErrorSpec]) -> HtmlPage {
+    match format {
+        "nested" => page.section::<Nested>(heading, specs),
+        "flat" => page.section::<Flat>(heading, specs),
+        "problem" => page.section::<Problem>(heading, specs),
+        "oauth" => page.section::<OAuth>(heading, specs),
+        "simple" => page.section::<Simple>(heading, specs),
+        "jsonrpc" => page.section::<JsonRpc>(heading, specs),
+        "jsonrpc-plain" => page.section::<JsonRpcPlain>(heading, specs),
+        _ => page.section::<McpTool>(heading, specs),
+    }
+}
+
+/// One module per error type, `<service>.<Type>.ts`, for the type's own envelope.
+fn write_typescript(services: &[Service], dir: &Path) -> std::io::Result<Vec<String>> {
+    std::fs::create_dir_all(dir)?;
+    let mut written = Vec::new();
+    for service in services {
+        for group in &service.groups {
+            let module = match group.format {
+                "nested" => typescript_for::<Nested>(group.catalogue),
+                "flat" => typescript_for::<Flat>(group.catalogue),
+                "problem" => typescript_for::<Problem>(group.catalogue),
+                "oauth" => typescript_for::<OAuth>(group.catalogue),
+                "simple" => typescript_for::<Simple>(group.catalogue),
+                "jsonrpc" => typescript_for::<JsonRpc>(group.catalogue),
+                "jsonrpc-plain" => typescript_for::<JsonRpcPlain>(group.catalogue),
+                _ => typescript_for::<McpTool>(group.catalogue),
+            };
+            let path = dir.join(format!("{}.{}.ts", service.name, group.type_name));
+            std::fs::write(&path, module)?;
+            written.push(path.display().to_string());
+        }
+    }
+    Ok(written)
 }

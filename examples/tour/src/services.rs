@@ -18,6 +18,8 @@ pub struct Group {
     pub format: &'static str,
     pub errors: Vec<Box<dyn ApiError + Send + Sync>>,
     pub table: String,
+    /// The type's catalogue, for the HTML page and the TypeScript module.
+    pub catalogue: &'static [errwire::ErrorSpec],
 }
 
 impl Group {
@@ -48,6 +50,7 @@ impl Group {
             format: format_name::<E::Format>(),
             errors,
             table: table.render(E::CATALOGUE),
+            catalogue: E::CATALOGUE,
         }
     }
 }

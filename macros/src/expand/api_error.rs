@@ -116,18 +116,11 @@ fn spec_method(model: &Model<'_>) -> TokenStream {
     }
 }
 
-/// `status()`, `code()`, `title()` and `static_message()` as direct `match`es on constants, so they cost
+/// `status()` and `code()` as direct `match`es on constants, so they cost
 /// what a hand-written `match` costs (through `spec()` they would load from a ~190-byte
 /// spec: measurably slower for large enums).
 fn lookup_methods(model: &Model<'_>) -> TokenStream {
     let krate = &model.krate;
-    let formatted = |entry: &Entry<'_>| {
-        entry
-            .message
-            .template
-            .as_ref()
-            .is_some_and(super::super::fmt::Template::needs_formatting)
-    };
     let direct = |method: &str, value: &dyn Fn(&Entry<'_>) -> TokenStream| {
         dispatch(
             model,
@@ -137,24 +130,13 @@ fn lookup_methods(model: &Model<'_>) -> TokenStream {
         )
     };
     let status = direct("status", &|entry| {
-        status_tokens(krate, entry.status.map_or(500, |s| s.code))
+        status_tokens(entry.status.map_or(500, |s| s.code))
     });
     let code = direct("code", &|entry| {
         let code = &entry.code;
         quote!(#code)
     });
-    let title = direct("title", &|entry| {
-        let title = &entry.title;
-        quote!(#title)
-    });
-    let static_message = direct("static_message", &|entry| {
-        if let Some(template) = entry.message.template.as_ref().filter(|_| !formatted(entry)) {
-            let text = template.to_template();
-            quote!(::core::option::Option::Some(#text))
-        } else {
-            quote!(::core::option::Option::None)
-        }
-    });
+
     quote! {
         #[inline]
         fn status(&self) -> #krate::__private::http::StatusCode {
@@ -166,14 +148,12 @@ fn lookup_methods(model: &Model<'_>) -> TokenStream {
             #code
         }
 
-        #[inline]
-        fn title(&self) -> &'static str {
-            #title
-        }
-
+        // `title()` is the trait's default (the spec's title), and `static_message()` reads
+        // the flag the derive recorded in the spec: two `match`es fewer per type (a
+        // `transparent` variant's spec is its field's, so both delegate by construction).
         #[inline]
         fn static_message(&self) -> ::core::option::Option<&'static str> {
-            #static_message
+            #krate::__private::ErrorSpec::__static_message(#krate::__private::ApiError::spec(self))
         }
     }
 }

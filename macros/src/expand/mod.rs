@@ -3,6 +3,7 @@
 //! the specs and the catalogue; `api_error` the `ApiError` impl; `impls` the others.
 
 mod api_error;
+mod codes;
 mod impls;
 
 use proc_macro2::TokenStream;
@@ -12,8 +13,10 @@ use syn::Ident;
 
 use crate::generics;
 use crate::model::Model;
+use crate::wire_classes;
 
 use api_error::api_error_impl;
+use codes::code_enum;
 use impls::{catalogued_impls, default_format_impl, detail_fields_impl, feature_impls};
 
 pub fn expand(model: &Model<'_>) -> TokenStream {
@@ -24,9 +27,17 @@ pub fn expand(model: &Model<'_>) -> TokenStream {
     let catalogued = catalogued_impls(model);
     let format = default_format_impl(model);
     let per_feature = feature_impls(model);
+    let (code_enum, code_enum_impls) = code_enum(model);
+    let krate = &model.krate;
+    let type_name = model.type_name();
     quote! {
+        #code_enum
         #[allow(deprecated)]
         const _: () = {
+            // One short path for the per-variant items below: fewer tokens to expand, send
+            // and resolve for each of them (a large enum's cost is mostly per-variant).
+            use #krate::__private as __errwire;
+            const __ERRWIRE_TYPE_NAME: &str = ::core::concat!(::core::module_path!(), "::", #type_name);
             #specs
             #catalogue
             #api_error
@@ -34,6 +45,7 @@ pub fn expand(model: &Model<'_>) -> TokenStream {
             #catalogued
             #format
             #per_feature
+            #code_enum_impls
         };
     }
 }
@@ -43,15 +55,15 @@ fn spec_name(index: usize) -> Ident {
     format_ident!("__ERRWIRE_SPEC_{}", index)
 }
 
-/// One `const` `ErrorSpec` per code, built in const context with a single constructor call.
+/// One `const` `ErrorSpec` per code, built in const context with a single constructor call
+/// whose checks the derive has already answered (`code_oauth`, `message_oauth`, `docs_uri`,
+/// `message_static`), so the const evaluator only copies.
 fn spec_consts(model: &Model<'_>) -> TokenStream {
-    let krate = &model.krate;
-    let type_name = model.type_name();
     let some = |value: Option<TokenStream>| {
         if let Some(value) = value {
-            quote!(::core::option::Option::Some(#value))
+            quote!(__errwire::Some(#value))
         } else {
-            quote!(::core::option::Option::None)
+            quote!(__errwire::None)
         }
     };
     let consts = model
@@ -62,11 +74,10 @@ fn spec_consts(model: &Model<'_>) -> TokenStream {
         .map(|(i, entry)| {
             let name = spec_name(i);
             let code = &entry.code;
-            let status = status_tokens(krate, entry.status.map_or(500, |s| s.code));
-            let template = entry
-                .message
-                .template
-                .as_ref()
+            let status = status_tokens(entry.status.map_or(500, |s| s.code));
+            let template = entry.message.template.as_ref();
+            let message_static = !template.is_some_and(super::fmt::Template::needs_formatting);
+            let template = template
                 .map(super::fmt::Template::to_template)
                 .unwrap_or_default();
             let source = format_ident!("{}", entry.message.source.unwrap_or("Attribute"));
@@ -76,11 +87,17 @@ fn spec_consts(model: &Model<'_>) -> TokenStream {
             let retry_after = some(
                 entry
                     .retry_after
-                    .map(|secs| quote!(#krate::__private::Duration::from_secs(#secs))),
+                    .map(|secs| quote!(__errwire::Duration::from_secs(#secs))),
             );
             let domain = some(entry.domain.as_ref().map(|d| quote!(#d)));
             let help = some(entry.help.as_ref().map(|h| quote!(#h)));
             let docs_url = some(entry.docs_url.as_ref().map(|u| quote!(#u)));
+            let code_oauth = wire_classes::is_clean_oauth_text(&entry.code);
+            let message_oauth = wire_classes::is_clean_oauth_text(&template);
+            let docs_is_uri = entry
+                .docs_url
+                .as_deref()
+                .is_some_and(wire_classes::is_uri_reference);
             let jsonrpc = entry.jsonrpc;
             let mcp = if entry.mcp_protocol {
                 quote!(Protocol)
@@ -99,26 +116,30 @@ fn spec_consts(model: &Model<'_>) -> TokenStream {
                 Some(quote!((#name, #value)))
             });
             quote! {
-                const #name: #krate::__private::ErrorSpec = #krate::__private::ErrorSpec::__from_parts(
-                    #krate::__private::SpecParts {
+                const #name: __errwire::ErrorSpec = __errwire::ErrorSpec::__from_parts(
+                    __errwire::SpecParts {
                         code: #code,
                         status: #status,
                         message: #template,
-                        message_source: #krate::__private::MessageSource::#source,
+                        message_source: __errwire::MessageSource::#source,
                         description: #description,
-                        title: ::core::option::Option::Some(#title),
+                        title: __errwire::Some(#title),
                         retryable: #retryable,
                         retry_after: #retry_after,
                         domain: #domain,
                         help: #help,
                         docs_url: #docs_url,
                         jsonrpc_code: #jsonrpc,
-                        mcp_channel: #krate::__private::McpChannel::#mcp,
-                        type_name: ::core::concat!(::core::module_path!(), "::", #type_name),
+                        mcp_channel: __errwire::McpChannel::#mcp,
+                        type_name: __ERRWIRE_TYPE_NAME,
                         variant: #variant,
                         deprecated: #deprecated,
                         in_band: #in_band,
                         headers: &[#(#headers),*],
+                        code_oauth: #code_oauth,
+                        message_oauth: #message_oauth,
+                        docs_uri: #docs_is_uri,
+                        message_static: #message_static,
                     },
                 );
             }
@@ -127,13 +148,13 @@ fn spec_consts(model: &Model<'_>) -> TokenStream {
 }
 
 /// A status as a `StatusCode` constant when it has a name (cheap for the const evaluator),
-/// else built from its number.
-fn status_tokens(krate: &syn::Path, code: u16) -> TokenStream {
+/// else built from its number; through the block's `__errwire` alias.
+fn status_tokens(code: u16) -> TokenStream {
     if let Some(name) = crate::status::name(code) {
         let name = format_ident!("{}", name);
-        quote!(#krate::__private::http::StatusCode::#name)
+        quote!(__errwire::http::StatusCode::#name)
     } else {
-        quote!(const { #krate::__private::status(#code) })
+        quote!(const { __errwire::status(#code) })
     }
 }
 

@@ -12,19 +12,23 @@ use alloc::sync::Arc;
 
 pub(crate) mod assert;
 mod export;
+mod html;
 mod lock;
 #[cfg(feature = "registry")]
 mod registry;
+mod typescript;
 mod unique;
 
 #[allow(deprecated)]
 pub use export::{contract_json, to_json, Column, Order, Table, FORMAT_VERSION};
-pub use lock::{Change, Lock, LockError, LockReport, BLESS_VAR};
 #[cfg(feature = "registry")]
+pub use html::{html, html_for, HtmlPage};
+pub use lock::{Change, Lock, LockError, LockReport, BLESS_VAR};
 pub use registry::all;
 #[doc(hidden)]
 #[cfg(feature = "registry")]
 pub use registry::CATALOGUES;
+pub use typescript::{typescript, typescript_for};
 pub use unique::{
     check_unique, check_unique_by, duplicates, duplicates_by, CodeMatch, Duplicate, DuplicateCodes,
 };

@@ -50,19 +50,20 @@ impl Format for OAuth {
                     map.serialize_entry("error_description", text)?;
                 }
                 _ => {
-                    // Mapped once on the stack; a very long message streams in two passes.
+                    // Streamed once through the mapping; the emptiness probe stops at the
+                    // first character.
                     let description = wire::OAuthText(PublicMessage(error));
-                    description.map_on_stack(|mapped| match mapped {
-                        Some("") => Ok(()),
-                        Some(text) => map.serialize_entry("error_description", text),
-                        None if description.is_empty() => Ok(()),
-                        None => map.serialize_entry("error_description", &description),
-                    })?;
+                    if !description.is_empty() {
+                        map.serialize_entry("error_description", &description)?;
+                    }
                 }
             }
             match error.docs_url() {
                 Some(uri)
-                    if spec.docs_url_is_uri() && spec.docs_url().is_some_and(|d| core::ptr::eq(d, uri)) =>
+                    // Compared by content: a spec's address is not stable (a promoted
+                    // constant may be copied into each codegen unit), so pointer identity
+                    // missed and every render re-validated the URL.
+                    if spec.docs_url_is_uri() && spec.docs_url() == Some(uri) =>
                 {
                     map.serialize_entry("error_uri", uri)
                 }

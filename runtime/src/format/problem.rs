@@ -29,7 +29,10 @@ impl Format for Problem {
             match error.docs_url() {
                 None => map.serialize_entry("type", "about:blank")?,
                 Some(url)
-                    if spec.docs_url_is_uri() && spec.docs_url().is_some_and(|d| core::ptr::eq(d, url)) =>
+                    // Compared by content: a spec's address is not stable (a promoted
+                    // constant may be copied into each codegen unit), so pointer identity
+                    // missed and every render re-validated the URL.
+                    if spec.docs_url_is_uri() && spec.docs_url() == Some(url) =>
                 {
                     map.serialize_entry("type", url)?;
                 }

@@ -15,6 +15,7 @@ mod violations;
 
 pub use alloc::borrow::Cow;
 pub use core::fmt;
+pub use core::option::Option::{None, Some};
 pub use core::time::Duration;
 pub use erased_serde;
 pub use http;
@@ -22,6 +23,7 @@ pub use serde;
 pub use std::fmt::format;
 
 pub use crate::catalogue::Catalogued;
+pub use crate::client::KnownCodes;
 pub use crate::details::{DetailFields, Details};
 pub use crate::error::ApiError;
 pub use crate::format;

@@ -79,10 +79,14 @@ pub struct ErrorSpec {
 /// Which static texts already satisfy the wire rules (computed by the `const fn`s that set
 /// them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(clippy::struct_excessive_bools)] // independent facts, each read by one format
 struct WireSafe {
     code_oauth: bool,
     message_oauth: bool,
     docs_uri: bool,
+    /// The message is the template as it is (no placeholder, no `{{` escape): set only by
+    /// the derive, so formats write it without formatting.
+    message_static: bool,
 }
 
 impl ErrorSpec {
@@ -114,6 +118,7 @@ impl ErrorSpec {
                 code_oauth: crate::wire::is_clean_oauth_text(code),
                 message_oauth: crate::wire::is_clean_oauth_text(message),
                 docs_uri: false,
+                message_static: false,
             },
         }
     }

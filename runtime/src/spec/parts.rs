@@ -10,6 +10,7 @@ use super::{ErrorSpec, McpChannel, MessageSource, WireSafe};
 /// Every fact of a spec, for the derive's one-call constructor (not public API).
 #[doc(hidden)]
 #[derive(Debug, Clone, Copy)]
+#[allow(clippy::struct_excessive_bools)] // a record of facts the derive answered, not a state machine
 pub struct SpecParts {
     pub code: &'static str,
     pub status: StatusCode,
@@ -29,6 +30,15 @@ pub struct SpecParts {
     pub deprecated: bool,
     pub in_band: bool,
     pub headers: &'static [(&'static str, &'static str)],
+    /// The wire checks, answered by the derive with the runtime's own predicates
+    /// (`wire/classes.rs` is compiled into both crates): whether `code` and `message` are clean
+    /// RFC 6749 text and `docs_url` a valid URI reference. Left to the `const` evaluator they
+    /// were a third of the type check of a 500-variant enum.
+    pub code_oauth: bool,
+    pub message_oauth: bool,
+    pub docs_uri: bool,
+    /// The template needs no formatting (see `ApiError::static_message`).
+    pub message_static: bool,
 }
 
 impl ErrorSpec {
@@ -57,13 +67,43 @@ impl ErrorSpec {
             in_band: parts.in_band,
             headers: parts.headers,
             wire_safe: WireSafe {
-                code_oauth: crate::wire::is_clean_oauth_text(parts.code),
-                message_oauth: crate::wire::is_clean_oauth_text(parts.message),
-                docs_uri: match parts.docs_url {
-                    Some(url) => crate::wire::is_uri_reference(url),
-                    None => false,
-                },
+                code_oauth: parts.code_oauth,
+                message_oauth: parts.message_oauth,
+                docs_uri: parts.docs_uri,
+                message_static: parts.message_static,
             },
+        }
+    }
+}
+
+impl ErrorSpec {
+    /// Whether the recorded wire checks equal the runtime's predicates run now: what a test
+    /// asserts for every derived spec, so the derive's answers can never drift from the
+    /// runtime's (not public API).
+    #[doc(hidden)]
+    #[must_use]
+    pub fn __wire_checks_hold(&self) -> bool {
+        let mut recorded = self.wire_safe;
+        recorded.message_static = false;
+        recorded
+            == WireSafe {
+                code_oauth: crate::wire::is_clean_oauth_text(self.code),
+                message_oauth: crate::wire::is_clean_oauth_text(self.message),
+                docs_uri: self.docs_url.is_some_and(crate::wire::is_uri_reference),
+                message_static: false,
+            }
+    }
+
+    /// The message when the derive recorded it needs no formatting: what a derived type's
+    /// `ApiError::static_message` answers, from the spec instead of one more `match` per
+    /// variant (not public API).
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __static_message(&self) -> Option<&'static str> {
+        if self.wire_safe.message_static {
+            Some(self.message)
+        } else {
+            None
         }
     }
 }

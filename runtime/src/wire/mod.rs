@@ -18,11 +18,13 @@
 //! - **JSON-RPC codes** ([`jsonrpc_code`]): a code JSON-RPC reserves and does not define is
 //!   replaced by the status's default mapping.
 
+mod classes;
 pub mod oauth;
 pub mod request_id;
 pub mod retry_after;
 pub mod uri;
 
+pub(crate) use classes::is_fragment_byte;
 pub use oauth::{is_clean_oauth_text, is_oauth_text, oauth_text, OAuthText};
 pub use request_id::{
     client_request_id, is_client_request_id, request_id_body, request_id_header, MAX_REQUEST_ID,

@@ -5,34 +5,14 @@ use alloc::borrow::Cow;
 use alloc::string::ToString;
 use core::fmt;
 
+pub use super::classes::is_clean_oauth_text;
+use super::classes::is_oauth_byte;
+
 /// Whether every character of `text` is one RFC 6749 allows in `error` and
 /// `error_description`.
 #[must_use]
 pub fn is_oauth_text(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(is_oauth_byte)
-}
-
-/// RFC 6749's `%x20-21 / %x23-5B / %x5D-7E`.
-const fn is_oauth_byte(b: u8) -> bool {
-    matches!(b, 0x20..=0x21 | 0x23..=0x5B | 0x5D..=0x7E)
-}
-
-/// Whether `text` goes out unchanged: in the set, not empty, no edge or double spaces.
-/// A `const fn`, so specs built at compile time record the answer once.
-#[must_use]
-pub const fn is_clean_oauth_text(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    if bytes.is_empty() || bytes[0] == b' ' || bytes[bytes.len() - 1] == b' ' {
-        return false;
-    }
-    let mut i = 0;
-    while i < bytes.len() {
-        if !is_oauth_byte(bytes[i]) || (bytes[i] == b' ' && i + 1 < bytes.len() && bytes[i + 1] == b' ') {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }
 
 /// `text` mapped into RFC 6749's character set (borrowed when it already is in it).
@@ -49,53 +29,20 @@ pub fn oauth_text(text: &str) -> Cow<'_, str> {
 #[derive(Debug, Clone, Copy)]
 pub struct OAuthText<T>(pub T);
 
-/// A fixed-size buffer on the stack, for texts short enough to map in one pass.
-struct StackText {
-    bytes: [u8; 512],
-    len: usize,
-    overflowed: bool,
-}
-
-impl fmt::Write for StackText {
-    fn write_str(&mut self, text: &str) -> fmt::Result {
-        let end = self.len + text.len();
-        if end > self.bytes.len() {
-            self.overflowed = true;
-            return Err(fmt::Error);
-        }
-        self.bytes[self.len..end].copy_from_slice(text.as_bytes());
-        self.len = end;
-        Ok(())
-    }
-}
-
 impl<T: fmt::Display> OAuthText<T> {
-    /// Maps the text into a stack buffer: `Some(text)` when it fits (empty when nothing is
-    /// left after mapping), `None` when it is too long and must be streamed.
-    pub(crate) fn map_on_stack<R>(&self, then: impl FnOnce(Option<&str>) -> R) -> R {
-        let mut buffer = StackText {
-            bytes: [0; 512],
-            len: 0,
-            overflowed: false,
-        };
-        let written = fmt::write(&mut OAuthWriter::new(&mut buffer), format_args!("{}", self.0));
-        if written.is_err() || buffer.overflowed {
-            return then(None);
-        }
-        // The mapping writes ASCII only.
-        then(Some(
-            core::str::from_utf8(&buffer.bytes[..buffer.len]).unwrap_or_default(),
-        ))
-    }
-
     /// Whether the mapped text has any character (an all-space text maps to nothing).
+    /// Formatting stops at the first character written, so for any real message this costs
+    /// a few bytes, not a pass: a format can decide to write the member, then stream it once.
     #[must_use]
     pub fn is_empty(&self) -> bool {
         struct Probe(bool);
         impl fmt::Write for Probe {
             fn write_str(&mut self, text: &str) -> fmt::Result {
-                self.0 |= !text.is_empty();
-                Ok(())
+                if text.is_empty() {
+                    return Ok(());
+                }
+                self.0 = true;
+                Err(fmt::Error)
             }
         }
         let mut probe = Probe(false);
@@ -114,6 +61,25 @@ impl<T: fmt::Display> serde::Serialize for OAuthText<T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
     }
+}
+
+/// The length of the prefix of `bytes` that is already clean RFC 6749 text: allowed bytes,
+/// where a space counts only between two allowed non-space bytes.
+fn clean_run(bytes: &[u8]) -> usize {
+    let mut run = 0;
+    while run < bytes.len() {
+        let byte = bytes[run];
+        let inner_space = byte == b' '
+            && run > 0
+            && bytes
+                .get(run + 1)
+                .is_some_and(|&next| next != b' ' && is_oauth_byte(next));
+        if !(inner_space || (byte != b' ' && is_oauth_byte(byte))) {
+            break;
+        }
+        run += 1;
+    }
+    run
 }
 
 /// Maps each character into RFC 6749's set; collapses runs of spaces and drops them at the
@@ -138,11 +104,10 @@ impl<W: fmt::Write + ?Sized> fmt::Write for OAuthWriter<'_, W> {
     fn write_str(&mut self, text: &str) -> fmt::Result {
         let mut rest = text;
         while !rest.is_empty() {
-            // The longest run that goes out as it is: allowed bytes, no space.
-            let run = rest
-                .bytes()
-                .take_while(|&b| is_oauth_byte(b) && b != b' ')
-                .count();
+            // The longest run that goes out as it is: allowed bytes, with single spaces
+            // between words (so a sentence is one write, not one per word: a serializer
+            // escapes each write separately).
+            let run = clean_run(rest.as_bytes());
             if run > 0 {
                 if self.pending_space {
                     self.out.write_char(' ')?;

@@ -1,0 +1,1 @@
+../../runtime/src/wire/classes.rs

@@ -1,0 +1,500 @@
+//! Recognising an envelope by content type and shape, and reading its members. Everything is
+//! read from one parsed `serde_json::Value` of a body no longer than [`MAX_BODY`] (the parser
+//! refuses nesting deeper than 128), so hostile bodies cost bounded time and memory.
+
+use core::any::TypeId;
+use core::time::Duration;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use http::header::{CACHE_CONTROL, CONTENT_TYPE, PRAGMA, RETRY_AFTER};
+use http::{HeaderMap, StatusCode};
+use serde_json::{Map, Value};
+
+use super::{DecodeError, DecodeErrorKind, RemoteError, RemoteFormat, MAX_BODY, MAX_VIOLATIONS};
+use crate::format::{Flat, Format, JsonRpc, JsonRpcPlain, McpTool, Nested, OAuth, Problem, Simple};
+use crate::violation::Violation;
+
+/// Members problem+json writes itself; every other top-level member is a detail.
+const PROBLEM_OWN: &[&str] = &[
+    "type",
+    "title",
+    "status",
+    "detail",
+    "instance",
+    "code",
+    "request_id",
+    "errors",
+    "errors_omitted",
+];
+
+/// Members `Simple` writes itself.
+const SIMPLE_OWN: &[&str] = &["error", "error_description", "field"];
+
+impl RemoteError {
+    /// Decodes an error response in any built-in envelope, recognised by its content type
+    /// (`application/problem+json`) and its shape.
+    ///
+    /// # Errors
+    /// A body over [`MAX_BODY`], not JSON, or JSON in no envelope errwire knows; the
+    /// [`DecodeError`] keeps the status ([`DecodeError::best_effort`]).
+    pub fn decode(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<Self, DecodeError> {
+        let value = parse(status, headers, body)?;
+        let format = recognise(&value, headers)
+            .ok_or_else(|| decode_error(status, headers, DecodeErrorKind::NotAnError))?;
+        Ok(read(format, status, headers, &value))
+    }
+
+    /// Decodes a body known to be in format `F` (one of the built-in formats).
+    ///
+    /// # Errors
+    /// As [`RemoteError::decode`], and [`DecodeErrorKind::NotAnError`] when the body is not
+    /// in `F`'s shape, [`DecodeErrorKind::UnsupportedFormat`] for a custom format.
+    pub fn decode_as<F: Format + 'static>(
+        status: StatusCode,
+        headers: &HeaderMap,
+        body: &[u8],
+    ) -> Result<Self, DecodeError> {
+        let format = RemoteFormat::of::<F>()
+            .ok_or_else(|| decode_error(status, headers, DecodeErrorKind::UnsupportedFormat))?;
+        let value = parse(status, headers, body)?;
+        if !fits(format, &value) {
+            return Err(decode_error(status, headers, DecodeErrorKind::NotAnError));
+        }
+        Ok(read(format, status, headers, &value))
+    }
+}
+
+impl RemoteFormat {
+    /// The built-in format `F` is, if it is one.
+    #[must_use]
+    pub fn of<F: Format + 'static>() -> Option<Self> {
+        let id = TypeId::of::<F>();
+        [
+            (TypeId::of::<Nested>(), Self::Nested),
+            (TypeId::of::<Flat>(), Self::Flat),
+            (TypeId::of::<Problem>(), Self::Problem),
+            (TypeId::of::<OAuth>(), Self::OAuth),
+            (TypeId::of::<Simple>(), Self::Simple),
+            (TypeId::of::<JsonRpc>(), Self::JsonRpc),
+            (TypeId::of::<JsonRpcPlain>(), Self::JsonRpcPlain),
+            (TypeId::of::<McpTool>(), Self::McpTool),
+        ]
+        .into_iter()
+        .find_map(|(format, kind)| (format == id).then_some(kind))
+    }
+}
+
+pub(super) fn decode_error(status: StatusCode, headers: &HeaderMap, kind: DecodeErrorKind) -> DecodeError {
+    DecodeError {
+        status,
+        kind,
+        remote: Box::new(RemoteError::from_status(status, headers)),
+    }
+}
+
+fn parse(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<Value, DecodeError> {
+    if body.len() > MAX_BODY {
+        return Err(decode_error(status, headers, DecodeErrorKind::TooLarge));
+    }
+    serde_json::from_slice(body).map_err(|_| decode_error(status, headers, DecodeErrorKind::NotJson))
+}
+
+/// Which envelope `value` is: problem+json by content type, then by shape.
+fn recognise(value: &Value, headers: &HeaderMap) -> Option<RemoteFormat> {
+    let object = value.as_object()?;
+    let problem_type = headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(';')
+                .next()
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/problem+json"))
+        });
+    if problem_type {
+        return Some(RemoteFormat::Problem);
+    }
+    let order = [
+        RemoteFormat::McpTool,
+        RemoteFormat::JsonRpc,
+        RemoteFormat::JsonRpcPlain,
+        RemoteFormat::Nested,
+        RemoteFormat::Flat,
+    ];
+    if let Some(format) = order.into_iter().find(|f| fits(*f, value)) {
+        return Some(format);
+    }
+    if object.get("error").is_some_and(Value::is_string) {
+        // `Simple` and `OAuth` share a shape; only OAuth has `error_uri` and is sent with
+        // `Cache-Control: no-store` and `Pragma: no-cache`.
+        let no_store = header_contains(headers, &CACHE_CONTROL, "no-store")
+            && header_contains(headers, &PRAGMA, "no-cache");
+        let oauth_only = object
+            .keys()
+            .all(|k| matches!(k.as_str(), "error" | "error_description" | "error_uri"));
+        return Some(if object.contains_key("error_uri") || (no_store && oauth_only) {
+            RemoteFormat::OAuth
+        } else {
+            RemoteFormat::Simple
+        });
+    }
+    let problem_shape = object.get("status").is_some_and(Value::is_u64)
+        && (object.get("title").is_some_and(Value::is_string)
+            || object.get("type").is_some_and(Value::is_string));
+    problem_shape.then_some(RemoteFormat::Problem)
+}
+
+fn header_contains(headers: &HeaderMap, name: &http::HeaderName, needle: &str) -> bool {
+    headers
+        .get_all(name)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.to_ascii_lowercase().contains(needle))
+}
+
+/// Whether `value` has the shape of `format`.
+fn fits(format: RemoteFormat, value: &Value) -> bool {
+    let Some(object) = value.as_object() else {
+        return false;
+    };
+    let jsonrpc = object.get("jsonrpc").and_then(Value::as_str) == Some("2.0");
+    let rpc_error = object.get("error").and_then(Value::as_object);
+    match format {
+        RemoteFormat::Nested => rpc_error.is_some_and(|e| e.get("code").is_some_and(Value::is_string)),
+        RemoteFormat::Flat => {
+            object.get("ok") == Some(&Value::Bool(false)) && object.get("code").is_some_and(Value::is_string)
+        }
+        RemoteFormat::Problem => true,
+        RemoteFormat::OAuth | RemoteFormat::Simple => object.get("error").is_some_and(Value::is_string),
+        RemoteFormat::JsonRpc => {
+            jsonrpc
+                && rpc_error
+                    .and_then(|e| e.get("data"))
+                    .and_then(|d| d.get("code"))
+                    .is_some_and(Value::is_string)
+        }
+        RemoteFormat::JsonRpcPlain => {
+            jsonrpc && rpc_error.is_some_and(|e| e.get("code").is_some_and(Value::is_i64))
+        }
+        RemoteFormat::McpTool => tool_result(object).is_some(),
+        RemoteFormat::Unrecognised => false,
+    }
+}
+
+/// The `CallToolResult` with `isError: true`: the object itself or a JSON-RPC `result`.
+fn tool_result(object: &Map<String, Value>) -> Option<&Map<String, Value>> {
+    let result = match object.get("result").and_then(Value::as_object) {
+        Some(result) if object.get("jsonrpc").is_some() => result,
+        _ => object,
+    };
+    (result.get("isError") == Some(&Value::Bool(true)) && result.get("content").is_some_and(Value::is_array))
+        .then_some(result)
+}
+
+fn read(format: RemoteFormat, status: StatusCode, headers: &HeaderMap, value: &Value) -> RemoteError {
+    let mut remote = RemoteError::empty(status, format);
+    let empty = Map::new();
+    let object = value.as_object().unwrap_or(&empty);
+    match format {
+        RemoteFormat::Nested => {
+            let inner = object.get("error").and_then(Value::as_object).unwrap_or(&empty);
+            read_facts(&mut remote, inner);
+            remote.message = text(inner, "message");
+        }
+        RemoteFormat::Flat => {
+            read_facts(&mut remote, object);
+            remote.message = text(object, "detail").or_else(|| text(object, "error"));
+        }
+        RemoteFormat::Problem => read_problem(&mut remote, object),
+        RemoteFormat::OAuth => {
+            remote.code = text(object, "error");
+            remote.message = text(object, "error_description");
+            remote.docs_url = text(object, "error_uri");
+        }
+        RemoteFormat::Simple => {
+            remote.code = text(object, "error");
+            remote.message = text(object, "error_description");
+            if let Some(field) = text(object, "field") {
+                let message = remote.message.clone().unwrap_or_default();
+                remote
+                    .violations
+                    .push(Violation::new(field, String::new(), message));
+            }
+            remote.details = members_except(object, SIMPLE_OWN);
+        }
+        RemoteFormat::JsonRpc | RemoteFormat::JsonRpcPlain => {
+            let error = object.get("error").and_then(Value::as_object).unwrap_or(&empty);
+            remote.jsonrpc_code = error.get("code").and_then(Value::as_i64);
+            remote.message = text(error, "message");
+            if let Some(data) = error.get("data").and_then(Value::as_object) {
+                read_facts(&mut remote, data);
+                remote.body_status = data.get("status").and_then(status_of);
+            }
+        }
+        RemoteFormat::McpTool => {
+            let result = tool_result(object).unwrap_or(&empty);
+            remote.message = result
+                .get("content")
+                .and_then(Value::as_array)
+                .and_then(|items| items.iter().find_map(|item| text(item.as_object()?, "text")));
+            if let Some(facts) = result.get("structuredContent").and_then(Value::as_object) {
+                read_facts(&mut remote, facts);
+            }
+        }
+        RemoteFormat::Unrecognised => {}
+    }
+    apply_headers(&mut remote, headers);
+    remote
+}
+
+/// errwire's own members (`code`, `retryable`, `retry_after`, `request_id`, `details`,
+/// `violations`), wherever a format nests them.
+fn read_facts(remote: &mut RemoteError, object: &Map<String, Value>) {
+    remote.code = text(object, "code");
+    remote.retryable = object.get("retryable").and_then(Value::as_bool);
+    remote.retry_after = object
+        .get("retry_after")
+        .and_then(Value::as_u64)
+        .map(Duration::from_secs);
+    remote.request_id = text(object, "request_id");
+    remote.details = object
+        .get("details")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
+    if let Some(list) = object.get("violations").and_then(Value::as_array) {
+        remote.violations = list
+            .iter()
+            .filter_map(Value::as_object)
+            .take(MAX_VIOLATIONS)
+            .map(|v| {
+                Violation::new(
+                    text(v, "field").unwrap_or_default(),
+                    text(v, "code").unwrap_or_default(),
+                    text(v, "message").unwrap_or_default(),
+                )
+            })
+            .collect();
+    }
+}
+
+fn read_problem(remote: &mut RemoteError, object: &Map<String, Value>) {
+    remote.code = text(object, "code");
+    remote.message = text(object, "detail");
+    remote.title = text(object, "title");
+    remote.docs_url = text(object, "type").filter(|t| t != "about:blank");
+    remote.instance = text(object, "instance");
+    remote.request_id = text(object, "request_id");
+    remote.body_status = object.get("status").and_then(status_of);
+    if let Some(list) = object.get("errors").and_then(Value::as_array) {
+        remote.violations = list
+            .iter()
+            .filter_map(Value::as_object)
+            .take(MAX_VIOLATIONS)
+            .map(|v| {
+                let field = text(v, "pointer")
+                    .map(|p| field_of_pointer(&p))
+                    .unwrap_or_default();
+                Violation::new(
+                    field,
+                    text(v, "code").unwrap_or_default(),
+                    text(v, "detail").unwrap_or_default(),
+                )
+            })
+            .collect();
+    }
+    remote.details = members_except(object, PROBLEM_OWN);
+}
+
+fn text(object: &Map<String, Value>, key: &str) -> Option<String> {
+    object.get(key).and_then(Value::as_str).map(str::to_owned)
+}
+
+fn status_of(value: &Value) -> Option<StatusCode> {
+    let number = u16::try_from(value.as_u64()?).ok()?;
+    StatusCode::from_u16(number).ok()
+}
+
+fn members_except(object: &Map<String, Value>, own: &[&str]) -> Map<String, Value> {
+    object
+        .iter()
+        .filter(|(name, _)| !own.contains(&name.as_str()) && !name.ends_with("_omitted"))
+        .map(|(name, value)| (name.clone(), value.clone()))
+        .collect()
+}
+
+/// A problem+json `pointer` (`#/items/2/name`, percent-encoded) back to errwire's field path
+/// (`items[2].name`): the inverse of [`Violation::pointer`].
+fn field_of_pointer(pointer: &str) -> String {
+    let decoded = percent_decode(pointer.strip_prefix('#').unwrap_or(pointer));
+    let mut field = String::new();
+    for segment in decoded.split('/').skip(1) {
+        let segment = segment.replace("~1", "/").replace("~0", "~");
+        if !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit()) {
+            field.push('[');
+            field.push_str(&segment);
+            field.push(']');
+        } else if !segment.is_empty() && !segment.contains(['.', '[', ']', '"', '\\']) {
+            if !field.is_empty() {
+                field.push('.');
+            }
+            field.push_str(&segment);
+        } else {
+            field.push_str("[\"");
+            for c in segment.chars() {
+                if matches!(c, '"' | '\\') {
+                    field.push('\\');
+                }
+                field.push(c);
+            }
+            field.push_str("\"]");
+        }
+    }
+    field
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| char::from(b).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(high), Some(low)) => {
+                out.push(u8::try_from(high * 16 + low).unwrap_or(b'?'));
+                i += 3;
+            }
+            (byte, _, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The request id from `x-request-id` (when the body had none) and the delay from
+/// `Retry-After` (which wins over the body's).
+pub(super) fn apply_headers(remote: &mut RemoteError, headers: &HeaderMap) {
+    if remote.request_id.is_none() {
+        remote.request_id = headers
+            .get("x-request-id")
+            .and_then(|v| v.to_str().ok())
+            .map(|v| crate::wire::truncate(v, crate::wire::MAX_REQUEST_ID).to_owned());
+    }
+    if let Some(delay) = headers
+        .get(RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| retry_after(v, SystemTime::now()))
+    {
+        remote.retry_after = Some(delay);
+    }
+}
+
+/// `Retry-After` (RFC 9110 §10.2.3): delay-seconds, or an IMF-fixdate counted from `now`
+/// (a date in the past is no wait).
+pub(crate) fn retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+    let value = value.trim();
+    if !value.is_empty() && value.len() <= 20 && value.bytes().all(|b| b.is_ascii_digit()) {
+        return value.parse().ok().map(Duration::from_secs);
+    }
+    let at = imf_fixdate(value)?;
+    let now = now.duration_since(UNIX_EPOCH).ok()?.as_secs();
+    Some(Duration::from_secs(at.saturating_sub(now)))
+}
+
+/// Seconds since the Unix epoch of an IMF-fixdate: `Sun, 06 Nov 1994 08:49:37 GMT`.
+fn imf_fixdate(value: &str) -> Option<u64> {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let parts: Vec<&str> = value.split(' ').collect();
+    let [_, day, month, year, time, "GMT"] = parts.as_slice() else {
+        return None;
+    };
+    let month = u64::try_from(MONTHS.iter().position(|m| m == month)? + 1).ok()?;
+    let day: u64 = day.parse().ok()?;
+    let year: u64 = year.parse().ok()?;
+    let clock: Vec<u64> = time.split(':').map(str::parse).collect::<Result<_, _>>().ok()?;
+    let [hour, minute, second] = clock.as_slice() else {
+        return None;
+    };
+    if !(1..=31).contains(&day)
+        || !(1970..=9999).contains(&year)
+        || *hour > 23
+        || *minute > 59
+        || *second > 60
+    {
+        return None;
+    }
+    // Days from the civil date (Howard Hinnant's algorithm), years counted from March.
+    let (y, m) = if month <= 2 {
+        (year - 1, month + 9)
+    } else {
+        (year, month - 3)
+    };
+    let era = y / 400;
+    let year_of_era = y - era * 400;
+    let day_of_year = (153 * m + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    let days = (era * 146_097 + day_of_era).checked_sub(719_468)?;
+    Some(days * 86_400 + hour * 3_600 + minute * 60 + second)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_reads_seconds_and_dates() {
+        let now = UNIX_EPOCH + Duration::from_secs(784_111_777); // Sun, 06 Nov 1994 08:49:37 GMT
+        assert_eq!(retry_after("120", now), Some(Duration::from_secs(120)));
+        assert_eq!(
+            retry_after("Sun, 06 Nov 1994 08:49:37 GMT", now),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(
+            retry_after("Sun, 06 Nov 1994 08:51:37 GMT", now),
+            Some(Duration::from_secs(120))
+        );
+        assert_eq!(
+            retry_after("Thu, 01 Jan 1970 00:00:00 GMT", now),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(imf_fixdate("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
+        assert_eq!(imf_fixdate("Tue, 29 Feb 2028 12:00:00 GMT"), Some(1_835_438_400));
+        for bad in [
+            "",
+            "-1",
+            "1.5",
+            "soon",
+            "Sun, 06 Nov 1994 08:49:37 UTC",
+            "Sun, 32 Nov 1994 08:49:37 GMT",
+            "99999999999999999999999",
+        ] {
+            assert_eq!(retry_after(bad, now), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn pointers_map_back_to_field_paths() {
+        for field in [
+            "items[2].name",
+            "email",
+            "",
+            "labels[\"a.b\"]",
+            "a/b~c",
+            "x[0][1].y",
+        ] {
+            let violation = Violation::new(field.to_owned(), "c", "m");
+            let pointer = format!("#{}", violation.pointer());
+            let back = Violation::new(field_of_pointer(&pointer), "c", "m");
+            assert_eq!(back.pointer(), violation.pointer(), "{field} -> {pointer}");
+        }
+        assert_eq!(field_of_pointer("#/items/2/name"), "items[2].name");
+        assert_eq!(field_of_pointer("#/a%20b"), "a b");
+    }
+}
