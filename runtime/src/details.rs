@@ -30,6 +30,14 @@ pub trait DetailFields {
         self.visit_details(&mut |_, _| any = true);
         any
     }
+
+    /// Whether every name was checked against the members formats write themselves
+    /// ([`RESERVED_MEMBER_NAMES`](crate::rules::RESERVED_MEMBER_NAMES)) when the type was
+    /// compiled: the derive says yes, so formats that flatten details skip the check.
+    #[doc(hidden)]
+    fn __names_checked(&self) -> bool {
+        false
+    }
 }
 
 impl<'a> Details<'a> {
@@ -50,6 +58,11 @@ impl<'a> Details<'a> {
         if let Some(fields) = self.fields {
             fields.visit_details(&mut f);
         }
+    }
+
+    /// Whether the names were checked at compile time (see `DetailFields::__names_checked`).
+    pub(crate) fn names_checked(&self) -> bool {
+        self.fields.is_some_and(DetailFields::__names_checked)
     }
 
     /// How many details there are.

@@ -35,8 +35,14 @@ def thiserror_only(n):
 def with_errwire(n):
     lines = ["#[derive(Debug, thiserror::Error, errwire::ApiError)]", "pub enum E {"]
     for i, (name, status, _, code) in enumerate(variants(n)):
-        lines += [f"    /// {template(i, name)}", f'    #[error("internal {name}")]', f'    #[api(status = {status}, code = "{code}")]', declaration(i, name)]
+        # A doc comment is never a template: the placeholder variants say `message = "…"`.
+        api = f'status = {status}, code = "{code}"' + (f', message = "{template(i, name)}"' if has_field(i) else "")
+        lines += [f"    /// Message {name}.", f'    #[error("internal {name}")]', f"    #[api({api})]", declaration(i, name)]
     return "\n".join(lines + ["}"])
+
+def with_codes(n):
+    # The same, with the opt-in code enum for clients (`#[api(codes = "…")]`).
+    return with_errwire(n).replace("pub enum E {", '#[api(codes = "ECode")]\npub enum E {', 1)
 
 def hand_written(n):
     # What a person writes: the specs, `spec()` as a `match` to them, and the message of the
@@ -70,7 +76,7 @@ def api_error(n):
         lines += [f'    #[error("internal {name}")]', f'    #[api_error(status_code = {status}, message = "{template(i, name)}")]', declaration(i, name)]
     return "\n".join(lines + ["}"])
 
-VERSIONS = {"thiserror": thiserror_only, "errwire": with_errwire, "hand": hand_written, "api-error": api_error}
+VERSIONS = {"thiserror": thiserror_only, "errwire": with_errwire, "codes": with_codes, "hand": hand_written, "api-error": api_error}
 members = []
 SIZES = [int(size) for size in sys.argv[3:]] or [50, 500]
 for size in SIZES:
@@ -79,7 +85,7 @@ for size in SIZES:
         members.append(name)
         os.makedirs(os.path.join(out, name, "src"), exist_ok=True)
         deps = ['thiserror = "2"']
-        if version in ("errwire", "hand"):
+        if version in ("errwire", "codes", "hand"):
             deps.append(f'errwire = {{ path = "{errwire}" }}')
         if version == "api-error":
             deps.append('api-error = "0.1"')

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Compile-time cost, in one command: bash tests/compile-time/measure.sh
 #
-# Generates an error enum of 10, 100, 500 and 2,000 variants (SIZES) in four versions — thiserror only;
-# thiserror + #[derive(ApiError)]; thiserror + hand-written impls of the same traits; the
-# api-error crate's derive — and times `cargo check` and `cargo build` of each, clean (the
+# Generates an error enum of 10, 100, 500 and 2,000 variants (SIZES) in five versions — thiserror
+# only; thiserror + #[derive(ApiError)]; the same with `#[api(codes = "…")]`; thiserror +
+# hand-written impls of the same traits; the api-error crate's derive — and times `cargo check` and `cargo build` of each, clean (the
 # crate's own artifacts removed; dependencies built once beforehand) and incremental (one
 # line changed), median of RUNS runs. Then errwire-macros' own clean build (its
 # dependencies included) and its dependency count. Prints Markdown for BENCHMARKS.md. errwire
@@ -33,7 +33,7 @@ cargo check --workspace -q
 
 declare -A result
 for size in $SIZES; do
-  for version in thiserror errwire hand api-error; do
+  for version in thiserror errwire codes hand api-error; do
     crate="bench-$version-$size"
     for command in check build; do
       clean=() incremental=()
@@ -49,17 +49,18 @@ for size in $SIZES; do
   done
 done
 
-echo "| variants | command | build | thiserror | thiserror + errwire | thiserror + hand-written | api-error | errwire ÷ hand-written |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| variants | command | build | thiserror | thiserror + errwire | + \`codes\` | thiserror + hand-written | api-error | errwire ÷ hand-written |"
+echo "|---|---|---|---|---|---|---|---|---|"
 for size in $SIZES; do
   for command in check build; do
     for kind in clean incremental; do
       t=${result[bench-thiserror-$size/$command/$kind]}
       e=${result[bench-errwire-$size/$command/$kind]}
+      c=${result[bench-codes-$size/$command/$kind]}
       h=${result[bench-hand-$size/$command/$kind]}
       a=${result[bench-api-error-$size/$command/$kind]}
       ratio=$(ratio "$e" "$h")
-      printf '| %s | cargo %s | %s | %.2f s | %.2f s | %.2f s | %.2f s | %s× |\n' "$size" "$command" "$kind" "$t" "$e" "$h" "$a" "$ratio"
+      printf '| %s | cargo %s | %s | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s | %s× |\n' "$size" "$command" "$kind" "$t" "$e" "$c" "$h" "$a" "$ratio"
     done
   done
 done

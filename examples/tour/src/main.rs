@@ -21,6 +21,27 @@ use errwire::{to_response, ApiError, Context, ErrorSpec};
 
 use services::{Group, Service};
 
+/// `println!` that ends the tour quietly when its reader goes away (`tour | head`), instead
+/// of panicking on a broken pipe.
+macro_rules! say {
+    () => {
+        say!("")
+    };
+    ($($arg:tt)*) => {
+        if let Err(error) = std::io::Write::write_fmt(&mut std::io::stdout().lock(), format_args!("{}\n", format_args!($($arg)*))) {
+            stdout_failed(&error)
+        }
+    };
+}
+
+fn stdout_failed(error: &std::io::Error) -> ! {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    eprintln!("tour: cannot write to stdout: {error}");
+    std::process::exit(1)
+}
+
 /// The envelopes by the names the command line uses.
 const FORMATS: &[&str] = &[
     "nested",
@@ -45,7 +66,7 @@ fn main() -> ExitCode {
         match written {
             Some(Ok(files)) => {
                 for file in files {
-                    println!("wrote {file}");
+                    say!("wrote {file}");
                 }
                 return ExitCode::SUCCESS;
             }
@@ -77,9 +98,9 @@ fn main() -> ExitCode {
     }
     let mut request = 0;
     for service in chosen {
-        println!("{}", "=".repeat(100));
-        println!("{} — {} ({})", service.name, service.about, service.seed);
-        println!("{}", "=".repeat(100));
+        say!("{}", "=".repeat(100));
+        say!("{} — {} ({})", service.name, service.about, service.seed);
+        say!("{}", "=".repeat(100));
         for group in &service.groups {
             show_group(service, group, format, &mut request);
         }
@@ -89,7 +110,7 @@ fn main() -> ExitCode {
 
 fn show_group(service: &Service, group: &Group, format: &str, request: &mut u32) {
     let format = if format == "default" { group.format } else { format };
-    println!("\n{} in the {format} envelope\n", group.type_name);
+    say!("\n{} in the {format} envelope\n", group.type_name);
     for error in &group.errors {
         *request += 1;
         let id = format!("req_{request:04}");
@@ -100,11 +121,11 @@ fn show_group(service: &Service, group: &Group, format: &str, request: &mut u32)
             .jsonrpc_id(*request);
         print_response(format, error.as_ref(), &ctx);
     }
-    println!(
+    say!(
         "Reference table, generated from {}::CATALOGUE:\n",
         group.type_name
     );
-    println!("{}", group.table);
+    say!("{}", group.table);
 }
 
 /// The response as it goes over the wire.
@@ -120,31 +141,34 @@ fn print_response(format: &str, error: &(dyn ApiError + Send + Sync), ctx: &Cont
         _ => to_response::<McpTool>(error, ctx),
     };
     let status = response.status();
-    println!(
+    say!(
         "HTTP/1.1 {} {}",
         status.as_u16(),
         status.canonical_reason().unwrap_or("")
     );
     for (name, value) in response.headers() {
-        println!("{name}: {}", value.to_str().unwrap_or("<binary>"));
+        say!("{name}: {}", value.to_str().unwrap_or("<binary>"));
     }
-    println!();
-    println!("{}\n", String::from_utf8_lossy(response.body()));
+    say!();
+    say!("{}\n", String::from_utf8_lossy(response.body()));
 }
 
 /// The first screen: what the tour shows, and how to show one part of it.
 fn print_index(services: &[Service]) {
-    println!("errwire tour: the error references of real services, each rendered by errwire from");
-    println!("its own code: every code's status line, headers and body as a client receives them,");
-    println!("then the service's reference table, generated from its catalogue.\n");
-    println!(
+    say!("errwire tour: the error references of real services, each rendered by errwire from");
+    say!("its own code: every code's status line, headers and body as a client receives them,");
+    say!("then the service's reference table, generated from its catalogue.\n");
+    say!(
         "  {:<14} {:<12} {:>5}  {:<28} about",
-        "service", "seed", "codes", "envelopes"
+        "service",
+        "seed",
+        "codes",
+        "envelopes"
     );
     for service in services {
         let codes: usize = service.groups.iter().map(|g| g.catalogue.len()).sum();
         let formats: Vec<&str> = service.groups.iter().map(|g| g.format).collect();
-        println!(
+        say!(
             "  {:<14} {:<12} {:>5}  {:<28} {}",
             service.name,
             service.seed,
@@ -153,15 +177,15 @@ fn print_index(services: &[Service]) {
             service.about
         );
     }
-    println!();
-    println!("  one service:            cargo run -p tour -- studio-api");
-    println!(
+    say!();
+    say!("  one service:            cargo run -p tour -- studio-api");
+    say!(
         "  in another envelope:    cargo run -p tour -- studio-api problem   ({})",
         FORMATS.join(", ")
     );
-    println!("  HTML reference pages:   cargo run -p tour -- --html target/errwire-reference");
-    println!("  TypeScript modules:     cargo run -p tour -- --typescript target/errwire-ts");
-    println!("\nEvery service follows, in full.\n");
+    say!("  HTML reference pages:   cargo run -p tour -- --html target/errwire-reference");
+    say!("  TypeScript modules:     cargo run -p tour -- --typescript target/errwire-ts");
+    say!("\nEvery service follows, in full.\n");
 }
 
 /// One page per service, one section per error type in that type's envelope.

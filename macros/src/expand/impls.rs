@@ -74,6 +74,12 @@ pub fn detail_fields_impl(model: &Model<'_>) -> TokenStream {
                     #has_rest
                 }
             }
+
+            // `valid.rs` refused every reserved member name.
+            #[inline]
+            fn __names_checked(&self) -> bool {
+                true
+            }
         }
     }
 }

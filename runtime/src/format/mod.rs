@@ -143,8 +143,11 @@ fn details_entry<M: SerializeMap, E: ApiError + ?Sized>(map: &mut M, error: &E) 
 /// a hand-written `details()` may still hold one).
 fn flattened_details<M: SerializeMap, E: ApiError + ?Sized>(map: &mut M, error: &E) -> Result<(), M::Error> {
     let mut result = Ok(());
-    error.details().for_each(|name, value| {
-        if result.is_ok() && !crate::rules::is_reserved_member_name(name) {
+    let details = error.details();
+    // Derived details had their names checked at compile time.
+    let checked = details.names_checked();
+    details.for_each(|name, value| {
+        if result.is_ok() && (checked || !crate::rules::is_reserved_member_name(name)) {
             result = map.serialize_entry(name, value);
         }
     });
