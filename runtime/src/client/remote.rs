@@ -47,7 +47,7 @@ pub enum RemoteFormat {
 /// An error response decoded from any built-in envelope.
 ///
 /// Every accessor answers from what the body and headers carried; where an envelope has no
-/// room for a fact, the documented fallback applies (see the [module table](self)).
+/// room for a fact, the documented fallback applies (see the [module table](crate::client)).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RemoteError {
     pub(crate) http_status: StatusCode,
