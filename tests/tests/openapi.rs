@@ -3,7 +3,7 @@
 //! serialized by utoipa, parsed by `oas3` as OpenAPI 3.1, and every real body (minimal and
 //! with a full context) validates against the schema it documents.
 
-use errwire::format::{Nested, Problem};
+use errwire::format::{Flat, Nested, Problem};
 use errwire::{to_json, ApiError, Context};
 use serde_json::{json, Value};
 use utoipa::openapi::path::{HttpMethod, OperationBuilder, PathItem};
@@ -195,4 +195,131 @@ fn violations_and_declared_headers_are_documented() {
     .unwrap();
     bad["errors"][0]["pointer"] = json!(7);
     assert!(!validator(schema).is_valid(&bad));
+}
+
+/// A domain error that shares 422 (and 404) with the framework's own errors.
+#[derive(Debug, ApiError)]
+#[api(format = Problem)]
+enum WidgetError {
+    /// Too many widgets in one order.
+    #[api(status = 422)]
+    QuantityTooLarge,
+    /// No such widget.
+    #[api(status = 404)]
+    WidgetNotFound,
+}
+
+/// A type in another envelope with the same content type as `accounts::AccountsError`'s.
+#[derive(Debug, ApiError)]
+#[api(format = Flat)]
+enum FlatError {
+    /// Missing.
+    #[api(status = 404)]
+    Missing,
+}
+
+#[test]
+fn types_sharing_a_status_are_merged_not_overwritten() {
+    use errwire::openapi::{Framework, Responses};
+    use errwire::FrameworkError;
+
+    let merged = Responses::<(Framework<Problem>, WidgetError)>::responses();
+    let as_json = |status: &str| serde_json::to_value(&merged[status]).unwrap();
+    let r422 = as_json("422");
+    let content = &r422["content"]["application/problem+json"];
+    let examples: Vec<&String> = content["examples"].as_object().unwrap().keys().collect();
+    assert_eq!(examples, ["invalid_body", "quantity_too_large"], "{r422}");
+    let schema = validator(&content["schema"]);
+    let ctx = Context::new().request_id("req_1").instance("/orders");
+    for body in [
+        to_json::<Problem>(&FrameworkError::InvalidBody, &ctx),
+        to_json::<Problem>(&WidgetError::QuantityTooLarge, &ctx),
+    ] {
+        let body: Value = serde_json::from_str(&body).unwrap();
+        assert!(schema.is_valid(&body), "{body} against {}", content["schema"]);
+    }
+    let mut unknown: Value =
+        serde_json::from_str(&to_json::<Problem>(&WidgetError::QuantityTooLarge, &ctx)).unwrap();
+    unknown["code"] = json!("nope");
+    assert!(!schema.is_valid(&unknown), "the merged code enum still bites");
+    let r404 = as_json("404");
+    let examples: Vec<&String> = r404["content"]["application/problem+json"]["examples"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .collect();
+    assert_eq!(examples, ["route_not_found", "widget_not_found"]);
+    let schema404 = validator(&r404["content"]["application/problem+json"]["schema"]);
+    for body in [
+        to_json::<Problem>(&FrameworkError::RouteNotFound, &ctx),
+        to_json::<Problem>(&WidgetError::WidgetNotFound, &ctx),
+    ] {
+        assert!(
+            schema404.is_valid(&serde_json::from_str::<Value>(&body).unwrap()),
+            "{body}"
+        );
+    }
+    // Listed as utoipa lists two types, the last one wins: the bug this type fixes.
+    let mut last_wins = <FrameworkError as IntoResponses>::responses();
+    last_wins.extend(<WidgetError as IntoResponses>::responses());
+    let lost = serde_json::to_value(&last_wins["422"]).unwrap();
+    let kept: Vec<&String> = lost["content"]["application/problem+json"]["examples"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .collect();
+    assert_eq!(kept, ["quantity_too_large"], "{lost}");
+    assert!(lost["content"].get("application/json").is_none());
+
+    // The merged responses make a valid OpenAPI 3.1 document.
+    let operation = OperationBuilder::new()
+        .responses(
+            ResponsesBuilder::new()
+                .responses_from_into_responses::<Responses<(Framework<Problem>, WidgetError)>>()
+                .build(),
+        )
+        .build();
+    let openapi = OpenApiBuilder::new()
+        .info(InfoBuilder::new().title("merge").version("1.0.0").build())
+        .paths(PathsBuilder::new().path("/orders", PathItem::new(HttpMethod::Post, operation)))
+        .build();
+    let text = openapi.to_pretty_json().unwrap();
+    oas3::from_json(&text).unwrap_or_else(|e| panic!("oas3 rejects the document: {e}\n{text}"));
+}
+
+#[test]
+fn negotiated_problem_and_shared_content_types_are_documented() {
+    use errwire::openapi::{Responses, WithProblem};
+
+    // A Nested type behind a layer that negotiates problem+json: both content types.
+    let both = WithProblem::<(accounts::AccountsError,)>::responses();
+    let r404 = serde_json::to_value(&both["404"]).unwrap();
+    let content = r404["content"].as_object().unwrap();
+    assert!(
+        content.contains_key("application/json") && content.contains_key("application/problem+json"),
+        "{r404}"
+    );
+    let ctx = Context::new();
+    let problem_body: Value =
+        serde_json::from_str(&to_json::<Problem>(&accounts::AccountsError::NotFound(1), &ctx)).unwrap();
+    assert!(validator(&content["application/problem+json"]["schema"]).is_valid(&problem_body));
+
+    // Two envelopes with one content type at one status: a `oneOf`, both bodies valid.
+    let shared = Responses::<(accounts::AccountsError, FlatError)>::responses();
+    let r404 = serde_json::to_value(&shared["404"]).unwrap();
+    let json_content = &r404["content"]["application/json"];
+    assert_eq!(
+        json_content["schema"]["oneOf"].as_array().map(Vec::len),
+        Some(2),
+        "{r404}"
+    );
+    let schema = validator(&json_content["schema"]);
+    for body in [
+        to_json::<Nested>(&accounts::AccountsError::NotFound(1), &ctx),
+        to_json::<Flat>(&FlatError::Missing, &ctx),
+    ] {
+        let body: Value = serde_json::from_str(&body).unwrap();
+        assert!(schema.is_valid(&body), "{body}");
+    }
+    assert!(json_content["examples"].get("missing").is_some());
 }

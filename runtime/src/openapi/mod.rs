@@ -24,6 +24,10 @@
 //! assert_eq!(responses.keys().collect::<Vec<_>>(), ["409"]);
 //! ```
 
+mod merged;
+
+pub use merged::{ErrorTypes, Framework, Listed, Merger, Responses, WithProblem};
+
 use alloc::collections::BTreeMap;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
