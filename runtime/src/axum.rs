@@ -24,12 +24,15 @@
 //! ```
 
 use axum::body::Body;
-use axum::extract::{FromRequest, Request};
+use axum::extract::path::ErrorKind;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::response::{IntoResponse, Response};
+use http::request::Parts;
 
 use crate::format::Nested;
 use crate::framework::FrameworkError;
-use crate::web::json::{is_json_content_type, parse, Rejection};
+use crate::web::json::{is_json_content_type, parse, violation, Rejection};
 use crate::web::render::render_current;
 use crate::{ApiError, Format};
 
@@ -104,12 +107,121 @@ impl JsonError {
 
 impl IntoResponse for JsonError {
     fn into_response(self) -> Response {
+        rejection_response(self.0)
+    }
+}
+
+/// `axum::extract::Path`, with a rejection in errwire's codes: a parameter that does not
+/// parse is `invalid_path` (400) with a violation naming it (`code` `invalid_value`, a message
+/// written for the wire: axum's own text quotes our types). A route without the parameters
+/// the type asks for is the server's bug: `internal_error` (500).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Path<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for Path<T>
+where
+    T: serde::de::DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = ExtractError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(Self(value)),
+            Err(PathRejection::FailedToDeserializePathParams(error)) => {
+                // The route's parameter names, for errors that give only a position.
+                let names: Vec<String> = axum::extract::RawPathParams::from_request_parts(parts, state)
+                    .await
+                    .map(|params| params.iter().map(|(name, _)| String::from(name)).collect())
+                    .unwrap_or_default();
+                let field = match error.kind() {
+                    ErrorKind::ParseErrorAtKey { key, .. }
+                    | ErrorKind::InvalidUtf8InPathParam { key }
+                    | ErrorKind::DeserializeError { key, .. } => key.clone(),
+                    ErrorKind::ParseErrorAtIndex { index, .. } => {
+                        names.get(*index).cloned().unwrap_or_default()
+                    }
+                    _ if names.len() == 1 => names[0].clone(),
+                    _ => String::new(),
+                };
+                Err(ExtractError(Rejection {
+                    error: FrameworkError::InvalidPath,
+                    violations: alloc::vec![crate::Violation::new(
+                        field,
+                        "invalid_value",
+                        "This path parameter has an invalid value.",
+                    )],
+                }))
+            }
+            Err(other) => Err(ExtractError(Rejection::new(
+                FrameworkError::from_status(other.status()).unwrap_or(FrameworkError::Internal),
+            ))),
+        }
+    }
+}
+
+/// `axum::extract::Query`, with a rejection in errwire's codes: a query string of the wrong
+/// shape is `invalid_query` (400) with a violation naming the parameter and what is wrong
+/// (`missing_field`, `unknown_field`, `invalid_type`, `invalid_value`), as
+/// [`Json`] does for bodies.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Query<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for Query<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ExtractError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let query = parts.uri.query().unwrap_or_default();
+        let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+        serde_path_to_error::deserialize(deserializer)
+            .map(Self)
+            .map_err(|error| {
+                let path = error.path().to_string();
+                ExtractError(Rejection {
+                    error: FrameworkError::InvalidQuery,
+                    violations: alloc::vec![violation(&path, &error.into_inner().to_string())],
+                })
+            })
+    }
+}
+
+/// Why [`Path`] or [`Query`] refused a request: the framework error, and the parameter that
+/// failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtractError(Rejection);
+
+impl ExtractError {
+    /// The error: `invalid_path`, `invalid_query`, …
+    #[must_use]
+    pub const fn error(&self) -> FrameworkError {
+        self.0.error
+    }
+
+    /// The parameter that failed.
+    #[must_use]
+    pub fn violations(&self) -> &[crate::Violation] {
+        &self.0.violations
+    }
+}
+
+impl IntoResponse for ExtractError {
+    fn into_response(self) -> Response {
+        rejection_response(self.0)
+    }
+}
+
+fn rejection_response(rejection: Rejection) -> Response {
+    {
         // A valid `Nested` body on its own; not marked as rendered, so the errwire layer
         // renders the precise error again in the service's format, with the request id.
-        let response = crate::to_response::<Nested>(&self.0, &crate::Context::new());
+        let response = crate::to_response::<Nested>(&rejection, &crate::Context::new());
         let mut response = response.map(Body::from);
-        response.extensions_mut().insert(self.0.error);
-        response.extensions_mut().insert(self.0);
+        response.extensions_mut().insert(rejection.error);
+        response.extensions_mut().insert(rejection);
         response
     }
 }

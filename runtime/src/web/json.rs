@@ -81,7 +81,7 @@ pub(crate) fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Rejection> {
 }
 
 /// The violation for serde's `message` at `path` (`.` is `serde_path_to_error`'s root).
-fn violation(path: &str, message: &str) -> Violation {
+pub(crate) fn violation(path: &str, message: &str) -> Violation {
     let path = if path == "." { "" } else { path };
     let (code, text, field): (&str, &str, Cow<'_, str>) =
         if let Some(name) = quoted_after(message, "missing field `") {
