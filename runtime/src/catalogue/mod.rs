@@ -12,19 +12,15 @@ use alloc::sync::Arc;
 
 pub(crate) mod assert;
 mod export;
-#[cfg(feature = "client")]
 mod html;
 mod lock;
 #[cfg(feature = "registry")]
 mod registry;
-#[cfg(feature = "client")]
 mod typescript;
 mod unique;
 
 #[allow(deprecated)]
 pub use export::{contract_json, to_json, Column, Order, Table, FORMAT_VERSION};
-#[cfg(feature = "client")]
-#[cfg_attr(docsrs, doc(cfg(feature = "client")))]
 pub use html::{html, html_for, HtmlPage};
 pub use lock::{Change, Lock, LockError, LockReport, BLESS_VAR};
 #[cfg(feature = "registry")]
@@ -32,8 +28,6 @@ pub use registry::all;
 #[doc(hidden)]
 #[cfg(feature = "registry")]
 pub use registry::CATALOGUES;
-#[cfg(feature = "client")]
-#[cfg_attr(docsrs, doc(cfg(feature = "client")))]
 pub use typescript::{typescript, typescript_for};
 pub use unique::{
     check_unique, check_unique_by, duplicates, duplicates_by, CodeMatch, Duplicate, DuplicateCodes,

@@ -1,10 +1,9 @@
 //! The other side of the contract: an error response from an errwire service (or any service
-//! speaking one of the built-in envelopes) decoded into a `RemoteError` (feature `client`),
-//! and the code enums the derive writes for `#[api(codes = "…")]` ([`KnownCodes`], always
-//! there).
+//! speaking one of the built-in envelopes) decoded into a [`RemoteError`], and the code enums the derive writes for
+//! `#[api(codes = "…")]` ([`KnownCodes`]). No feature and no dependency: the bodies are parsed
+//! with `serde_json`, which errwire already uses.
 //!
 //! ```
-//! # #[cfg(feature = "client")] {
 //! use errwire::client::{RemoteError, RemoteFormat};
 //! use errwire::http::{HeaderMap, StatusCode};
 //!
@@ -16,7 +15,6 @@
 //! assert_eq!(remote.request_id(), Some("req_1"));
 //! assert!(remote.retryable()); // no flag in this envelope: 429's default
 //! assert_eq!(remote.details()["limit"], 15);
-//! # }
 //! ```
 //!
 //! What each envelope carries, and so what [`RemoteError`] can give back:
@@ -32,15 +30,11 @@
 //! | `McpTool` | ✓ | `content[0].text` | HTTP (200) | ✓ | `retry_after` | ✓ | ✓ | ✓ |
 
 mod codes;
-#[cfg(feature = "client")]
 mod decode;
-#[cfg(feature = "client")]
 mod remote;
 #[cfg(feature = "reqwest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub mod reqwest;
 
 pub use codes::KnownCodes;
-#[cfg(feature = "client")]
-#[cfg_attr(docsrs, doc(cfg(feature = "client")))]
 pub use remote::{DecodeError, DecodeErrorKind, RemoteError, RemoteFormat, MAX_BODY, MAX_VIOLATIONS};
