@@ -117,15 +117,14 @@ fn one_of(existing: &mut Content, other: Content) {
     existing.examples.extend(other.examples);
 }
 
-/// What a listed type adds to the merged responses (implemented for derived types, for
-/// [`Framework<F>`] and for tuples of them).
-pub trait ErrorTypes {
+/// One type a route lists: a derived type (in its own format) or a [`Framework<F>`].
+pub trait Listed {
     /// Adds the type's codes in its format (and in `Problem` too when `problem`).
     #[doc(hidden)]
     fn add_to(merger: &mut Merger, problem: bool);
 }
 
-impl<F: Format + 'static> ErrorTypes for Framework<F> {
+impl<F: Format + 'static> Listed for Framework<F> {
     fn add_to(merger: &mut Merger, problem: bool) {
         merger.add::<F>(FrameworkError::CATALOGUE);
         if problem {
@@ -134,8 +133,7 @@ impl<F: Format + 'static> ErrorTypes for Framework<F> {
     }
 }
 
-/// A derived type in its own format.
-impl<E> ErrorTypes for PhantomData<E>
+impl<E> Listed for E
 where
     E: Catalogued + DefaultFormat,
     E::Format: 'static,
@@ -148,29 +146,18 @@ where
     }
 }
 
-/// One listed type: a derived one, or a [`Framework<F>`].
-pub trait Listed {
+/// The types a route lists: a tuple of [`Listed`] types (up to eight).
+pub trait ErrorTypes {
+    /// Adds every listed type.
     #[doc(hidden)]
-    type As: ErrorTypes;
-}
-
-impl<F: Format + 'static> Listed for Framework<F> {
-    type As = Self;
-}
-
-impl<E> Listed for E
-where
-    E: Catalogued + DefaultFormat,
-    E::Format: 'static,
-{
-    type As = PhantomData<E>;
+    fn add_to(merger: &mut Merger, problem: bool);
 }
 
 macro_rules! tuples {
     ($($t:ident),+) => {
         impl<$($t: Listed),+> ErrorTypes for ($($t,)+) {
             fn add_to(merger: &mut Merger, problem: bool) {
-                $(<$t::As as ErrorTypes>::add_to(merger, problem);)+
+                $($t::add_to(merger, problem);)+
             }
         }
     };
