@@ -128,7 +128,28 @@ fn write_module(out: &mut String, specs: &[&ErrorSpec], format: Option<RemoteFor
         out.push_str(VIOLATION);
     }
     out.push_str(envelope(format));
-    Ok(())
+    match code_member(format) {
+        Some(member) => writeln!(
+            out,
+            "/** The code of an error body. */\nexport function errorCodeOf(body: ErrorBody): ErrorCode {{\n  return {member};\n}}"
+        ),
+        None => writeln!(
+            out,
+            "/** The code of an error body: this envelope carries none. */\nexport function errorCodeOf(_body: ErrorBody): ErrorCode | undefined {{\n  return undefined;\n}}"
+        ),
+    }
+}
+
+/// Where the envelope keeps the code, as a TypeScript expression on `body`.
+fn code_member(format: Option<RemoteFormat>) -> Option<&'static str> {
+    match format? {
+        RemoteFormat::Nested => Some("body.error.code"),
+        RemoteFormat::Flat | RemoteFormat::Problem => Some("body.code"),
+        RemoteFormat::OAuth | RemoteFormat::Simple => Some("body.error"),
+        RemoteFormat::JsonRpc => Some("body.error.data.code"),
+        RemoteFormat::McpTool => Some("body.structuredContent.code"),
+        _ => None,
+    }
 }
 
 /// The violation objects of the formats that carry `violations`.
@@ -162,10 +183,6 @@ export function isErrorBody(body: unknown): body is ErrorBody {
   return isObject(body) && isObject(body.error) && isErrorCode(body.error.code) && typeof body.error.message === \"string\";
 }
 
-/** The code of an error body. */
-export function errorCodeOf(body: ErrorBody): ErrorCode {
-  return body.error.code;
-}
 ",
         Some(RemoteFormat::Flat) => "/** The error body: `{\"ok\":false,\"code\",\"detail\",\"error\",…}`. */
 export interface ErrorBody {
@@ -184,10 +201,6 @@ export function isErrorBody(body: unknown): body is ErrorBody {
   return isObject(body) && body.ok === false && isErrorCode(body.code) && typeof body.detail === \"string\";
 }
 
-/** The code of an error body. */
-export function errorCodeOf(body: ErrorBody): ErrorCode {
-  return body.code;
-}
 ",
         Some(RemoteFormat::Problem) => "/** One RFC 9457 `errors` entry: a message, a JSON Pointer (as a URI fragment), a code. */
 export interface ProblemViolation {
@@ -216,10 +229,6 @@ export function isErrorBody(body: unknown): body is ErrorBody {
   return isObject(body) && isErrorCode(body.code) && typeof body.status === \"number\" && typeof body.title === \"string\";
 }
 
-/** The code of an error body. */
-export function errorCodeOf(body: ErrorBody): ErrorCode {
-  return body.code;
-}
 ",
         Some(RemoteFormat::OAuth) => "/** The error body: RFC 6749 §5.2. */
 export interface ErrorBody {
@@ -233,10 +242,6 @@ export function isErrorBody(body: unknown): body is ErrorBody {
   return isObject(body) && isErrorCode(body.error);
 }
 
-/** The code of an error body. */
-export function errorCodeOf(body: ErrorBody): ErrorCode {
-  return body.error;
-}
 ",
         Some(RemoteFormat::Simple) => "/** The error body: `{\"error\":code,\"error_description\",…details}`. */
 export interface ErrorBody {
@@ -251,10 +256,6 @@ export function isErrorBody(body: unknown): body is ErrorBody {
   return isObject(body) && isErrorCode(body.error);
 }
 
-/** The code of an error body. */
-export function errorCodeOf(body: ErrorBody): ErrorCode {
-  return body.error;
-}
 ",
         Some(RemoteFormat::JsonRpc) => "/** The error body: a JSON-RPC 2.0 error response with the API facts in `data`. */
 export interface ErrorBody {
@@ -282,10 +283,6 @@ export function isErrorBody(body: unknown): body is ErrorBody {
     && isObject(body.error.data) && isErrorCode(body.error.data.code);
 }
 
-/** The code of an error body. */
-export function errorCodeOf(body: ErrorBody): ErrorCode {
-  return body.error.data.code;
-}
 ",
         Some(RemoteFormat::JsonRpcPlain) => "/** The error body: a JSON-RPC 2.0 error response (`code` and `message` only: the API
  * code travels in no member, so `ErrorCode` is for reference). */
@@ -304,10 +301,6 @@ export function isErrorBody(body: unknown): body is ErrorBody {
     && typeof body.error.message === \"string\";
 }
 
-/** The code of an error body: none travels in this envelope. */
-export function errorCodeOf(_body: ErrorBody): ErrorCode | undefined {
-  return undefined;
-}
 ",
         Some(RemoteFormat::McpTool) => "/** The error body: an MCP `CallToolResult` with `isError: true`. */
 export interface ErrorBody {
@@ -330,10 +323,6 @@ export function isErrorBody(body: unknown): body is ErrorBody {
     && isObject(body.structuredContent) && isErrorCode(body.structuredContent.code);
 }
 
-/** The code of an error body. */
-export function errorCodeOf(body: ErrorBody): ErrorCode {
-  return body.structuredContent.code;
-}
 ",
         _ => "/** A custom envelope: errwire does not know its shape. */
 export type ErrorBody = unknown;
@@ -343,10 +332,6 @@ export function isErrorBody(body: unknown): body is ErrorBody {
   return body !== undefined;
 }
 
-/** The code of an error body: unknown for a custom envelope. */
-export function errorCodeOf(_body: ErrorBody): ErrorCode | undefined {
-  return undefined;
-}
 ",
     }
 }
