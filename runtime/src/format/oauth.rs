@@ -60,9 +60,9 @@ impl Format for OAuth {
             }
             match error.docs_url() {
                 Some(uri)
-                    // Compared by content: a spec's address is not stable (a promoted
-                    // constant may be copied into each codegen unit), so pointer identity
-                    // missed and every render re-validated the URL.
+                    // Compared by content: a spec's address is not stable (a constant's
+                    // value may be materialised more than once), so pointer identity missed
+                    // in release builds and every render re-validated the URL.
                     if spec.docs_url_is_uri() && spec.docs_url() == Some(uri) =>
                 {
                     map.serialize_entry("error_uri", uri)
