@@ -12,7 +12,7 @@ use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned as _;
 use syn::{Attribute, DeriveInput, Expr, Generics, Ident, Lit, Path, Type, Visibility};
 
-use crate::attr::{Detail, Flag, HeaderKey, JsonRpcCode, Mcp, RenameAll, Seconds, Spanned, Status};
+use crate::attr::{Detail, Flag, Grpc, HeaderKey, JsonRpcCode, Mcp, RenameAll, Seconds, Spanned, Status};
 use crate::diagnostic::Errors;
 
 /// `#[derive(ApiError)]` on an enum or a struct.
@@ -97,6 +97,8 @@ pub struct Keys {
     pub jsonrpc: Option<JsonRpcCode>,
     // #[api(mcp = "protocol")]
     pub mcp: Option<Spanned<Mcp>>,
+    // #[api(grpc = "ALREADY_EXISTS")]
+    pub grpc: Option<Spanned<Grpc>>,
     // #[api(transparent)]
     pub transparent: Flag,
     // #[api(header(name = "WWW-Authenticate", value = "Bearer realm=\"mcp\""))], repeatable
@@ -117,6 +119,7 @@ const KEYS: &[&str] = &[
     "title",
     "jsonrpc",
     "mcp",
+    "grpc",
     "transparent",
     "header",
     "in_band",
@@ -143,6 +146,7 @@ impl Keys {
             ("title", self.title.as_ref().map(Spanned::span)),
             ("jsonrpc", self.jsonrpc.map(|k| k.span)),
             ("mcp", self.mcp.as_ref().map(Spanned::span)),
+            ("grpc", self.grpc.as_ref().map(Spanned::span)),
             ("transparent", flag(&self.transparent)),
             ("header", self.headers.first().map(|h| h.name.span())),
             ("in_band", flag(&self.in_band)),
@@ -171,6 +175,10 @@ impl Keys {
             "mcp" => set(&mut self.mcp, key, meta, errors, |e| {
                 let text = string(key, &e)?;
                 Ok(Spanned::new(Mcp::from_text(&text)?, text.span()))
+            })?,
+            "grpc" => set(&mut self.grpc, key, meta, errors, |e| {
+                let text = string(key, &e)?;
+                Ok(Spanned::new(Grpc::from_text(&text)?, text.span()))
             })?,
             "transparent" => flag(&mut self.transparent, key, meta, errors)?,
             "in_band" => flag(&mut self.in_band, key, meta, errors)?,
@@ -409,6 +417,7 @@ const EXAMPLES: &[(&str, &str)] = &[
     ("title", "title = \"Slug taken\""),
     ("jsonrpc", "jsonrpc = -32001"),
     ("mcp", "mcp = \"protocol\""),
+    ("grpc", "grpc = \"ALREADY_EXISTS\""),
     ("transparent", "#[api(transparent)]"),
     ("rename_all", "rename_all = \"SCREAMING_SNAKE_CASE\""),
     ("docs", "docs = \"https://docs.example.com/errors#{code}\""),

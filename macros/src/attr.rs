@@ -315,6 +315,44 @@ impl Mcp {
     }
 }
 
+/// A gRPC status code named in `grpc = "…"`: its number in `rules::GRPC_CODES`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Grpc(pub usize);
+
+impl Grpc {
+    // #[api(grpc = "ALREADY_EXISTS")]
+    pub fn from_text(value: &Spanned<String>) -> Result<Self> {
+        let text = value.as_str();
+        match crate::rules::GRPC_CODES.iter().position(|name| *name == text) {
+            Some(0) => Err(Error::custom(
+                "`grpc = \"OK\"` would send this error as a success: choose the gRPC code of the failure, such as \"FAILED_PRECONDITION\"",
+            )
+            .at(value.span())),
+            Some(number) => Ok(Self(number)),
+            None => {
+                let upper = text.to_ascii_uppercase().replace(['-', ' '], "_");
+                let codes = &crate::rules::GRPC_CODES[1..];
+                let closest = codes
+                    .iter()
+                    .map(|known| (strsim_distance(&upper, known), *known))
+                    .min_by_key(|(distance, _)| *distance)
+                    .filter(|(distance, _)| *distance <= 3);
+                let hint = match closest {
+                    Some((0, name)) => format!("write it as `grpc = \"{name}\"`"),
+                    Some((_, name)) => format!("did you mean `grpc = \"{name}\"`?"),
+                    None => format!("expected one of {}", codes.join(", ")),
+                };
+                Err(Error::custom(format!("unknown gRPC code `{text}`: {hint}")).at(value.span()))
+            }
+        }
+    }
+
+    /// The runtime's `GrpcCode` variant.
+    pub fn variant(self) -> String {
+        crate::rules::GRPC_CODES[self.0].to_upper_camel_case()
+    }
+}
+
 /// `#[api(detail)]` or `#[api(detail = "name")]`.
 #[derive(Debug, Clone)]
 pub struct Detail {

@@ -50,6 +50,8 @@ pub struct Entry<'a> {
     pub retry_after: Option<u64>,
     /// `mcp = "protocol"`: sent as a JSON-RPC error rather than a tool result.
     pub mcp_protocol: bool,
+    /// `grpc = "…"`: the runtime `GrpcCode` variant's name.
+    pub grpc: Option<String>,
     /// `in_band` on the variant or the enum: HTTP 200 in the JSON-RPC formats.
     pub in_band: bool,
     /// The response headers: `header(name, value)` keys, `header = "…"` fields, and the
@@ -239,6 +241,7 @@ impl<'a> Entry<'a> {
             help: keys.help.as_ref().map(|h| h.as_ref().clone()),
             retry_after: keys.retry_after.map(|r| r.value),
             mcp_protocol: keys.mcp.as_ref().is_some_and(|m| *m.as_ref() == Mcp::Protocol),
+            grpc: keys.grpc.as_ref().map(|g| g.as_ref().variant()),
             in_band,
             headers,
         }

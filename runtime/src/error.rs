@@ -9,7 +9,7 @@ use core::time::Duration;
 use http::StatusCode;
 
 use crate::details::Details;
-use crate::spec::{ErrorSpec, McpChannel};
+use crate::spec::{ErrorSpec, GrpcCode, McpChannel};
 use crate::violation::Violation;
 
 /// An error with a complete, public API identity.
@@ -98,6 +98,11 @@ pub trait ApiError {
         self.spec().jsonrpc_code()
     }
 
+    /// The gRPC status code (`grpc = "…"`, else the status mapping).
+    fn grpc_code(&self) -> GrpcCode {
+        self.spec().grpc_code()
+    }
+
     /// The MCP channel: tool result (`isError: true`) or JSON-RPC protocol error.
     fn mcp_channel(&self) -> McpChannel {
         self.spec().mcp_channel()
@@ -156,6 +161,7 @@ macro_rules! forward_api_error {
             fn docs_url(&self) -> Option<&'static str> { (**self).docs_url() }
             fn jsonrpc_code(&self) -> i32 { (**self).jsonrpc_code() }
             fn mcp_channel(&self) -> McpChannel { (**self).mcp_channel() }
+            fn grpc_code(&self) -> GrpcCode { (**self).grpc_code() }
             fn details(&self) -> Details<'_> { (**self).details() }
             fn in_band(&self) -> bool { (**self).in_band() }
             fn violations(&self) -> &[Violation] { (**self).violations() }

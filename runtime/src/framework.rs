@@ -33,16 +33,16 @@ pub enum FrameworkError {
     #[api(status = 403, code = "forbidden")]
     Forbidden,
     /// No route matches the request.
-    #[api(status = 404, code = "route_not_found")]
+    #[api(status = 404, code = "route_not_found", grpc = "UNIMPLEMENTED")]
     RouteNotFound,
     /// The route does not allow this method.
-    #[api(status = 405, code = "method_not_allowed")]
+    #[api(status = 405, code = "method_not_allowed", grpc = "UNIMPLEMENTED")]
     MethodNotAllowed,
     /// No representation matches the request's `Accept`.
     #[api(status = 406, code = "not_acceptable")]
     NotAcceptable,
     /// The server did not finish in time.
-    #[api(status = 408, code = "request_timeout")]
+    #[api(status = 408, code = "request_timeout", grpc = "DEADLINE_EXCEEDED")]
     RequestTimeout,
     /// The request conflicts with the current state.
     #[api(status = 409, code = "conflict")]

@@ -15,6 +15,8 @@ pub struct ReadmeDoctests;
 
 #[cfg(feature = "actix-web")]
 pub mod actix;
+#[cfg(feature = "async-graphql")]
+pub mod async_graphql;
 #[cfg(feature = "axum")]
 pub mod axum;
 pub mod catalogue;
@@ -31,7 +33,7 @@ pub mod jsonrpsee;
 #[cfg(feature = "tracing")]
 pub mod log;
 mod message;
-#[cfg(feature = "utoipa")]
+#[cfg(any(feature = "utoipa", feature = "aide"))]
 pub mod openapi;
 mod render;
 #[cfg(any(feature = "tower", feature = "actix-web"))]
@@ -41,6 +43,8 @@ pub mod rmcp;
 #[doc(hidden)]
 pub mod rules;
 mod spec;
+#[cfg(feature = "tonic")]
+pub mod tonic;
 #[cfg(feature = "tower")]
 pub mod tower;
 #[cfg(feature = "validator")]
@@ -62,7 +66,7 @@ pub use format::Format;
 pub use framework::FrameworkError;
 pub use message::PublicMessage;
 pub use render::{to_json, to_response, DefaultFormat, X_REQUEST_ID};
-pub use spec::{default_jsonrpc_code, default_retryable, ErrorSpec, McpChannel, MessageSource};
+pub use spec::{default_jsonrpc_code, default_retryable, ErrorSpec, GrpcCode, McpChannel, MessageSource};
 pub use violation::{Violation, MAX_VIOLATIONS, MAX_VIOLATION_TEXT};
 
 /// Derives [`ApiError`] and [`Catalogued`]; see the crate documentation for the attribute

@@ -206,3 +206,52 @@ pub const fn is_header_value(text: &str) -> bool {
     }
     true
 }
+
+/// The canonical gRPC status codes, by number (`google.rpc.Code`): what
+/// `#[api(grpc = "…")]` accepts, less `OK`, which is not an error.
+pub const GRPC_CODES: [&str; 17] = [
+    "OK",
+    "CANCELLED",
+    "UNKNOWN",
+    "INVALID_ARGUMENT",
+    "DEADLINE_EXCEEDED",
+    "NOT_FOUND",
+    "ALREADY_EXISTS",
+    "PERMISSION_DENIED",
+    "RESOURCE_EXHAUSTED",
+    "FAILED_PRECONDITION",
+    "ABORTED",
+    "OUT_OF_RANGE",
+    "UNIMPLEMENTED",
+    "INTERNAL",
+    "UNAVAILABLE",
+    "DATA_LOSS",
+    "UNAUTHENTICATED",
+];
+
+/// The default gRPC code (its number in [`GRPC_CODES`]) of an HTTP status, by the mapping
+/// `google.rpc.Code` documents, read from HTTP to gRPC: 400 `INVALID_ARGUMENT`, 401
+/// UNAUTHENTICATED, 403 `PERMISSION_DENIED`, 404 `NOT_FOUND`, 409 ABORTED, 412
+/// `FAILED_PRECONDITION`, 416 `OUT_OF_RANGE`, 429 `RESOURCE_EXHAUSTED`, 499 CANCELLED, 501
+/// UNIMPLEMENTED, 503 UNAVAILABLE, 504 `DEADLINE_EXCEEDED`; any other 4xx `FAILED_PRECONDITION`,
+/// any other 5xx INTERNAL, anything below 400 UNKNOWN.
+#[must_use]
+pub const fn default_grpc_code(status: u16) -> u8 {
+    match status {
+        400 => 3,
+        401 => 16,
+        403 => 7,
+        404 => 5,
+        409 => 10,
+        416 => 11,
+        429 => 8,
+        499 => 1,
+        // Every other 4xx, 412 among them: FAILED_PRECONDITION.
+        402 | 405..=408 | 410..=415 | 417..=428 | 430..=498 => 9,
+        501 => 12,
+        503 => 14,
+        504 => 4,
+        500 | 502 | 505..=599 => 13,
+        _ => 2,
+    }
+}

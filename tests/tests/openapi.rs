@@ -3,6 +3,9 @@
 //! serialized by utoipa, parsed by `oas3` as OpenAPI 3.1, and every real body (minimal and
 //! with a full context) validates against the schema it documents.
 
+mod common;
+
+use common::validator;
 use errwire::format::{Flat, Nested, Problem};
 use errwire::{to_json, ApiError, Context};
 use serde_json::{json, Value};
@@ -112,13 +115,6 @@ fn nested_envelopes_get_their_schema_and_enum_too() {
     assert_eq!(error["required"], json!(["code", "message"]));
     assert_eq!(error["properties"]["request_id"]["type"], "string");
     assert_eq!(error["properties"]["details"]["additionalProperties"], true);
-}
-
-fn validator(schema: &Value) -> jsonschema::Validator {
-    jsonschema::options()
-        .should_validate_formats(true)
-        .build(schema)
-        .unwrap()
 }
 
 #[test]

@@ -165,3 +165,38 @@ fn rmcp_and_jsonrpsee_send_no_secret() {
         assert_clean("jsonrpsee conversion", &serde_json::to_string(&object).unwrap());
     }
 }
+
+#[test]
+fn tonic_and_async_graphql_send_no_secret() {
+    use async_graphql::ErrorExtensions as _;
+    for error in leaky_errors() {
+        // gRPC: the status as tonic puts it on the wire (headers: message, details, metadata).
+        let status = tonic::Status::from(error);
+        let response = status.into_http::<()>();
+        for (header, value) in response.headers() {
+            assert_clean(
+                &format!("grpc header {header}"),
+                &String::from_utf8_lossy(value.as_bytes()),
+            );
+        }
+        let received = tonic::Status::from_header_map(response.headers()).unwrap();
+        assert_clean("grpc message", received.message());
+        assert_clean("grpc details", &String::from_utf8_lossy(received.details()));
+    }
+    for error in leaky_errors() {
+        // GraphQL: `extend()` and `GraphqlError`, serialized as the response would carry them.
+        let extended = error.extend();
+        assert_clean(
+            "graphql extend",
+            &serde_json::to_string(&extended.extensions).unwrap(),
+        );
+        assert_clean("graphql extend message", &extended.message);
+        assert!(extended.source.is_none());
+        let converted = async_graphql::Error::from(errwire::async_graphql::GraphqlError::from(error));
+        assert_clean("graphql message", &converted.message);
+        assert_clean(
+            "graphql extensions",
+            &serde_json::to_string(&converted.extensions).unwrap(),
+        );
+    }
+}

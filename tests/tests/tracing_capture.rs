@@ -49,6 +49,20 @@ impl Write for Captured {
     }
 }
 
+impl Captured {
+    /// A debug-level subscriber writing here, the default on this thread until the guard
+    /// drops.
+    fn install() -> (Self, tracing::subscriber::DefaultGuard) {
+        let captured = Self::default();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(captured.clone())
+            .with_max_level(tracing::Level::DEBUG)
+            .with_ansi(false)
+            .finish();
+        (captured, tracing::subscriber::set_default(subscriber))
+    }
+}
+
 impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Captured {
     type Writer = Self;
     fn make_writer(&'a self) -> Self {
@@ -58,14 +72,8 @@ impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Captured {
 
 #[tokio::test]
 async fn server_errors_are_logged_with_the_chain_and_request_id_and_bodies_stay_clean() {
-    let captured = Captured::default();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(captured.clone())
-        .with_max_level(tracing::Level::DEBUG)
-        .with_ansi(false)
-        .finish();
     // The test's runtime has one thread: the server task logs to this subscriber.
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (captured, _guard) = Captured::install();
 
     let app = Router::new()
         .route("/unavailable", get(unavailable))
@@ -153,4 +161,37 @@ fn a_source_already_in_the_display_is_not_repeated() {
         chain.as_deref(),
         Some("store unavailable: connect to 10.0.3.7:5432 failed: refused")
     );
+}
+
+/// gRPC: the errwire layer's span and the conversion's log line carry the call's request id
+/// and the whole source chain; the status carries neither.
+#[tokio::test]
+async fn grpc_errors_are_logged_with_the_chain_and_request_id() {
+    let (captured, _guard) = Captured::install();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(grpc_service::serve(listener));
+    let mut client = grpc_service::WidgetsClient::connect(addr).await.unwrap();
+    let mut request = tonic::Request::new(grpc_service::Widget::default());
+    request
+        .metadata_mut()
+        .insert("x-request-id", "req-grpc-1".parse().unwrap());
+    let status = client.call("Break", request).await.unwrap_err();
+    assert_eq!(status.message(), "Something went wrong on our side.");
+
+    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let error_line = logs
+        .lines()
+        .find(|l| l.contains("ERROR") && l.contains("errwire"))
+        .unwrap_or_else(|| panic!("no error line in:\n{logs}"));
+    assert!(error_line.contains("req-grpc-1"), "{error_line}");
+    assert!(
+        error_line.contains("/widgets.Widgets/Break"),
+        "the gRPC span: {error_line}"
+    );
+    assert!(
+        error_line.contains("widget store failed: disk /var/lib/widgets is full (secret-7f3a)"),
+        "the whole source chain: {error_line}"
+    );
+    assert!(!format!("{status:?}").contains("secret-7f3a"));
 }

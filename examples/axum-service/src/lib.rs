@@ -9,10 +9,13 @@
 //! curl -i -X POST localhost:3000/accounts -H 'content-type: application/json' -d '{'
 //! curl -i localhost:3000/slow                      # TimeoutLayer → request_timeout
 //! curl -i localhost:3000/warming-up                # 503 + Retry-After: 1, twice, then 200
+//! curl -s localhost:3000/graphql -H 'content-type: application/json' -d '{"query":"{ account(id: 42) }"}'
 //! ```
 //!
 //! The router is a library (`axum_service::app()`), so tests and clients (the reqwest
 //! extension's tests) run the very service this example serves.
+
+pub mod graphql;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
@@ -101,6 +104,10 @@ pub fn app() -> Router {
         .route("/boom", get(boom))
         .route("/warming-up", get(warming_up))
         .with_state(Arc::new(AtomicU32::new(0)))
+        .route(
+            "/graphql",
+            axum::routing::post(graphql::endpoint).with_state(graphql::schema()),
+        )
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(2),

@@ -141,8 +141,8 @@ pub fn default_format_impl(model: &Model<'_>) -> TokenStream {
 }
 
 /// The impls each runtime feature adds: registration with `errwire::catalogue::all()`,
-/// `utoipa::IntoResponses` (for a type without generic parameters), axum's `IntoResponse`,
-/// actix-web's `ResponseError`, rmcp's and jsonrpsee's conversions. The derive emits one
+/// `utoipa::IntoResponses` and `aide::OperationOutput` (for a type without generic parameters), axum's `IntoResponse`,
+/// actix-web's `ResponseError`, rmcp's, jsonrpsee's, tonic's and async-graphql's conversions. The derive emits one
 /// call per feature; the runtime's `__errwire_*` macros expand it only when that feature is
 /// on, which the runtime knows and this crate cannot.
 pub fn feature_impls(model: &Model<'_>) -> TokenStream {
@@ -152,7 +152,7 @@ pub fn feature_impls(model: &Model<'_>) -> TokenStream {
         .generics
         .params
         .is_empty()
-        .then(|| quote!(#krate::__errwire_openapi!(#ident);));
+        .then(|| quote!(#krate::__errwire_openapi!(#ident); #krate::__errwire_aide!(#ident);));
     let bounded = generics::with_bounds(model);
     let (impl_generics, ty_generics, where_clause) = bounded.split_for_impl();
     let predicates = where_clause.map(|w| &w.predicates);
@@ -166,5 +166,7 @@ pub fn feature_impls(model: &Model<'_>) -> TokenStream {
         #krate::__errwire_actix!(#frameworks);
         #krate::__errwire_rmcp!(#frameworks);
         #krate::__errwire_jsonrpsee!(#frameworks);
+        #krate::__errwire_tonic!(#frameworks);
+        #krate::__errwire_async_graphql!(#frameworks);
     }
 }

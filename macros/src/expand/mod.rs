@@ -108,6 +108,10 @@ fn spec_consts(model: &Model<'_>) -> TokenStream {
                 let variant = entry.ident.to_string();
                 quote!(#variant)
             }));
+            let grpc = some(entry.grpc.as_ref().map(|name| {
+                let name = format_ident!("{}", name);
+                quote!(__errwire::GrpcCode::#name)
+            }));
             let deprecated = entry.deprecated;
             let in_band = entry.in_band;
             let headers = entry.headers.iter().filter_map(|header| {
@@ -136,6 +140,7 @@ fn spec_consts(model: &Model<'_>) -> TokenStream {
                         deprecated: #deprecated,
                         in_band: #in_band,
                         headers: &[#(#headers),*],
+                        grpc: #grpc,
                         code_oauth: #code_oauth,
                         message_oauth: #message_oauth,
                         docs_uri: #docs_is_uri,

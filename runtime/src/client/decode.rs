@@ -176,7 +176,8 @@ fn fits(format: RemoteFormat, value: &Value) -> bool {
             jsonrpc && rpc_error.is_some_and(|e| e.get("code").is_some_and(Value::is_i64))
         }
         RemoteFormat::McpTool => tool_result(object).is_some(),
-        RemoteFormat::Unrecognised => false,
+        // Not a JSON body: a gRPC status is read with `RemoteError::from_grpc`.
+        RemoteFormat::Grpc | RemoteFormat::Unrecognised => false,
     }
 }
 
@@ -240,7 +241,7 @@ fn read(format: RemoteFormat, status: StatusCode, headers: &HeaderMap, value: &V
                 read_facts(&mut remote, facts);
             }
         }
-        RemoteFormat::Unrecognised => {}
+        RemoteFormat::Grpc | RemoteFormat::Unrecognised => {}
     }
     apply_headers(&mut remote, headers);
     remote

@@ -39,6 +39,9 @@ pub enum RemoteFormat {
     JsonRpcPlain,
     /// An MCP `CallToolResult` with `isError: true` (bare or as a JSON-RPC `result`).
     McpTool,
+    /// A gRPC `Status` with Google's rich error details (feature `tonic`:
+    /// [`RemoteError::from_grpc`]).
+    Grpc,
     /// No envelope: a [`RemoteError::from_status`] fallback built from the status and
     /// headers alone.
     Unrecognised,
@@ -64,6 +67,7 @@ pub struct RemoteError {
     pub(crate) details: Map<String, Value>,
     pub(crate) violations: Vec<Violation>,
     pub(crate) jsonrpc_code: Option<i64>,
+    pub(crate) grpc_code: Option<crate::GrpcCode>,
 }
 
 impl RemoteError {
@@ -157,6 +161,12 @@ impl RemoteError {
         self.jsonrpc_code
     }
 
+    /// The gRPC status code, for [`RemoteFormat::Grpc`].
+    #[must_use]
+    pub fn grpc_code(&self) -> Option<crate::GrpcCode> {
+        self.grpc_code
+    }
+
     /// The spec of this error's code in `T`'s catalogue, if `T` declares it: how a client
     /// learns everything the catalogue says about a code it received.
     #[must_use]
@@ -189,7 +199,7 @@ impl RemoteError {
         remote
     }
 
-    pub(super) fn empty(status: StatusCode, format: RemoteFormat) -> Self {
+    pub(crate) fn empty(status: StatusCode, format: RemoteFormat) -> Self {
         Self {
             http_status: status,
             format,
@@ -205,6 +215,7 @@ impl RemoteError {
             details: Map::new(),
             violations: Vec::new(),
             jsonrpc_code: None,
+            grpc_code: None,
         }
     }
 }

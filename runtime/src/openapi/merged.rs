@@ -3,14 +3,11 @@
 //! `quantity_too_large`, both 422) are both documented instead of the last one listed.
 
 use alloc::collections::BTreeMap;
-use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::any::TypeId;
 use core::marker::PhantomData;
 
-use serde_json::{json, Value};
-use utoipa::openapi::response::Response;
-use utoipa::openapi::{Content, RefOr, Schema};
+use serde_json::{json, Map, Value};
 
 use super::response;
 use crate::catalogue::{Catalogued, Example};
@@ -24,7 +21,8 @@ use crate::spec::ErrorSpec;
 /// status, each a named example, one schema per content type whose code enum holds them all
 /// (two formats sharing a content type at one status are a `oneOf`).
 ///
-/// `#[utoipa::path(post, path = "/orders", responses(Responses<(Framework<Problem>, OrderError)>))]`
+/// `#[utoipa::path(post, path = "/orders", responses(Responses<(Framework<Problem>, OrderError)>))]`;
+/// with aide, [`document`](super::aide::document)`::<Responses<(…)>>` on the operation.
 pub struct Responses<T>(PhantomData<T>);
 
 /// [`Responses`], and `application/problem+json` for every code too: what a layer with
@@ -35,8 +33,14 @@ pub struct WithProblem<T>(PhantomData<T>);
 /// format `F`, the layer's (`ErrwireLayer::<F>`), not `FrameworkError`'s default.
 pub struct Framework<F>(PhantomData<F>);
 
+/// The types `T` as a service whose errwire layer renders in format `F` serves them: every
+/// listed type in `F`, whatever its own `format` (the layer sends one envelope). Wrap it like
+/// a tuple: `Responses<Served<Nested, (Framework<Nested>, OrderError)>>`, or `WithProblem<…>`
+/// for a layer with `negotiate_problem(true)`.
+pub struct Served<F, T>(PhantomData<(F, T)>);
+
 /// The body of one response, built for one format from the specs it answers.
-type Build = fn(u16, &[&'static ErrorSpec]) -> Response;
+type Build = fn(u16, &[&'static ErrorSpec]) -> Value;
 
 /// The specs one format answers at one status.
 struct Group {
@@ -73,48 +77,80 @@ impl Merger {
         }
     }
 
-    fn finish(self) -> BTreeMap<String, RefOr<Response>> {
+    /// The merged responses of the types `T` lists (each in `Problem` too when `problem`).
+    pub(crate) fn of<T: ErrorTypes>(problem: bool) -> BTreeMap<u16, Value> {
+        let mut merger = Self::default();
+        T::add_to(&mut merger, problem);
+        merger.finish()
+    }
+
+    fn finish(self) -> BTreeMap<u16, Value> {
         self.by_status
             .into_iter()
             .map(|(status, groups)| {
                 let mut responses = groups.into_iter().map(|g| (g.build)(status, &g.specs));
-                let mut merged = responses.next().unwrap_or_default();
+                let mut merged = responses
+                    .next()
+                    .unwrap_or_else(|| json!({"description": "Error"}));
                 for other in responses {
                     merge_into(&mut merged, other);
                 }
-                (status.to_string(), RefOr::T(merged))
+                (status, merged)
             })
             .collect()
     }
 }
 
-/// Adds `other`'s content types and headers to `into`; a content type both have becomes a
-/// `oneOf` of the two schemas with both sets of examples.
-fn merge_into(into: &mut Response, other: Response) {
-    for (name, header) in other.headers {
-        into.headers.entry(name).or_insert(header);
+/// Adds `other`'s content types and headers to `into` (two Response Objects); a content type
+/// both have becomes a `oneOf` of the two schemas with both sets of examples.
+fn merge_into(into: &mut Value, other: Value) {
+    let Value::Object(mut other) = other else { return };
+    if let Some(Value::Object(headers)) = other.remove("headers") {
+        if let Some(into_headers) = object_at(into, "headers") {
+            for (name, header) in headers {
+                into_headers.entry(name).or_insert(header);
+            }
+        }
     }
-    for (content_type, content) in other.content {
-        match (into.content.get_mut(&content_type), content) {
-            (Some(RefOr::T(existing)), RefOr::T(content)) => one_of(existing, content),
-            (Some(_), _) => {}
-            (None, content) => {
-                into.content.insert(content_type, content);
+    if let Some(Value::Object(content)) = other.remove("content") {
+        let Some(into_content) = object_at(into, "content") else {
+            return;
+        };
+        for (content_type, media) in content {
+            match into_content.get_mut(&content_type) {
+                Some(existing) => one_of(existing, media),
+                None => {
+                    into_content.insert(content_type, media);
+                }
             }
         }
     }
 }
 
-fn one_of(existing: &mut Content, other: Content) {
-    let as_value = |schema: Option<RefOr<Schema>>| schema.and_then(|s| serde_json::to_value(s).ok());
-    let schemas: Vec<Value> = [as_value(existing.schema.take()), as_value(other.schema)]
+/// The object member `key` of the object `value`, made if missing.
+fn object_at<'v>(value: &'v mut Value, key: &str) -> Option<&'v mut Map<String, Value>> {
+    let member = value
+        .as_object_mut()?
+        .entry(key)
+        .or_insert_with(|| Value::Object(Map::new()));
+    if !member.is_object() {
+        *member = Value::Object(Map::new());
+    }
+    member.as_object_mut()
+}
+
+/// Two Media Type Objects as one: a `oneOf` of both schemas, both sets of examples.
+fn one_of(existing: &mut Value, mut other: Value) {
+    let schemas: Vec<Value> = [existing["schema"].take(), other["schema"].take()]
         .into_iter()
-        .flatten()
+        .filter(|s| !s.is_null())
         .collect();
-    existing.schema = serde_json::from_value::<Schema>(json!({ "oneOf": schemas }))
-        .ok()
-        .map(RefOr::T);
-    existing.examples.extend(other.examples);
+    existing["schema"] = json!({ "oneOf": schemas });
+    if let (Some(Value::Object(examples)), Some(into)) =
+        (other.get("examples").cloned(), object_at(existing, "examples"))
+    {
+        into.extend(examples);
+    }
 }
 
 /// One type a route lists: a derived type (in its own format) or a [`Framework<F>`].
@@ -122,9 +158,17 @@ pub trait Listed {
     /// Adds the type's codes in its format (and in `Problem` too when `problem`).
     #[doc(hidden)]
     fn add_to(merger: &mut Merger, problem: bool);
+
+    /// The type's codes.
+    #[doc(hidden)]
+    fn catalogue() -> &'static [ErrorSpec];
 }
 
 impl<F: Format + 'static> Listed for Framework<F> {
+    fn catalogue() -> &'static [ErrorSpec] {
+        FrameworkError::CATALOGUE
+    }
+
     fn add_to(merger: &mut Merger, problem: bool) {
         merger.add::<F>(FrameworkError::CATALOGUE);
         if problem {
@@ -138,6 +182,10 @@ where
     E: Catalogued + DefaultFormat,
     E::Format: 'static,
 {
+    fn catalogue() -> &'static [ErrorSpec] {
+        E::CATALOGUE
+    }
+
     fn add_to(merger: &mut Merger, problem: bool) {
         merger.add::<E::Format>(E::CATALOGUE);
         if problem {
@@ -151,6 +199,10 @@ pub trait ErrorTypes {
     /// Adds every listed type.
     #[doc(hidden)]
     fn add_to(merger: &mut Merger, problem: bool);
+
+    /// Calls `each` with every listed type's codes.
+    #[doc(hidden)]
+    fn for_each_catalogue(each: &mut dyn FnMut(&'static [ErrorSpec]));
 }
 
 macro_rules! tuples {
@@ -158,6 +210,10 @@ macro_rules! tuples {
         impl<$($t: Listed),+> ErrorTypes for ($($t,)+) {
             fn add_to(merger: &mut Merger, problem: bool) {
                 $($t::add_to(merger, problem);)+
+            }
+
+            fn for_each_catalogue(each: &mut dyn FnMut(&'static [ErrorSpec])) {
+                $(each($t::catalogue());)+
             }
         }
     };
@@ -171,18 +227,17 @@ tuples!(A, B, C, D, E, G);
 tuples!(A, B, C, D, E, G, H);
 tuples!(A, B, C, D, E, G, H, I);
 
-impl<T: ErrorTypes> utoipa::IntoResponses for Responses<T> {
-    fn responses() -> BTreeMap<String, RefOr<Response>> {
-        let mut merger = Merger::default();
-        T::add_to(&mut merger, false);
-        merger.finish()
+impl<F: Format + 'static, T: ErrorTypes> ErrorTypes for Served<F, T> {
+    fn add_to(merger: &mut Merger, problem: bool) {
+        T::for_each_catalogue(&mut |specs| {
+            merger.add::<F>(specs);
+            if problem {
+                merger.add::<Problem>(specs);
+            }
+        });
     }
-}
 
-impl<T: ErrorTypes> utoipa::IntoResponses for WithProblem<T> {
-    fn responses() -> BTreeMap<String, RefOr<Response>> {
-        let mut merger = Merger::default();
-        T::add_to(&mut merger, true);
-        merger.finish()
+    fn for_each_catalogue(each: &mut dyn FnMut(&'static [ErrorSpec])) {
+        T::for_each_catalogue(each);
     }
 }

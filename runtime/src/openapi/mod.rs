@@ -1,12 +1,15 @@
-//! `OpenAPI` responses for derived types (feature `utoipa`).
+//! `OpenAPI` responses for derived types (features `utoipa` and `aide`).
 //!
-//! For a type, [`responses`] gives what a route can return: one response per status (`OpenAPI`
+//! For a type, the responses are what a route can return: one response per status (`OpenAPI`
 //! allows no more), every code under it as a named example with its real body in the type's
 //! format, the envelope's JSON Schema (inferred from real renders, so it fits any format,
 //! yours too) with the codes as a string enum, and a `Retry-After` header where a code can
-//! be retried. Derived types without generic parameters implement `utoipa::IntoResponses`:
+//! be retried. They are built once, as `OpenAPI` JSON, and handed to each generator in its
+//! own types: derived types without generic parameters implement `utoipa::IntoResponses`
+//! (feature `utoipa`) and `aide::OperationOutput` (feature `aide`).
 //!
 //! ```
+//! # #[cfg(feature = "utoipa")] {
 //! use errwire::ApiError;
 //!
 //! #[derive(ApiError)]
@@ -22,11 +25,18 @@
 //!
 //! let responses = <AccountError as utoipa::IntoResponses>::responses();
 //! assert_eq!(responses.keys().collect::<Vec<_>>(), ["409"]);
+//! # }
 //! ```
 
+#[cfg(feature = "aide")]
+pub mod aide;
 mod merged;
+#[cfg(feature = "utoipa")]
+mod utoipa;
 
-pub use merged::{ErrorTypes, Framework, Listed, Merger, Responses, WithProblem};
+pub use merged::{ErrorTypes, Framework, Listed, Merger, Responses, Served, WithProblem};
+#[cfg(feature = "utoipa")]
+pub use utoipa::{responses, responses_for};
 
 use alloc::collections::BTreeMap;
 use alloc::string::{String, ToString};
@@ -34,25 +44,14 @@ use alloc::vec::Vec;
 use core::time::Duration;
 
 use serde_json::{json, Map, Value};
-use utoipa::openapi::example::ExampleBuilder;
-use utoipa::openapi::header::HeaderBuilder;
-use utoipa::openapi::response::{Response, ResponseBuilder};
-use utoipa::openapi::{ContentBuilder, RefOr, Schema};
 
-use crate::catalogue::{Catalogued, Example};
+use crate::catalogue::Example;
 use crate::details::{DetailFields, Details};
 use crate::spec::ErrorSpec;
-use crate::{to_json, ApiError, Context, DefaultFormat, Format};
+use crate::{to_json, ApiError, Context, Format};
 
-/// The responses of `E` in its default format.
-#[must_use]
-pub fn responses<E: Catalogued + DefaultFormat + ?Sized>() -> BTreeMap<String, RefOr<Response>> {
-    responses_for::<E::Format>(E::CATALOGUE)
-}
-
-/// The responses of these codes in format `F`.
-#[must_use]
-pub fn responses_for<F: Format>(specs: &'static [ErrorSpec]) -> BTreeMap<String, RefOr<Response>> {
+/// The `OpenAPI` Response Objects of these codes in format `F`, by status.
+pub(crate) fn responses_json<F: Format>(specs: &'static [ErrorSpec]) -> BTreeMap<u16, Value> {
     let mut by_status: BTreeMap<u16, Vec<&'static ErrorSpec>> = BTreeMap::new();
     for spec in specs {
         by_status
@@ -62,11 +61,12 @@ pub fn responses_for<F: Format>(specs: &'static [ErrorSpec]) -> BTreeMap<String,
     }
     by_status
         .into_iter()
-        .map(|(status, specs)| (status.to_string(), RefOr::T(response::<F>(status, &specs))))
+        .map(|(status, specs)| (status, response::<F>(status, &specs)))
         .collect()
 }
 
-fn response<F: Format>(status: u16, specs: &[&'static ErrorSpec]) -> Response {
+/// One Response Object: the content type's schema and examples, and the headers.
+fn response<F: Format>(status: u16, specs: &[&'static ErrorSpec]) -> Value {
     let minimal: Vec<Value> = specs
         .iter()
         .map(|s| render::<F>(&Example(s), &Context::new()))
@@ -82,23 +82,21 @@ fn response<F: Format>(status: u16, specs: &[&'static ErrorSpec]) -> Response {
     let codes: Vec<&str> = specs.iter().map(|s| s.code()).collect();
     let mut schema = infer(&minimal, &full);
     mark_codes(&mut schema, &minimal, &codes);
-    let examples = specs.iter().zip(&minimal).map(|(spec, body)| {
-        let example = ExampleBuilder::new()
-            .summary(spec.description().unwrap_or_else(|| spec.message()))
-            .value(Some(body.clone()))
-            .build();
-        (spec.code(), example)
-    });
-    let content = ContentBuilder::new()
-        .schema(serde_json::from_value::<Schema>(schema).ok())
-        .examples_from_iter(examples)
-        .build();
+    let examples: Map<String, Value> = specs
+        .iter()
+        .zip(&minimal)
+        .map(|(spec, body)| {
+            let summary = spec.description().unwrap_or_else(|| spec.message());
+            (
+                spec.code().to_string(),
+                json!({"summary": summary, "value": body}),
+            )
+        })
+        .collect();
     let reason = http::StatusCode::from_u16(status)
         .ok()
         .and_then(|s| s.canonical_reason());
-    let mut builder = ResponseBuilder::new()
-        .description(reason.unwrap_or("Error"))
-        .content(F::CONTENT_TYPE, content);
+    let mut headers = Map::new();
     // The codes' own constant headers (`Location`, `WWW-Authenticate`, `Allow`, …).
     let mut declared: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for spec in specs {
@@ -107,26 +105,31 @@ fn response<F: Format>(status: u16, specs: &[&'static ErrorSpec]) -> Response {
         }
     }
     for (name, codes) in declared {
-        let header_schema = serde_json::from_value::<Schema>(json!({"type": "string"}));
-        if let Ok(header_schema) = header_schema {
-            let header = HeaderBuilder::new()
-                .schema(Some(header_schema))
-                .description(Some(alloc::format!("Sent with {}.", codes.join(", "))))
-                .build();
-            builder = builder.header(name, header);
-        }
+        headers.insert(
+            name.to_string(),
+            json!({
+                "schema": {"type": "string"},
+                "description": alloc::format!("Sent with {}.", codes.join(", ")),
+            }),
+        );
     }
     if specs.iter().any(|s| s.retryable()) {
-        let header_schema = serde_json::from_value::<Schema>(json!({"type": "integer", "minimum": 0}));
-        if let Ok(header_schema) = header_schema {
-            let header = HeaderBuilder::new()
-                .schema(Some(header_schema))
-                .description(Some("Seconds to wait before retrying, when known."))
-                .build();
-            builder = builder.header("Retry-After", header);
-        }
+        headers.insert(
+            "Retry-After".into(),
+            json!({
+                "schema": {"type": "integer", "minimum": 0},
+                "description": "Seconds to wait before retrying, when known.",
+            }),
+        );
     }
-    builder.build()
+    let mut response = json!({
+        "description": reason.unwrap_or("Error"),
+        "content": { F::CONTENT_TYPE: {"schema": schema, "examples": examples} },
+    });
+    if !headers.is_empty() {
+        response["headers"] = Value::Object(headers);
+    }
+    response
 }
 
 fn render<F: Format>(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> Value {

@@ -181,3 +181,89 @@ macro_rules! __errwire_jsonrpsee {
 macro_rules! __errwire_jsonrpsee {
     ($($tokens:tt)*) => {};
 }
+
+/// `From<T> for tonic::Status`, with the request id of the call being served.
+#[cfg(feature = "tonic")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_tonic {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* ::core::convert::From<$($ty)*> for $crate::__private::tonic::Status
+        where
+            $($bounds)*
+        {
+            fn from(error: $($ty)*) -> Self {
+                let current = $crate::__private::CurrentContext::capture();
+                $crate::tonic::status(&error, &current.context())
+            }
+        }
+    };
+}
+
+/// Without the `tonic` feature, nothing.
+#[cfg(not(feature = "tonic"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_tonic {
+    ($($tokens:tt)*) => {};
+}
+
+/// async-graphql's `ErrorExtensions`, so `result.extend()?` sends the public message and
+/// errwire's facts.
+#[cfg(feature = "async-graphql")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_async_graphql {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::async_graphql::ErrorExtensions for $($ty)*
+        where
+            $($bounds)*
+        {
+            fn extend(&self) -> $crate::__private::async_graphql::Error {
+                $crate::async_graphql::extend(self)
+            }
+        }
+    };
+}
+
+/// Without the `async-graphql` feature, nothing.
+#[cfg(not(feature = "async-graphql"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_async_graphql {
+    ($($tokens:tt)*) => {};
+}
+
+/// `aide::OperationOutput` for a derived (non-generic) type: a handler returning it documents
+/// every code.
+#[cfg(feature = "aide")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_aide {
+    ($ty:ty) => {
+        #[automatically_derived]
+        impl $crate::__private::aide::OperationOutput for $ty {
+            type Inner = Self;
+
+            fn inferred_responses(
+                _ctx: &mut $crate::__private::aide::generate::GenContext,
+                _operation: &mut $crate::__private::aide::openapi::Operation,
+            ) -> ::std::vec::Vec<(
+                ::core::option::Option<u16>,
+                $crate::__private::aide::openapi::Response,
+            )> {
+                $crate::openapi::aide::responses::<$ty>()
+            }
+        }
+    };
+}
+
+/// Without the `aide` feature, nothing.
+#[cfg(not(feature = "aide"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_aide {
+    ($ty:ty) => {};
+}

@@ -28,7 +28,7 @@ pub use crate::details::{DetailFields, Details};
 pub use crate::error::ApiError;
 pub use crate::format;
 pub use crate::render::DefaultFormat;
-pub use crate::spec::{ErrorSpec, McpChannel, MessageSource, SpecParts};
+pub use crate::spec::{ErrorSpec, GrpcCode, McpChannel, MessageSource, SpecParts};
 pub use crate::violation::Violation;
 
 pub use as_error::{AsErrorFallback, AsErrorProbe, AsErrorViaError};
@@ -44,6 +44,10 @@ pub use crate::catalogue::assert::{first_duplicate, DuplicateMessage};
 pub use crate::catalogue::CATALOGUES;
 #[cfg(feature = "actix-web")]
 pub use actix_web;
+#[cfg(feature = "aide")]
+pub use aide;
+#[cfg(feature = "async-graphql")]
+pub use async_graphql;
 #[cfg(feature = "axum")]
 pub use axum;
 #[cfg(feature = "jsonrpsee")]
@@ -52,5 +56,7 @@ pub use jsonrpsee_types;
 pub use linkme;
 #[cfg(feature = "rmcp")]
 pub use rmcp;
+#[cfg(feature = "tonic")]
+pub use tonic;
 #[cfg(feature = "utoipa")]
 pub use utoipa;

@@ -1,8 +1,10 @@
 //! [`ErrorSpec`]: everything static about one error code. The derive's one-call
 //! constructor is in `parts.rs`.
 
+mod grpc;
 mod parts;
 
+pub use grpc::GrpcCode;
 pub use parts::SpecParts;
 
 use core::time::Duration;
@@ -72,6 +74,7 @@ pub struct ErrorSpec {
     deprecated: bool,
     in_band: bool,
     headers: &'static [(&'static str, &'static str)],
+    grpc: Option<GrpcCode>,
     /// Checked once, in `const` context, so formats need not scan at run time.
     wire_safe: WireSafe,
 }
@@ -114,6 +117,7 @@ impl ErrorSpec {
             deprecated: false,
             in_band: false,
             headers: &[],
+            grpc: None,
             wire_safe: WireSafe {
                 code_oauth: crate::wire::is_clean_oauth_text(code),
                 message_oauth: crate::wire::is_clean_oauth_text(message),
@@ -345,6 +349,22 @@ impl ErrorSpec {
     #[must_use]
     pub const fn deprecated(&self) -> bool {
         self.deprecated
+    }
+
+    /// The gRPC status code: `#[api(grpc = "…")]`, else [`GrpcCode::from_status`].
+    #[must_use]
+    pub const fn grpc_code(&self) -> GrpcCode {
+        match self.grpc {
+            Some(code) => code,
+            None => GrpcCode::from_status(self.status),
+        }
+    }
+
+    /// Sets the gRPC status code, overriding the status mapping.
+    #[must_use]
+    pub const fn with_grpc_code(mut self, code: GrpcCode) -> Self {
+        self.grpc = Some(code);
+        self
     }
 
     /// Whether the code is already in RFC 6749's character set, as OAuth sends it.

@@ -30,6 +30,8 @@ pub struct SpecParts {
     pub deprecated: bool,
     pub in_band: bool,
     pub headers: &'static [(&'static str, &'static str)],
+    /// `grpc = "…"`; `None` takes the status mapping.
+    pub grpc: Option<super::GrpcCode>,
     /// The wire checks, answered by the derive with the runtime's own predicates
     /// (`wire/classes.rs` is compiled into both crates): whether `code` and `message` are clean
     /// RFC 6749 text and `docs_url` a valid URI reference. Left to the `const` evaluator they
@@ -66,6 +68,7 @@ impl ErrorSpec {
             deprecated: parts.deprecated,
             in_band: parts.in_band,
             headers: parts.headers,
+            grpc: parts.grpc,
             wire_safe: WireSafe {
                 code_oauth: parts.code_oauth,
                 message_oauth: parts.message_oauth,

@@ -1,0 +1,324 @@
+//! gRPC through tonic (feature `tonic`): derived errors become `tonic::Status` with Google's
+//! rich error model, and a received `Status` becomes a [`RemoteError`].
+//!
+//! Every derived type converts into `tonic::Status`, so a gRPC method returns its errors with
+//! `?`:
+//!
+//! ```
+//! use errwire::ApiError;
+//!
+//! #[derive(Debug, ApiError)]
+//! enum WidgetError {
+//!     /// The widget does not exist.
+//!     #[api(status = 404, code = "widget_not_found")]
+//!     NotFound,
+//!     /// A widget with this name exists.
+//!     #[api(status = 409, grpc = "ALREADY_EXISTS")]
+//!     NameTaken,
+//! }
+//!
+//! fn lookup(id: u32) -> Result<u32, tonic::Status> {
+//!     if id == 0 {
+//!         Err(WidgetError::NotFound)?;
+//!     }
+//!     Ok(id)
+//! }
+//!
+//! let status = lookup(0).unwrap_err();
+//! assert_eq!(status.code(), tonic::Code::NotFound);
+//! assert_eq!(status.message(), "The widget does not exist.");
+//! assert_eq!(tonic::Status::from(WidgetError::NameTaken).code(), tonic::Code::AlreadyExists);
+//! ```
+//!
+//! | `Status` part | from |
+//! |---|---|
+//! | code | `#[api(grpc = "…")]`, else the status by [`GrpcCode::from_status`] |
+//! | message | the public message |
+//! | `ErrorInfo` | `reason` = the code, `domain` = the domain (empty without one), `metadata` = the details (strings as they are, other values as JSON text) |
+//! | `RetryInfo` | the retry delay, when there is one (protobuf's `Duration` stops at 10,000 years) |
+//! | `Help` | the docs URL, described by the title |
+//! | `BadRequest` | the field violations (the first 100, texts cut at 1 KiB, as every format bounds them): `field`, `reason` = the violation's code, `description` = its message |
+//! | `RequestInfo` | the request id of the context |
+//! | metadata `x-request-id` | the request id of the context |
+//!
+//! [`GrpcLayer`] gives each call a request id (the client's valid `x-request-id`, else a new
+//! one) that the conversions above pick up, and puts tonic's own errors — unknown service or
+//! method, a handler that panics or outlives the layer's timeout — under the same codes.
+
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context as TaskContext, Poll};
+use core::time::Duration;
+use std::collections::HashMap;
+
+use http::{HeaderValue, Request, Response};
+use serde_json::Value;
+use tonic::metadata::{MetadataMap, MetadataValue};
+use tonic::{Code, Status};
+use tonic_types::{ErrorDetails, FieldViolation, StatusExt};
+use tower::{Layer, Service};
+
+use crate::client::{RemoteError, RemoteFormat};
+use crate::framework::FrameworkError;
+use crate::web::context::RequestContext;
+use crate::web::guard::{guard, Outcome};
+use crate::web::request_id::keep_or_generate;
+use crate::{ApiError, Context, GrpcCode, Violation, X_REQUEST_ID};
+
+/// The `Status` for `error` in the context `ctx` (see the [module table](self)); logged with
+/// the request id when the `tracing` feature is on.
+pub fn status(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> Status {
+    #[cfg(feature = "tracing")]
+    crate::log::log_response(error, ctx.request_id_ref());
+    let mut details = ErrorDetails::new();
+    details.set_error_info(error.code(), error.domain().unwrap_or(""), metadata_of(error));
+    if let Some(delay) = error.retry_after() {
+        details.set_retry_info(Some(delay));
+    }
+    if let Some(url) = error.docs_url() {
+        details.add_help_link(error.title(), url);
+    }
+    let violations = error.violations();
+    if !violations.is_empty() {
+        let written = crate::violation::written(violations);
+        details.set_bad_request(written.iter().map(field_violation).collect::<Vec<_>>());
+    }
+    let mut metadata = MetadataMap::new();
+    if let Some(id) = ctx.request_id_ref() {
+        details.set_request_info(id, "");
+        if let Ok(value) = MetadataValue::try_from(id) {
+            metadata.insert("x-request-id", value);
+        }
+    }
+    Status::with_error_details_and_metadata(
+        Code::from_i32(error.grpc_code().as_i32()),
+        error.message(),
+        details,
+        metadata,
+    )
+}
+
+/// The details as `ErrorInfo.metadata`, which holds strings only.
+fn metadata_of(error: &(impl ApiError + ?Sized)) -> HashMap<String, String> {
+    let details = error.details();
+    let mut metadata = HashMap::with_capacity(details.len());
+    details.for_each(|name, value| {
+        let text = match serde_json::to_value(value) {
+            Ok(Value::String(text)) => text,
+            Ok(other) => other.to_string(),
+            Err(_) => return,
+        };
+        metadata.insert(String::from(name), text);
+    });
+    metadata
+}
+
+/// One violation, its texts cut to [`MAX_VIOLATION_TEXT`](crate::`MAX_VIOLATION_TEXT`) as in
+/// every other format.
+fn field_violation(violation: &Violation) -> FieldViolation {
+    use crate::violation::bounded;
+    let mut field = FieldViolation::new(bounded(violation.field()), bounded(violation.message()));
+    field.reason = String::from(bounded(violation.code()));
+    field
+}
+
+impl RemoteError {
+    /// The error a gRPC client received, read from its code, message, metadata and rich
+    /// details (`ErrorInfo`, `RetryInfo`, `Help`, `BadRequest`, `RequestInfo`): the inverse of
+    /// [`status`]. Details come back as strings (gRPC's `ErrorInfo.metadata` holds nothing
+    /// else); [`RemoteError::status`] is the HTTP status `google.rpc.Code` documents for the
+    /// code, and [`RemoteError::http_status`] is 200, as gRPC sends it. A `Status` without
+    /// details (or with undecodable ones) keeps its code and message.
+    #[must_use]
+    pub fn from_grpc(status: &Status) -> Self {
+        let grpc = GrpcCode::from_i32(status.code() as i32);
+        let mut remote = Self::empty(http::StatusCode::OK, RemoteFormat::Grpc);
+        remote.grpc_code = grpc;
+        remote.body_status = grpc.map(GrpcCode::http_status);
+        remote.message = Some(String::from(status.message()));
+        let details = status.get_error_details();
+        if let Some(info) = details.error_info() {
+            remote.code = Some(info.reason.clone());
+            remote.details = info
+                .metadata
+                .iter()
+                .map(|(name, value)| (name.clone(), Value::String(value.clone())))
+                .collect();
+        }
+        if let Some(retry) = details.retry_info() {
+            remote.retryable = Some(true);
+            remote.retry_after = retry.retry_delay;
+        }
+        if let Some(help) = details.help() {
+            if let Some(link) = help.links.first() {
+                remote.docs_url = Some(link.url.clone());
+                remote.title = Some(link.description.clone());
+            }
+        }
+        if let Some(bad) = details.bad_request() {
+            remote.violations = bad
+                .field_violations
+                .iter()
+                .take(crate::MAX_VIOLATIONS)
+                .map(|v| Violation::new(v.field.clone(), v.reason.clone(), v.description.clone()))
+                .collect();
+        }
+        remote.request_id = details
+            .request_info()
+            .map(|info| info.request_id.clone())
+            .filter(|id| !id.is_empty())
+            .or_else(|| {
+                let id = status.metadata().get("x-request-id")?;
+                id.to_str().ok().map(String::from)
+            });
+        remote
+    }
+}
+
+impl From<&Status> for RemoteError {
+    fn from(status: &Status) -> Self {
+        Self::from_grpc(status)
+    }
+}
+
+impl From<Status> for RemoteError {
+    fn from(status: Status) -> Self {
+        Self::from_grpc(&status)
+    }
+}
+
+/// The tower layer for a tonic server: request ids, and tonic's own errors under errwire's
+/// codes. Put it on the server (`Server::builder().layer(GrpcLayer::new())`).
+///
+/// For each call it keeps a valid incoming `x-request-id` or makes a UUID, puts it on the
+/// request, runs the service inside the request's context (so a derived error converted in a
+/// handler carries it in `RequestInfo`), and echoes it on the response. A response that is a
+/// gRPC error errwire did not render (no rich details) and whose code is `UNIMPLEMENTED` —
+/// tonic's answer to an unknown service or method — becomes `route_not_found`; with
+/// [`GrpcLayer::timeout`] a call that outlives the limit becomes `request_timeout`
+/// (`DEADLINE_EXCEEDED`), and with [`GrpcLayer::catch_panics`] a handler's panic becomes
+/// `internal_error` (`INTERNAL`). A status a handler made by hand is left as it is.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct GrpcLayer {
+    timeout: Option<Duration>,
+    catch_panics: bool,
+}
+
+impl GrpcLayer {
+    /// The layer, without timeout or panic catching.
+    #[must_use]
+    pub const fn new() -> Self {
+        Self {
+            timeout: None,
+            catch_panics: false,
+        }
+    }
+
+    /// Answer `request_timeout` (`DEADLINE_EXCEEDED`) when a call takes longer than `limit`.
+    #[must_use]
+    pub const fn timeout(mut self, limit: Duration) -> Self {
+        self.timeout = Some(limit);
+        self
+    }
+
+    /// Answer `internal_error` (`INTERNAL`) when a handler panics, instead of dropping the
+    /// connection's stream.
+    #[must_use]
+    pub const fn catch_panics(mut self) -> Self {
+        self.catch_panics = true;
+        self
+    }
+}
+
+impl<S> Layer<S> for GrpcLayer {
+    type Service = GrpcService<S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        GrpcService {
+            inner,
+            settings: *self,
+        }
+    }
+}
+
+/// The service [`GrpcLayer`] makes.
+#[derive(Debug, Clone)]
+pub struct GrpcService<S> {
+    inner: S,
+    settings: GrpcLayer,
+}
+
+impl<S, ReqBody, ResBody> Service<Request<ReqBody>> for GrpcService<S>
+where
+    S: Service<Request<ReqBody>, Response = Response<ResBody>>,
+    S::Future: Send + 'static,
+    ResBody: Default + Send + 'static,
+{
+    type Response = Response<ResBody>;
+    type Error = S::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self::Response, Self::Error>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut TaskContext<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, mut request: Request<ReqBody>) -> Self::Future {
+        let client_id = request.headers().get(X_REQUEST_ID).and_then(|v| v.to_str().ok());
+        let id = keep_or_generate(client_id);
+        if let Ok(value) = HeaderValue::from_str(&id) {
+            request.headers_mut().insert(X_REQUEST_ID, value);
+        }
+        let context = RequestContext::new::<crate::format::Nested>(id, request.uri().path(), false);
+        #[cfg(feature = "tracing")]
+        let span = tracing::info_span!(
+            "grpc",
+            request_id = context.request_id().unwrap_or(""),
+            method = %request.uri().path(),
+        );
+        let future = self.inner.call(request);
+        let GrpcLayer {
+            timeout,
+            catch_panics,
+        } = self.settings;
+        let serve = async move {
+            let outcome = context.clone().scope(guard(timeout, catch_panics, future)).await;
+            let response = match outcome {
+                Outcome::Done(response) => replace_unimplemented(response?, &context),
+                Outcome::TimedOut => framework_response(FrameworkError::RequestTimeout, &context),
+                Outcome::Panicked => framework_response(FrameworkError::Internal, &context),
+            };
+            Ok(echo_request_id(response, &context))
+        };
+        #[cfg(feature = "tracing")]
+        let serve = tracing::Instrument::instrument(serve, span);
+        Box::pin(serve)
+    }
+}
+
+/// tonic's `UNIMPLEMENTED` without details (an unknown service or method) as
+/// `route_not_found`; every other response as it is.
+fn replace_unimplemented<B: Default>(response: Response<B>, context: &RequestContext) -> Response<B> {
+    let headers = response.headers();
+    let unimplemented = headers
+        .get(Status::GRPC_STATUS)
+        .is_some_and(|code| code.as_bytes() == b"12");
+    if unimplemented && !headers.contains_key(Status::GRPC_STATUS_DETAILS) {
+        return framework_response(FrameworkError::RouteNotFound, context);
+    }
+    response
+}
+
+/// A trailers-only gRPC response for a framework-made error.
+fn framework_response<B: Default>(error: FrameworkError, context: &RequestContext) -> Response<B> {
+    status(&error, &context.as_context()).into_http()
+}
+
+fn echo_request_id<B>(mut response: Response<B>, context: &RequestContext) -> Response<B> {
+    if let Some(id) = context.request_id().and_then(|id| HeaderValue::from_str(id).ok()) {
+        response.headers_mut().insert(X_REQUEST_ID, id);
+    }
+    response
+}
