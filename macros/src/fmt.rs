@@ -8,6 +8,15 @@ pub enum Arg {
 }
 
 impl Arg {
+    /// Its name as a Fluent variable: the field's name, or `arg0` for `{0}` (a Fluent
+    /// identifier starts with a letter).
+    pub fn variable(&self) -> String {
+        match self {
+            Self::Named(name) => name.clone(),
+            Self::Index(index) => format!("arg{index}"),
+        }
+    }
+
     /// How the user wrote it.
     pub fn to_written(&self) -> String {
         match self {

@@ -256,6 +256,33 @@ impl<'a> Entry<'a> {
         self.fields.iter().find(|f| &f.arg == arg)
     }
 
+    /// The names a translation of the message may use (Fluent variables): the template's
+    /// placeholders, then the details' wire names.
+    pub fn variables(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .message
+            .template
+            .iter()
+            .flat_map(Template::distinct_args)
+            .map(|arg| arg.variable())
+            .collect();
+        for (_, name) in self.details() {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        names
+    }
+
+    /// The `sensitive` fields, by the name a translation would use for them.
+    pub fn sensitive_names(&self) -> Vec<String> {
+        self.fields
+            .iter()
+            .filter(|f| f.field.sensitive.is_present())
+            .map(|f| f.arg.variable())
+            .collect()
+    }
+
     /// The field marked `#[api(violations)]`, if any.
     pub fn violations_field(&self) -> Option<&FieldModel<'a>> {
         self.fields.iter().find(|f| f.field.violations.is_present())

@@ -265,6 +265,14 @@ where
             .filter_map(|v| v.to_str().ok());
         let wants_problem = self.settings.negotiate && accepts_problem_in(accept);
         let context = RequestContext::new::<F>(id, request.path(), wants_problem);
+        #[cfg(feature = "i18n")]
+        let context = context.with_language(
+            self.settings.translations.as_ref(),
+            request
+                .headers()
+                .get(actix_web::http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        );
         request.extensions_mut().insert(context.clone());
         let service = Rc::clone(&self.service);
         let (limit, catch_panics) = (self.settings.timeout, self.settings.catch_panics);

@@ -46,8 +46,6 @@
 //! # });
 //! ```
 
-use alloc::string::String;
-
 use async_graphql::ErrorExtensionValues;
 
 use crate::format::Facts;
@@ -70,7 +68,7 @@ pub fn error(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> async_graph
         }
     }
     async_graphql::Error {
-        message: String::from(error.message()),
+        message: ctx.message(error).to_string(),
         source: None,
         extensions: Some(extensions),
     }

@@ -21,6 +21,8 @@ pub struct Context<'a> {
     request_id: Option<Cow<'a, str>>,
     instance: Option<Cow<'a, str>>,
     jsonrpc_id: JsonRpcId<'a>,
+    #[cfg(feature = "i18n")]
+    language: crate::i18n::RequestLanguage<'a>,
 }
 
 impl<'a> Context<'a> {
@@ -31,6 +33,8 @@ impl<'a> Context<'a> {
             request_id: None,
             instance: None,
             jsonrpc_id: JsonRpcId::Null,
+            #[cfg(feature = "i18n")]
+            language: crate::i18n::RequestLanguage::NONE,
         }
     }
 
@@ -53,6 +57,70 @@ impl<'a> Context<'a> {
     pub fn jsonrpc_id(mut self, id: impl Into<JsonRpcId<'a>>) -> Self {
         self.jsonrpc_id = id.into();
         self
+    }
+
+    /// The translations this request's messages are taken from (feature `i18n`); the locale
+    /// comes from [`Context::accept_language`], in either order.
+    #[cfg(feature = "i18n")]
+    #[must_use]
+    pub fn translations(mut self, translations: &'a crate::i18n::Translations) -> Self {
+        self.language.set_translations(translations);
+        self
+    }
+
+    /// The request's raw `Accept-Language` value (feature `i18n`): the best locale of the
+    /// translations is chosen by RFC 4647 lookup with quality values, falling back through
+    /// the locale chain to the untranslated message. Hostile values are read within fixed
+    /// bounds (see [`crate::i18n::negotiate`]).
+    #[cfg(feature = "i18n")]
+    #[must_use]
+    pub fn accept_language(mut self, header: &'a str) -> Self {
+        self.language.set_header(header);
+        self
+    }
+
+    /// The locales already chosen for this request (what a layer negotiated once), instead
+    /// of a raw header.
+    #[cfg(feature = "i18n")]
+    #[must_use]
+    pub fn locale_chain(mut self, chain: crate::i18n::negotiate::Chain) -> Self {
+        self.language.set_chain(chain);
+        self
+    }
+
+    /// The language `error`'s message is written in for this request: the locale that
+    /// translates it, or `None` for the untranslated message (what `Content-Language` says).
+    #[cfg(feature = "i18n")]
+    #[must_use]
+    pub fn language_of(&self, error: &(impl crate::ApiError + ?Sized)) -> Option<&str> {
+        let (translations, chain) = self.i18n()?;
+        translations.language_of(chain, error.code())
+    }
+
+    /// Whether the context carries translations (responses then vary by `Accept-Language`).
+    #[cfg(feature = "i18n")]
+    #[must_use]
+    pub fn has_translations(&self) -> bool {
+        self.language.translations().is_some()
+    }
+
+    /// The translations and the chosen locales, when both are there.
+    #[cfg(feature = "i18n")]
+    pub(crate) fn i18n(&self) -> Option<(&'a crate::i18n::Translations, crate::i18n::negotiate::Chain)> {
+        let translations = self.language.translations()?;
+        let chain = self.language.chain();
+        (!chain.is_empty()).then_some((translations, chain))
+    }
+
+    /// Whether `error`'s message (or its `attribute`) is translated for this request.
+    #[cfg(feature = "i18n")]
+    pub(crate) fn translates(
+        &self,
+        error: &(impl crate::ApiError + ?Sized),
+        attribute: Option<&str>,
+    ) -> bool {
+        self.i18n()
+            .is_some_and(|(translations, chain)| translations.has(chain, error.code(), attribute))
     }
 
     /// The request id, as given (named like `http`'s builder getters, `uri_ref()`: the

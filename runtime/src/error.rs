@@ -98,6 +98,14 @@ pub trait ApiError {
         self.spec().jsonrpc_code()
     }
 
+    /// Each placeholder of the message with its value as the template formats it, by Fluent
+    /// variable name (`{0}` is `arg0`): what a translation's variables are filled with
+    /// (written by the derive; hidden: not a stable API).
+    #[doc(hidden)]
+    fn __message_args(&self, visit: &mut dyn FnMut(&'static str, &dyn fmt::Display)) {
+        let _ = visit;
+    }
+
     /// The gRPC status code (`grpc = "…"`, else the status mapping).
     fn grpc_code(&self) -> GrpcCode {
         self.spec().grpc_code()
@@ -162,6 +170,7 @@ macro_rules! forward_api_error {
             fn jsonrpc_code(&self) -> i32 { (**self).jsonrpc_code() }
             fn mcp_channel(&self) -> McpChannel { (**self).mcp_channel() }
             fn grpc_code(&self) -> GrpcCode { (**self).grpc_code() }
+            fn __message_args(&self, visit: &mut dyn FnMut(&'static str, &dyn fmt::Display)) { (**self).__message_args(visit) }
             fn details(&self) -> Details<'_> { (**self).details() }
             fn in_band(&self) -> bool { (**self).in_band() }
             fn violations(&self) -> &[Violation] { (**self).violations() }

@@ -13,7 +13,7 @@ use crate::{ApiError, Context};
 pub fn error_object(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> ErrorObjectOwned {
     ErrorObjectOwned::owned(
         jsonrpc_code(error),
-        error.message().into_owned(),
+        ctx.message(error).to_string(),
         Some(Facts {
             error,
             ctx,

@@ -28,6 +28,8 @@ pub mod format;
 mod framework;
 #[cfg(feature = "garde")]
 pub mod garde;
+#[cfg(feature = "i18n")]
+pub mod i18n;
 #[cfg(feature = "jsonrpsee")]
 pub mod jsonrpsee;
 #[cfg(feature = "tracing")]
@@ -64,7 +66,7 @@ pub use details::{Detail, DetailFields, Details};
 pub use error::ApiError;
 pub use format::Format;
 pub use framework::FrameworkError;
-pub use message::PublicMessage;
+pub use message::{Localized, PublicMessage};
 pub use render::{to_json, to_response, DefaultFormat, X_REQUEST_ID};
 pub use spec::{default_jsonrpc_code, default_retryable, ErrorSpec, GrpcCode, McpChannel, MessageSource};
 pub use violation::{Violation, MAX_VIOLATIONS, MAX_VIOLATION_TEXT};

@@ -1,10 +1,12 @@
 //! [`PublicMessage`]: an error's public message as `Display` and `Serialize`.
 
+use alloc::string::ToString as _;
 use core::fmt;
 
 use serde::{Serialize, Serializer};
 
 use crate::error::ApiError;
+use crate::Context;
 
 /// An error's public message, written on demand.
 ///
@@ -39,6 +41,126 @@ impl<E: ApiError + ?Sized> Serialize for PublicMessage<'_, E> {
         match self.0.static_message() {
             Some(text) => serializer.serialize_str(text),
             None => serializer.collect_str(self),
+        }
+    }
+}
+
+/// An error's public message (or title) for one request: in the request's language when the
+/// context carries translations that have it (feature `i18n`), else the derive's text.
+/// `Display` and `Serialize` as [`PublicMessage`]; made by [`Context::message`] and
+/// [`Context::title`], what every built-in format writes.
+pub struct Localized<'a, E: ApiError + ?Sized> {
+    error: &'a E,
+    ctx: &'a Context<'a>,
+    part: Part,
+}
+
+/// Which text of the error.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Message,
+    Title,
+}
+
+impl<E: ApiError + ?Sized> Clone for Localized<'_, E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<E: ApiError + ?Sized> Copy for Localized<'_, E> {}
+
+impl<E: ApiError + ?Sized> Localized<'_, E> {
+    fn untranslated(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.part {
+            Part::Message => self.error.write_message(f),
+            Part::Title => f.write_str(self.error.title()),
+        }
+    }
+
+    /// The untranslated text when it needs no formatting.
+    fn fixed(&self) -> Option<&'static str> {
+        match self.part {
+            Part::Message => self.error.static_message(),
+            Part::Title => Some(self.error.title()),
+        }
+    }
+
+    /// Whether a translation will be written.
+    fn translated(&self) -> bool {
+        #[cfg(feature = "i18n")]
+        {
+            let attribute = match self.part {
+                Part::Message => None,
+                Part::Title => Some("title"),
+            };
+            self.ctx.translates(self.error, attribute)
+        }
+        #[cfg(not(feature = "i18n"))]
+        {
+            let _ = self.ctx;
+            false
+        }
+    }
+}
+
+impl<E: ApiError + ?Sized> fmt::Display for Localized<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        #[cfg(feature = "i18n")]
+        if let Some((translations, chain)) = self.ctx.i18n() {
+            let attribute = match self.part {
+                Part::Message => None,
+                Part::Title => Some("title"),
+            };
+            if translations.write(chain, self.error, attribute, f)? {
+                return Ok(());
+            }
+        }
+        self.untranslated(f)
+    }
+}
+
+impl<E: ApiError + ?Sized> fmt::Debug for Localized<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.to_string(), f)
+    }
+}
+
+impl<E: ApiError + ?Sized> Serialize for Localized<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.fixed() {
+            Some(text) if !self.translated() => serializer.serialize_str(text),
+            _ => serializer.collect_str(self),
+        }
+    }
+}
+
+impl<'a> Context<'a> {
+    /// `error`'s public message for this request: translated when the context carries
+    /// translations that have it (feature `i18n`), else the derive's. What a format writes.
+    #[must_use]
+    pub fn message<'m, E: ApiError + ?Sized>(&'m self, error: &'m E) -> Localized<'m, E>
+    where
+        'a: 'm,
+    {
+        Localized {
+            error,
+            ctx: self,
+            part: Part::Message,
+        }
+    }
+
+    /// `error`'s problem+json title for this request (its `.title` translation, else
+    /// [`ApiError::title`]).
+    #[must_use]
+    pub fn title<'m, E: ApiError + ?Sized>(&'m self, error: &'m E) -> Localized<'m, E>
+    where
+        'a: 'm,
+    {
+        Localized {
+            error,
+            ctx: self,
+            part: Part::Title,
         }
     }
 }

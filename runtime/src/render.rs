@@ -74,6 +74,8 @@ pub fn to_response<F: Format>(error: &(impl ApiError + ?Sized), ctx: &Context<'_
     if let Some(id) = ctx.request_id_ref().and_then(wire::request_id_header) {
         headers.insert(X_REQUEST_ID, id);
     }
+    #[cfg(feature = "i18n")]
+    language_headers(error, ctx, headers);
     F::extra_headers(error, headers);
     response
 }
@@ -153,5 +155,21 @@ impl<E: ApiError + ?Sized> ApiError for WithoutDetails<'_, E> {
     }
     fn as_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
         self.0.as_error()
+    }
+}
+
+/// `Vary: Accept-Language` when the context carries translations (the body depends on the
+/// header), and `Content-Language` when the message went out translated.
+#[cfg(feature = "i18n")]
+fn language_headers(error: &(impl ApiError + ?Sized), ctx: &Context<'_>, headers: &mut http::HeaderMap) {
+    if !ctx.has_translations() {
+        return;
+    }
+    headers.append(http::header::VARY, HeaderValue::from_static("Accept-Language"));
+    if let Some(value) = ctx
+        .language_of(error)
+        .and_then(|tag| HeaderValue::from_str(tag).ok())
+    {
+        headers.insert(http::header::CONTENT_LANGUAGE, value);
     }
 }

@@ -27,7 +27,7 @@ use crate::{ApiError, Context, McpChannel};
 /// The tool result for `error`: `isError: true`, the message as text, the facts as
 /// `structuredContent`.
 pub fn tool_result(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> CallToolResult {
-    let mut result = CallToolResult::error(vec![ContentBlock::text(error.message())]);
+    let mut result = CallToolResult::error(vec![ContentBlock::text(ctx.message(error).to_string())]);
     result.structured_content = serde_json::to_value(Facts {
         error,
         ctx,
@@ -45,7 +45,11 @@ pub fn error_data(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> ErrorD
         with_status: true,
     })
     .ok();
-    ErrorData::new(ErrorCode(jsonrpc_code(error)), error.message(), data)
+    ErrorData::new(
+        ErrorCode(jsonrpc_code(error)),
+        ctx.message(error).to_string(),
+        data,
+    )
 }
 
 /// `error` on its channel: `Ok` with a tool result, or `Err` with a protocol error — what

@@ -95,7 +95,7 @@ pub fn status(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> Status {
     }
     Status::with_error_details_and_metadata(
         Code::from_i32(error.grpc_code().as_i32()),
-        error.message(),
+        ctx.message(error).to_string(),
         details,
         metadata,
     )

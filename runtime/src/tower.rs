@@ -113,6 +113,14 @@ where
         }
         let wants_problem = self.settings.negotiate && accepts_problem(request.headers());
         let context = RequestContext::new::<F>(id, request.uri().path(), wants_problem);
+        #[cfg(feature = "i18n")]
+        let context = context.with_language(
+            self.settings.translations.as_ref(),
+            request
+                .headers()
+                .get(http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        );
         #[cfg(feature = "tracing")]
         let span = tracing::info_span!(
             "request",

@@ -67,7 +67,7 @@ def main():
     rows += [(f, *requirement("--no-default-features", "--features", f)) for f in features]
 
     readme = (ROOT / "README.md").read_text()
-    stated = dict(re.findall(r"^\| `([a-z-]+|\(none\)|default)` \| (\d+\.\d+) \|", readme, re.M))
+    stated = dict(re.findall(r"^\| `([a-z0-9-]+|\(none\)|default)` \| (\d+\.\d+) \|", readme, re.M))
     problems = []
     print(f"{'features':<12} {'needs Rust':<10} because of")
     for name, rust, why in rows:

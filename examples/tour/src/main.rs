@@ -8,6 +8,7 @@
 //! cargo run -p tour -- all problem         # every service as RFC 9457 problems
 //! cargo run -p tour -- --html DIR           # each service's HTML reference page
 //! cargo run -p tour -- --typescript DIR     # each error type as a TypeScript module
+//! cargo run -p tour -- studio-api --lang fr  # as a client sending `Accept-Language: fr`
 //! ```
 
 mod services;
@@ -55,7 +56,13 @@ const FORMATS: &[&str] = &[
 ];
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    // `--lang fr`: render as for a request with `Accept-Language: fr`.
+    let lang = args.iter().position(|a| a == "--lang").map(|at| {
+        let value = args.get(at + 1).cloned().unwrap_or_default();
+        args.drain(at..(at + 2).min(args.len()));
+        value
+    });
     let services = services::all();
     if let [flag, dir] = args.as_slice() {
         let written = match flag.as_str() {
@@ -83,9 +90,11 @@ fn main() -> ExitCode {
         .iter()
         .filter(|s| service == "all" || s.name == service)
         .collect();
-    if chosen.is_empty() || !(format == "default" || FORMATS.contains(&format)) || args.len() > 2 {
+    let bad_lang = lang.as_deref().is_some_and(str::is_empty);
+    if chosen.is_empty() || !(format == "default" || FORMATS.contains(&format)) || args.len() > 2 || bad_lang
+    {
         let names: Vec<&str> = services.iter().map(|s| s.name).collect();
-        eprintln!("usage: tour [SERVICE] [FORMAT] | tour --html DIR | tour --typescript DIR");
+        eprintln!("usage: tour [SERVICE] [FORMAT] [--lang LANG] | tour --html DIR | tour --typescript DIR");
         eprintln!("  SERVICE: all (default), {}", names.join(", "));
         eprintln!(
             "  FORMAT:  default (each service's own envelope), {}",
@@ -101,24 +110,44 @@ fn main() -> ExitCode {
         say!("{}", "=".repeat(100));
         say!("{} — {} ({})", service.name, service.about, service.seed);
         say!("{}", "=".repeat(100));
+        let translations = lang.as_ref().and(service.translations).map(|load| load());
+        if let Some(lang) = &lang {
+            match &translations {
+                Some(t) => say!(
+                    "Accept-Language: {lang} (translations: {})",
+                    t.locales().collect::<Vec<_>>().join(", ")
+                ),
+                None => say!("Accept-Language: {lang} (this service has no translations: its own messages)"),
+            }
+        }
+        let language = translations.as_ref().zip(lang.as_deref());
         for group in &service.groups {
-            show_group(service, group, format, &mut request);
+            show_group(service, group, format, language, &mut request);
         }
     }
     ExitCode::SUCCESS
 }
 
-fn show_group(service: &Service, group: &Group, format: &str, request: &mut u32) {
+fn show_group(
+    service: &Service,
+    group: &Group,
+    format: &str,
+    language: Option<(&errwire::i18n::Translations, &str)>,
+    request: &mut u32,
+) {
     let format = if format == "default" { group.format } else { format };
     say!("\n{} in the {format} envelope\n", group.type_name);
     for error in &group.errors {
         *request += 1;
         let id = format!("req_{request:04}");
         let path = format!("/{}/{}", service.name, error.code());
-        let ctx = Context::new()
+        let mut ctx = Context::new()
             .request_id(id.as_str())
             .instance(path.as_str())
             .jsonrpc_id(*request);
+        if let Some((translations, lang)) = language {
+            ctx = ctx.translations(translations).accept_language(lang);
+        }
         print_response(format, error.as_ref(), &ctx);
     }
     say!(
@@ -184,6 +213,7 @@ fn print_index(services: &[Service]) {
         FORMATS.join(", ")
     );
     say!("  HTML reference pages:   cargo run -p tour -- --html target/errwire-reference");
+    say!("  in French:              cargo run -p tour -- studio-api --lang fr");
     say!("  TypeScript modules:     cargo run -p tour -- --typescript target/errwire-ts");
     say!("\nEvery service follows, in full.\n");
 }

@@ -9,6 +9,8 @@ pub struct Service {
     pub seed: &'static str,
     pub about: &'static str,
     pub groups: Vec<Group>,
+    /// The service's translations (`--lang`), if it has any.
+    pub translations: Option<fn() -> errwire::i18n::Translations>,
 }
 
 /// One error type of a service: every code, as a value, in declaration order.
@@ -76,6 +78,7 @@ pub fn all() -> Vec<Service> {
             name: "wmstudio-mcp",
             seed: "seed 000",
             about: "an MCP server for media generation",
+            translations: None,
             groups: vec![Group::new::<wmstudio_mcp::McpServerError>(
                 "McpServerError",
                 wmstudio_mcp::examples(),
@@ -87,6 +90,7 @@ pub fn all() -> Vec<Service> {
             name: "control-plane",
             seed: "seed 001",
             about: "a control plane's REST API and MCP server, and its instances' OAuth",
+            translations: None,
             groups: vec![
                 Group::new::<control_plane::ControlPlaneError>(
                     "ControlPlaneError",
@@ -106,6 +110,7 @@ pub fn all() -> Vec<Service> {
             name: "studio-api",
             seed: "seed 002",
             about: "the contracts/error-codes.json API",
+            translations: Some(studio_api::translations),
             groups: vec![Group::new::<studio_api::ContractError>(
                 "ContractError",
                 Vec::new(),
@@ -123,6 +128,7 @@ pub fn all() -> Vec<Service> {
             name: "worldmonitor",
             seed: "seed 003",
             about: "an API answering {\"error\": …}, with MCP tool errors",
+            translations: None,
             groups: vec![
                 Group::new::<worldmonitor::WorldMonitorError>(
                     "WorldMonitorError",
@@ -143,6 +149,7 @@ pub fn all() -> Vec<Service> {
             name: "wicket",
             seed: "seed 004",
             about: "an MCP proxy (JSON-RPC errors) and its dashboard's REST API",
+            translations: None,
             groups: vec![
                 Group::new::<wicket::McpProxyError>(
                     "McpProxyError",
@@ -169,6 +176,7 @@ pub fn all() -> Vec<Service> {
             name: "gateway",
             seed: "composition",
             about: "a gateway composing three services across crates, codes proven unique",
+            translations: None,
             groups: vec![Group::new::<gateway::GatewayError>(
                 "GatewayError",
                 gateway::examples(),

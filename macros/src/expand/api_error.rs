@@ -20,6 +20,7 @@ pub fn api_error_impl(model: &Model<'_>) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = bounded.split_for_impl();
     let spec = spec_method(model);
     let message = message_methods(model);
+    let message_args = message_args_method(model);
     let retry_after = retry_after_method(model);
     let details = details_method(model);
     let as_error = as_error_method(model);
@@ -31,6 +32,7 @@ pub fn api_error_impl(model: &Model<'_>) -> TokenStream {
         impl #impl_generics #krate::__private::ApiError for #ident #ty_generics #where_clause {
             #spec
             #message
+            #message_args
             #retry_after
             #details
             #as_error
@@ -216,6 +218,58 @@ fn message_methods(model: &Model<'_>) -> TokenStream {
 
         fn write_message(&self, __out: &mut #krate::__private::fmt::Formatter<'_>) -> #krate::__private::fmt::Result {
             #write
+        }
+    }
+}
+
+/// `__message_args()`: each placeholder's value as its template formats it, by Fluent
+/// variable name, for translations (types whose templates have placeholders, or with a
+/// `transparent` variant).
+fn message_args_method(model: &Model<'_>) -> TokenStream {
+    let krate = &model.krate;
+    let has_args = |entry: &Entry<'_>| {
+        !entry.is_transparent()
+            && entry
+                .message
+                .template
+                .as_ref()
+                .is_some_and(|t| t.args().next().is_some())
+    };
+    if !model.entries.iter().any(|e| has_args(e) || e.is_transparent()) {
+        return TokenStream::new();
+    }
+    let body = dispatch(
+        model,
+        delegate_to(krate, "__message_args", quote!(, __visit)),
+        |_, entry| {
+            if !has_args(entry) {
+                return None;
+            }
+            let template = entry.message.template.as_ref()?;
+            let mut seen: Vec<&Arg> = Vec::new();
+            let visits: Vec<TokenStream> = template
+                .args()
+                .filter_map(|(arg, spec)| {
+                    if seen.contains(&arg) {
+                        return None;
+                    }
+                    seen.push(arg);
+                    let field = entry.field(arg)?;
+                    let binding = &field.binding;
+                    let name = arg.variable();
+                    let literal = LitStr::new(&format!("{{:{spec}}}"), entry.message.span);
+                    Some(quote!(__visit(#name, &::core::format_args!(#literal, #binding));))
+                })
+                .collect();
+            let used: Vec<&Arg> = seen.clone();
+            let pat = pattern(entry, |f| used.contains(&&f.arg));
+            Some((pat, quote!({ #(#visits)* })))
+        },
+        &quote!({}),
+    );
+    quote! {
+        fn __message_args(&self, __visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn #krate::__private::fmt::Display)) {
+            #body
         }
     }
 }

@@ -112,6 +112,8 @@ fn spec_consts(model: &Model<'_>) -> TokenStream {
                 let name = format_ident!("{}", name);
                 quote!(__errwire::GrpcCode::#name)
             }));
+            let variables = entry.variables();
+            let sensitive = entry.sensitive_names();
             let deprecated = entry.deprecated;
             let in_band = entry.in_band;
             let headers = entry.headers.iter().filter_map(|header| {
@@ -141,6 +143,8 @@ fn spec_consts(model: &Model<'_>) -> TokenStream {
                         in_band: #in_band,
                         headers: &[#(#headers),*],
                         grpc: #grpc,
+                        variables: &[#(#variables),*],
+                        sensitive: &[#(#sensitive),*],
                         code_oauth: #code_oauth,
                         message_oauth: #message_oauth,
                         docs_uri: #docs_is_uri,

@@ -48,6 +48,9 @@ pub(crate) struct Entry {
     pub(crate) variant: Option<String>,
     #[serde(default, skip_serializing_if = "is_false")]
     pub(crate) deprecated: bool,
+    /// The locales whose translations cover the code (feature `i18n`, when given).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) locales: Vec<String>,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
@@ -73,6 +76,7 @@ impl Entry {
             type_name: spec.type_name().to_string(),
             variant: spec.variant().map(String::from),
             deprecated: spec.deprecated(),
+            locales: Vec::new(),
         }
     }
 
@@ -94,6 +98,15 @@ impl Contract {
             format_version: FORMAT_VERSION,
             codes,
         }
+    }
+
+    /// Lists, for every code, the locales of `translations` that translate its message.
+    #[cfg(feature = "i18n")]
+    pub(crate) fn with_locales(mut self, translations: &crate::i18n::Translations) -> Self {
+        for entry in &mut self.codes {
+            entry.locales = translations.locales_for(&entry.code).map(String::from).collect();
+        }
+        self
     }
 
     pub(crate) fn to_pretty_json(&self) -> String {
@@ -276,6 +289,14 @@ impl Table {
         }
         out
     }
+}
+
+/// [`contract_json`] with, for every code, the locales whose translations cover it
+/// (`"locales": ["de", "fr"]`; feature `i18n`).
+#[cfg(feature = "i18n")]
+#[must_use]
+pub fn contract_json_with_locales(specs: &[ErrorSpec], translations: &crate::i18n::Translations) -> String {
+    Contract::new(specs).with_locales(translations).to_pretty_json()
 }
 
 /// The JSON contract of `specs`.

@@ -29,6 +29,9 @@ pub const BLESS_VAR: &str = "ERRWIRE_BLESS";
 pub struct Lock {
     path: PathBuf,
     bless: bool,
+    /// The locales covering each code, listed in the file (feature `i18n`).
+    #[cfg(feature = "i18n")]
+    locales: Option<alloc::collections::BTreeMap<String, Vec<String>>>,
 }
 
 /// What a check found when nothing broke.
@@ -198,6 +201,8 @@ impl Lock {
         Self {
             path: path.as_ref().to_path_buf(),
             bless,
+            #[cfg(feature = "i18n")]
+            locales: None,
         }
     }
 
@@ -208,13 +213,38 @@ impl Lock {
         self
     }
 
+    /// Lists in the lock file, for every code, the locales of `translations` that cover it,
+    /// and reports a code a locale stopped covering as reworded (feature `i18n`). The
+    /// catalogue is the one given to [`Lock::check`]; `translations` only adds the locales.
+    #[cfg(feature = "i18n")]
+    #[must_use]
+    pub fn translations(mut self, translations: &crate::i18n::Translations) -> Self {
+        self.locales = Some(translations.coverage());
+        self
+    }
+
+    /// The live contract of `specs`, with the locales when given.
+    fn live(&self, specs: &[ErrorSpec]) -> Contract {
+        #[cfg_attr(not(feature = "i18n"), allow(unused_mut))]
+        let mut live = Contract::new(specs);
+        #[cfg(feature = "i18n")]
+        if let Some(locales) = &self.locales {
+            for entry in &mut live.codes {
+                if let Some(found) = locales.get(&entry.code) {
+                    entry.locales.clone_from(found);
+                }
+            }
+        }
+        live
+    }
+
     /// Compares `specs` with the lock file (or rewrites it when blessing).
     ///
     /// # Errors
     /// [`LockError::Breaking`] with every breaking change; or the file is missing, unreadable
     /// or not a contract.
     pub fn check(&self, specs: &[ErrorSpec]) -> Result<LockReport, LockError> {
-        let live = Contract::new(specs);
+        let live = self.live(specs);
         if self.bless {
             let added = match self.read() {
                 Ok(locked) => added(&locked, &live),
@@ -351,6 +381,7 @@ fn reworded(locked: &Contract, live: &Contract) -> Vec<String> {
             e.description.clone(),
             e.help.clone(),
             e.docs_url.clone(),
+            e.locales.clone(),
         )
     };
     live.codes

@@ -19,6 +19,8 @@ mod registry;
 mod typescript;
 mod unique;
 
+#[cfg(feature = "i18n")]
+pub use export::contract_json_with_locales;
 #[allow(deprecated)]
 pub use export::{contract_json, to_json, Column, Order, Table, FORMAT_VERSION};
 pub use html::{html, html_for, HtmlPage};

@@ -3,7 +3,7 @@ use std::io;
 use serde::ser::SerializeMap;
 
 use super::{details_entry, request_id_entry, write_object, Format, JSON};
-use crate::{violation, ApiError, Context, PublicMessage};
+use crate::{violation, ApiError, Context};
 
 /// `{"ok":false,"code":c,"detail":m,"error":m,"request_id":r,"details":{…}}` (the `ok: false` envelope of Slack-style APIs).
 #[derive(Debug, Clone, Copy, Default)]
@@ -20,8 +20,8 @@ impl Format for Flat {
         write_object(out, |map| {
             map.serialize_entry("ok", &false)?;
             map.serialize_entry("code", error.code())?;
-            map.serialize_entry("detail", &PublicMessage(error))?;
-            map.serialize_entry("error", &PublicMessage(error))?;
+            map.serialize_entry("detail", &ctx.message(error))?;
+            map.serialize_entry("error", &ctx.message(error))?;
             request_id_entry(map, ctx)?;
             details_entry(map, error)?;
             violation::field_entries(map, error.violations())

@@ -4,7 +4,7 @@ use http::StatusCode;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use super::{write_object, Facts, Format, JSON};
-use crate::{ApiError, Context, PublicMessage};
+use crate::{ApiError, Context};
 
 /// An MCP tool execution error: a `CallToolResult` with `isError: true`, sent with HTTP 200
 /// (the model reads it and can correct itself):
@@ -26,7 +26,7 @@ impl Format for McpTool {
         W: io::Write,
     {
         write_object(out, |map| {
-            map.serialize_entry("content", &Content(error))?;
+            map.serialize_entry("content", &Content(error, ctx))?;
             map.serialize_entry("isError", &true)?;
             map.serialize_entry(
                 "structuredContent",
@@ -41,23 +41,23 @@ impl Format for McpTool {
 }
 
 /// `[{"type":"text","text":m}]`
-struct Content<'a, E: ?Sized>(&'a E);
+struct Content<'a, E: ?Sized>(&'a E, &'a Context<'a>);
 
 impl<E: ApiError + ?Sized> Serialize for Content<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(1))?;
-        seq.serialize_element(&Text(self.0))?;
+        seq.serialize_element(&Text(self.0, self.1))?;
         seq.end()
     }
 }
 
-struct Text<'a, E: ?Sized>(&'a E);
+struct Text<'a, E: ?Sized>(&'a E, &'a Context<'a>);
 
 impl<E: ApiError + ?Sized> Serialize for Text<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(2))?;
         map.serialize_entry("type", "text")?;
-        map.serialize_entry("text", &PublicMessage(self.0))?;
+        map.serialize_entry("text", &self.1.message(self.0))?;
         map.end()
     }
 }

@@ -48,7 +48,7 @@ use crate::wire;
 /// ```
 /// use std::io;
 ///
-/// use errwire::{ApiError, Context, Format, PublicMessage};
+/// use errwire::{ApiError, Context, Format};
 /// use serde::ser::{SerializeMap, Serializer as _};
 ///
 /// /// `{"message": "…", "kind": "…"}`
@@ -57,14 +57,14 @@ use crate::wire;
 /// impl Format for Minimal {
 ///     const CONTENT_TYPE: &'static str = "application/json";
 ///
-///     fn write_body<E, W>(error: &E, _ctx: &Context<'_>, out: W) -> serde_json::Result<()>
+///     fn write_body<E, W>(error: &E, ctx: &Context<'_>, out: W) -> serde_json::Result<()>
 ///     where
 ///         E: ApiError + ?Sized,
 ///         W: io::Write,
 ///     {
 ///         let mut serializer = serde_json::Serializer::new(out);
 ///         let mut map = serializer.serialize_map(Some(2))?;
-///         map.serialize_entry("message", &PublicMessage(error))?;
+///         map.serialize_entry("message", &ctx.message(error))?;
 ///         map.serialize_entry("kind", error.code())?;
 ///         map.end()
 ///     }

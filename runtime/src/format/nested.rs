@@ -3,7 +3,7 @@ use std::io;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::{details_entry, request_id_entry, write_object, Format, JSON};
-use crate::{violation, ApiError, Context, PublicMessage};
+use crate::{violation, ApiError, Context};
 
 /// `{"error":{"code":c,"message":m,"request_id":r,"details":{…}}}` (the envelope of Stripe-style APIs).
 #[derive(Debug, Clone, Copy, Default)]
@@ -30,7 +30,7 @@ impl<E: ApiError + ?Sized> Serialize for Inner<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("code", self.error.code())?;
-        map.serialize_entry("message", &PublicMessage(self.error))?;
+        map.serialize_entry("message", &self.ctx.message(self.error))?;
         request_id_entry(&mut map, self.ctx)?;
         details_entry(&mut map, self.error)?;
         violation::field_entries(&mut map, self.error.violations())?;

@@ -5,7 +5,7 @@ use http::{HeaderMap, HeaderValue};
 use serde::ser::SerializeMap;
 
 use super::{write_object, Format, JSON};
-use crate::{wire, ApiError, Context, PublicMessage};
+use crate::{wire, ApiError, Context};
 
 /// RFC 6749 §5.2: `{"error":c,"error_description":m,"error_uri":docs-url}`, with
 /// `Cache-Control: no-store` and `Pragma: no-cache`.
@@ -24,7 +24,7 @@ impl Format for OAuth {
         headers.insert(PRAGMA, HeaderValue::from_static("no-cache"));
     }
 
-    fn write_body<E, W>(error: &E, _ctx: &Context<'_>, out: W) -> serde_json::Result<()>
+    fn write_body<E, W>(error: &E, ctx: &Context<'_>, out: W) -> serde_json::Result<()>
     where
         E: ApiError + ?Sized,
         W: io::Write,
@@ -42,7 +42,8 @@ impl Format for OAuth {
             }
             // A fixed message already in RFC 6749's set goes out as it is; anything else is
             // mapped as it streams.
-            match error.static_message() {
+            // A translation is formatted (and mapped) like any formatted message.
+            match error.static_message().filter(|_| !translated(error, ctx)) {
                 Some(text)
                     if checked(text, spec.message(), spec.message_is_oauth_clean())
                         || wire::is_clean_oauth_text(text) =>
@@ -52,7 +53,7 @@ impl Format for OAuth {
                 _ => {
                     // Streamed once through the mapping; the emptiness probe stops at the
                     // first character.
-                    let description = wire::OAuthText(PublicMessage(error));
+                    let description = wire::OAuthText(ctx.message(error));
                     if !description.is_empty() {
                         map.serialize_entry("error_description", &description)?;
                     }
@@ -71,5 +72,18 @@ impl Format for OAuth {
                 None => Ok(()),
             }
         })
+    }
+}
+
+/// Whether the request's translations have `error`'s message.
+fn translated(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> bool {
+    #[cfg(feature = "i18n")]
+    {
+        ctx.language_of(error).is_some()
+    }
+    #[cfg(not(feature = "i18n"))]
+    {
+        let _ = (error, ctx);
+        false
     }
 }

@@ -3,7 +3,7 @@ use std::io;
 use serde::ser::SerializeMap;
 
 use super::{flattened_details, request_id_entry, status_number, write_object, Format};
-use crate::{violation, wire, ApiError, Context, PublicMessage};
+use crate::{violation, wire, ApiError, Context};
 
 /// RFC 9457 problem details, `application/problem+json`:
 /// `{"type","title","status","detail","instance","code","request_id",…details}`.
@@ -38,9 +38,9 @@ impl Format for Problem {
                 }
                 Some(url) => map.serialize_entry("type", &wire::uri_reference(url))?,
             }
-            map.serialize_entry("title", error.title())?;
+            map.serialize_entry("title", &ctx.title(error))?;
             map.serialize_entry("status", &status_number(error))?;
-            map.serialize_entry("detail", &PublicMessage(error))?;
+            map.serialize_entry("detail", &ctx.message(error))?;
             if let Some(instance) = ctx.instance_ref() {
                 map.serialize_entry("instance", &wire::uri_reference(instance))?;
             }

@@ -3,7 +3,7 @@ use std::io;
 use serde::ser::SerializeMap;
 
 use super::{flattened_details, write_object, Format, JSON};
-use crate::{violation, ApiError, Context, MessageSource, PublicMessage};
+use crate::{violation, ApiError, Context, MessageSource};
 
 /// `{"error":c}`, plus `error_description` when the variant's message was written for the
 /// wire (`message = "…"`, not a doc comment or reason phrase), plus details at the top level
@@ -18,7 +18,7 @@ pub struct Simple;
 impl Format for Simple {
     const CONTENT_TYPE: &'static str = JSON;
 
-    fn write_body<E, W>(error: &E, _ctx: &Context<'_>, out: W) -> serde_json::Result<()>
+    fn write_body<E, W>(error: &E, ctx: &Context<'_>, out: W) -> serde_json::Result<()>
     where
         E: ApiError + ?Sized,
         W: io::Write,
@@ -27,7 +27,7 @@ impl Format for Simple {
             map.serialize_entry("error", error.code())?;
             let first = error.violations().first();
             if error.spec().message_source() == MessageSource::Attribute {
-                map.serialize_entry("error_description", &PublicMessage(error))?;
+                map.serialize_entry("error_description", &ctx.message(error))?;
             } else if let Some(violation) = first {
                 map.serialize_entry("error_description", violation::bounded(violation.message()))?;
             }

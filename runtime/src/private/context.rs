@@ -9,6 +9,11 @@ use crate::Context;
 #[derive(Debug, Default)]
 pub struct CurrentContext {
     request_id: Option<String>,
+    #[cfg(feature = "i18n")]
+    language: Option<(
+        alloc::sync::Arc<crate::i18n::Translations>,
+        crate::i18n::negotiate::Chain,
+    )>,
 }
 
 impl CurrentContext {
@@ -19,6 +24,8 @@ impl CurrentContext {
         if let Some(request) = crate::request::RequestContext::current() {
             return Self {
                 request_id: request.request_id().map(String::from),
+                #[cfg(feature = "i18n")]
+                language: request.language().cloned(),
             };
         }
         Self::default()
@@ -27,9 +34,14 @@ impl CurrentContext {
     /// As a rendering context.
     #[must_use]
     pub fn context(&self) -> Context<'_> {
-        match &self.request_id {
-            Some(id) => Context::new().request_id(id.as_str()),
-            None => Context::new(),
+        let mut ctx = Context::new();
+        if let Some(id) = &self.request_id {
+            ctx = ctx.request_id(id.as_str());
         }
+        #[cfg(feature = "i18n")]
+        if let Some((translations, chain)) = &self.language {
+            ctx = ctx.translations(translations).locale_chain(*chain);
+        }
+        ctx
     }
 }

@@ -75,6 +75,8 @@ pub struct ErrorSpec {
     in_band: bool,
     headers: &'static [(&'static str, &'static str)],
     grpc: Option<GrpcCode>,
+    variables: &'static [&'static str],
+    sensitive: &'static [&'static str],
     /// Checked once, in `const` context, so formats need not scan at run time.
     wire_safe: WireSafe,
 }
@@ -118,6 +120,8 @@ impl ErrorSpec {
             in_band: false,
             headers: &[],
             grpc: None,
+            variables: &[],
+            sensitive: &[],
             wire_safe: WireSafe {
                 code_oauth: crate::wire::is_clean_oauth_text(code),
                 message_oauth: crate::wire::is_clean_oauth_text(message),
@@ -358,6 +362,26 @@ impl ErrorSpec {
             Some(code) => code,
             None => GrpcCode::from_status(self.status),
         }
+    }
+
+    /// The names a translation of the message may use as Fluent variables: the template's
+    /// placeholders (`{0}` is `arg0`), then the details' names.
+    #[must_use]
+    pub const fn variables(&self) -> &'static [&'static str] {
+        self.variables
+    }
+
+    /// The `sensitive` fields (by the same naming), which a translation must not use.
+    #[must_use]
+    pub const fn sensitive(&self) -> &'static [&'static str] {
+        self.sensitive
+    }
+
+    /// Declares the variables a translation may use (the derive records them).
+    #[must_use]
+    pub const fn with_variables(mut self, variables: &'static [&'static str]) -> Self {
+        self.variables = variables;
+        self
     }
 
     /// Sets the gRPC status code, overriding the status mapping.

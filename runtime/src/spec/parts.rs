@@ -32,6 +32,10 @@ pub struct SpecParts {
     pub headers: &'static [(&'static str, &'static str)],
     /// `grpc = "…"`; `None` takes the status mapping.
     pub grpc: Option<super::GrpcCode>,
+    /// The Fluent variables a translation may use: placeholders, then details.
+    pub variables: &'static [&'static str],
+    /// The `sensitive` fields, which a translation must not use.
+    pub sensitive: &'static [&'static str],
     /// The wire checks, answered by the derive with the runtime's own predicates
     /// (`wire/classes.rs` is compiled into both crates): whether `code` and `message` are clean
     /// RFC 6749 text and `docs_url` a valid URI reference. Left to the `const` evaluator they
@@ -69,6 +73,8 @@ impl ErrorSpec {
             in_band: parts.in_band,
             headers: parts.headers,
             grpc: parts.grpc,
+            variables: parts.variables,
+            sensitive: parts.sensitive,
             wire_safe: WireSafe {
                 code_oauth: parts.code_oauth,
                 message_oauth: parts.message_oauth,

@@ -28,6 +28,12 @@ pub struct RequestContext {
     // Read when a handler's error renders: axum's `IntoResponse`, actix's `ResponseError`.
     #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
     renderer: Option<Renderer>,
+    /// The service's translations and the locales this request's `Accept-Language` chose.
+    #[cfg(feature = "i18n")]
+    language: Option<(
+        alloc::sync::Arc<crate::i18n::Translations>,
+        crate::i18n::negotiate::Chain,
+    )>,
 }
 
 tokio::task_local! {
@@ -42,6 +48,8 @@ impl RequestContext {
             instance: Some(instance.into()),
             wants_problem,
             renderer: Some(renderer::<F>()),
+            #[cfg(feature = "i18n")]
+            language: None,
         }
     }
 
@@ -74,6 +82,34 @@ impl RequestContext {
         self.renderer
     }
 
+    /// Translates this request's errors with `translations`, in the locales its
+    /// `Accept-Language` value chooses.
+    #[cfg(feature = "i18n")]
+    pub(crate) fn with_language(
+        mut self,
+        translations: Option<&alloc::sync::Arc<crate::i18n::Translations>>,
+        accept_language: Option<&str>,
+    ) -> Self {
+        if let Some(translations) = translations {
+            let chain = accept_language.map_or(crate::i18n::negotiate::Chain::EMPTY, |h| {
+                translations.negotiate(h)
+            });
+            self.language = Some((alloc::sync::Arc::clone(translations), chain));
+        }
+        self
+    }
+
+    /// The service's translations and this request's locales, if the layer has translations.
+    #[cfg(feature = "i18n")]
+    pub(crate) fn language(
+        &self,
+    ) -> Option<&(
+        alloc::sync::Arc<crate::i18n::Translations>,
+        crate::i18n::negotiate::Chain,
+    )> {
+        self.language.as_ref()
+    }
+
     /// Runs `future` with this context as the current one.
     pub(crate) async fn scope<F: Future>(self, future: F) -> F::Output {
         CURRENT.scope(self, future).await
@@ -83,6 +119,10 @@ impl RequestContext {
     #[must_use]
     pub fn as_context(&self) -> Context<'_> {
         let mut ctx = Context::new();
+        #[cfg(feature = "i18n")]
+        if let Some((translations, chain)) = &self.language {
+            ctx = ctx.translations(translations).locale_chain(*chain);
+        }
         if let Some(id) = &self.request_id {
             ctx = ctx.request_id(id.as_str());
         }

@@ -18,6 +18,8 @@ pub struct ErrwireSettings<F = crate::format::Nested> {
     pub(crate) negotiate: bool,
     pub(crate) timeout: Option<Duration>,
     pub(crate) catch_panics: bool,
+    #[cfg(feature = "i18n")]
+    pub(crate) translations: Option<Arc<crate::i18n::Translations>>,
     format: PhantomData<fn() -> F>,
 }
 
@@ -28,6 +30,8 @@ impl<F> Clone for ErrwireSettings<F> {
             negotiate: self.negotiate,
             timeout: self.timeout,
             catch_panics: self.catch_panics,
+            #[cfg(feature = "i18n")]
+            translations: self.translations.clone(),
             format: PhantomData,
         }
     }
@@ -35,13 +39,16 @@ impl<F> Clone for ErrwireSettings<F> {
 
 impl<F> core::fmt::Debug for ErrwireSettings<F> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("ErrwireSettings")
+        let mut debug = f.debug_struct("ErrwireSettings");
+        debug
             .field("format", &core::any::type_name::<F>())
             .field("negotiate", &self.negotiate)
             .field("timeout", &self.timeout)
             .field("catch_panics", &self.catch_panics)
-            .field("headers", &self.headers)
-            .finish()
+            .field("headers", &self.headers);
+        #[cfg(feature = "i18n")]
+        debug.field("translations", &self.translations);
+        debug.finish()
     }
 }
 
@@ -60,6 +67,8 @@ impl<F: crate::Format> ErrwireSettings<F> {
             negotiate: false,
             timeout: None,
             catch_panics: false,
+            #[cfg(feature = "i18n")]
+            translations: None,
             format: PhantomData,
         }
     }
@@ -98,6 +107,16 @@ impl<F: crate::Format> ErrwireSettings<F> {
         let mut all: Vec<(HeaderName, HeaderValue)> = self.headers.as_deref().unwrap_or_default().to_vec();
         all.push((name, value));
         self.headers = Some(all.into());
+        self
+    }
+
+    /// Translate every error's message (feature `i18n`): each request's `Accept-Language`
+    /// chooses the locale, once per request; responses carry `Content-Language` and
+    /// `Vary: Accept-Language`.
+    #[cfg(feature = "i18n")]
+    #[must_use]
+    pub fn translations(mut self, translations: Arc<crate::i18n::Translations>) -> Self {
+        self.translations = Some(translations);
         self
     }
 

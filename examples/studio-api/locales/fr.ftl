@@ -1,0 +1,41 @@
+# Seed 002 (studio API): every code of contracts/error-codes.json in French.
+# Checked against ContractError::CATALOGUE by `errwire::i18n::check` in the tests.
+
+BAD_REQUEST = La requête est invalide.
+AUTH_INVALID_SESSION = Session invalide.
+AUTH_REQUIRED = Authentification requise.
+AUTH_SESSION_EXPIRED = La session a expiré.
+AUTH_USER_UNAVAILABLE = Utilisateur indisponible.
+BILLING_INSUFFICIENT_CREDITS = Crédits insuffisants.
+AUTH_ADMIN_ACCESS_DENIED = Accès à la console d’administration refusé.
+AUTH_ADMIN_ROLE_REQUIRED = Le rôle d’administrateur est requis.
+FORBIDDEN = Interdit.
+RESOURCE_NOT_FOUND = Ressource introuvable.
+CONFLICT = La requête est en conflit avec l’état actuel.
+STUDIO_AUDIO_EXPORT_BLOCKED = L’export audio du studio est bloqué par des clips manquants ou périmés.
+STUDIO_AUDIO_EXPORT_INCOMPATIBLE_AUDIO = L’export audio du studio exige un audio de clip PCM WAV compatible.
+STUDIO_AUDIO_EXPORT_NO_AUDIO = L’export audio du studio n’a aucun audio de clip à exporter.
+STUDIO_AUDIO_EXPORT_UNSUPPORTED_SOURCE = L’export audio du studio exige des sources audio de clip prises en charge.
+VALIDATION_ERROR = La validation de la requête a échoué.
+GENERATION_NOT_READY = La génération n’est pas encore prête.
+GENERATION_CONCURRENCY_EXCEEDED = La limite de générations simultanées de votre offre est atteinte. Veuillez réessayer sous peu.
+RATE_LIMITED = Limite de débit dépassée.
+INTERNAL_ERROR = Erreur interne du serveur.
+STUDIO_AUDIO_EXPORT_FAILED = L’export audio du studio a échoué.
+GENERATION_FAILED = La génération a échoué.
+GENERATION_INVALID_RESPONSE = Le service de génération a renvoyé une réponse invalide.
+UPSTREAM_ANALYTICS_ERROR = La requête au service d’analyse a échoué.
+UPSTREAM_BILLING_ERROR = La requête au service de facturation a échoué.
+UPSTREAM_GENERATION_ERROR = La requête au service de génération a échoué.
+UPSTREAM_GENERATION_SERVICE_ERROR = La requête au service de génération a échoué.
+VOICE_CLONE_FAILED = Le clonage de voix a échoué.
+VOICE_DESIGN_FAILED = La conception de voix a échoué.
+AUTH_CONFIG_MISSING = L’authentification n’est pas configurée correctement.
+GENERATION_CAPACITY_EXCEEDED = La capacité de génération est épuisée pour le moment. Veuillez réessayer sous peu.
+LLM_CONFIG_NOT_FOUND = La fonctionnalité LLM n’est pas configurée.
+STUDIO_AUDIO_EXPORT_ASSET_READ_FAILED = L’export audio du studio n’a pas pu lire l’audio des clips depuis le stockage.
+STUDIO_AUDIO_EXPORT_ASSET_WRITE_FAILED = L’export audio du studio n’a pas pu écrire le résultat dans le stockage.
+STUDIO_AUDIO_EXPORT_STORAGE_UNCONFIGURED = Le stockage de l’export audio du studio n’est pas configuré.
+UPSTREAM_ASSET_STORAGE_ERROR = Le stockage des ressources audio a échoué.
+GENERATION_TIMEOUT = La génération a expiré. Veuillez réessayer.
+UPSTREAM_TIMEOUT = La requête en amont a expiré.

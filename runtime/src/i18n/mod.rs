@@ -1,0 +1,491 @@
+//! Messages in the user's language (feature `i18n`): Fluent translations keyed by code,
+//! chosen per request from `Accept-Language`.
+//!
+//! A translation is a Fluent message whose id is the code; its value translates the message,
+//! its attributes `.title` and `.help` the title and the help. The variables are the
+//! variant's placeholders (`{slug}` is `$slug`, `{0}` is `$arg0`) and its details, by their
+//! names; a number stays a number, so Fluent's plural selectors work:
+//!
+//! ```
+//! use errwire::i18n::Translations;
+//! use errwire::{ApiError, Context};
+//!
+//! #[derive(Debug, ApiError)]
+//! enum WorkspaceError {
+//!     #[api(status = 409, message = "The slug '{slug}' is already in use.")]
+//!     WorkspaceSlugTaken { slug: String },
+//! }
+//!
+//! let translations = Translations::parse([(
+//!     "fr",
+//!     "workspace_slug_taken = Le slug « { $slug } » est déjà utilisé.\n    .title = Slug déjà pris\n",
+//! )])
+//! .unwrap();
+//! let error = WorkspaceError::WorkspaceSlugTaken { slug: "acme".into() };
+//! let ctx = Context::new().translations(&translations).accept_language("fr-CA, en;q=0.5");
+//! assert_eq!(ctx.message(&error).to_string(), "Le slug « acme » est déjà utilisé.");
+//! assert_eq!(ctx.language_of(&error), Some("fr"));
+//! // Without a translation for the request, the derive's message.
+//! let ctx = Context::new().translations(&translations).accept_language("de");
+//! assert_eq!(ctx.message(&error).to_string(), "The slug 'acme' is already in use.");
+//! ```
+//!
+//! Negotiation follows RFC 4647 with the header's quality values (see [`negotiate`]); a
+//! request falls back through its chain of locales to the untranslated message. Rendered
+//! responses carry `Content-Language` (when a translation was used) and
+//! `Vary: Accept-Language` (whenever translations are configured). [`Translations::check`]
+//! (and [`check`], which reads sources with syntax errors too) lists every mistake.
+
+mod check;
+pub mod negotiate;
+
+pub use check::{check, Mistake};
+
+use alloc::borrow::Cow;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use core::fmt;
+use std::path::Path;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
+use unic_langid::LanguageIdentifier;
+
+use crate::ApiError;
+use negotiate::Chain;
+
+/// Translations of the catalogue's messages, one Fluent bundle per locale. Build once, share
+/// (`Arc`) between requests: it is `Send + Sync`.
+pub struct Translations {
+    locales: Vec<Locale>,
+    tags: Vec<String>,
+}
+
+struct Locale {
+    tag: String,
+    file: String,
+    source: String,
+    bundle: FluentBundle<FluentResource>,
+}
+
+impl fmt::Debug for Translations {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The bundles and sources are large; the locales say which translations these are.
+        f.debug_struct("Translations")
+            .field(
+                "locales",
+                &self.locales.iter().map(|l| &l.tag).collect::<Vec<_>>(),
+            )
+            .finish_non_exhaustive()
+    }
+}
+
+/// Why translations could not be read: every mistake found (a locale that is not a BCP 47
+/// tag, one given twice, a Fluent syntax error), each with its file and line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    mistakes: Vec<Mistake>,
+}
+
+impl Error {
+    /// Every mistake found.
+    #[must_use]
+    pub fn mistakes(&self) -> &[Mistake] {
+        &self.mistakes
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} mistake(s) in the translations", self.mistakes.len())?;
+        for mistake in &self.mistakes {
+            write!(f, "\n{mistake}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// A source that read: its locale, file name, text and resource; or its mistakes.
+pub(crate) struct Read {
+    pub(crate) id: LanguageIdentifier,
+    pub(crate) tag: String,
+    pub(crate) file: String,
+    pub(crate) source: String,
+    pub(crate) resource: FluentResource,
+}
+
+/// Reads one source; syntax errors become mistakes with the line they are on.
+pub(crate) fn read(locale: &str, file: String, source: String, mistakes: &mut Vec<Mistake>) -> Option<Read> {
+    let Ok(id) = locale.parse::<LanguageIdentifier>() else {
+        mistakes.push(Mistake::BadLocale {
+            locale: locale.to_string(),
+            file,
+        });
+        return None;
+    };
+    let resource = match FluentResource::try_new(source.clone()) {
+        Ok(resource) => resource,
+        Err((resource, errors)) => {
+            for error in errors {
+                mistakes.push(Mistake::Syntax {
+                    locale: id.to_string(),
+                    line: check::line_of(&source, error.pos.start),
+                    file: file.clone(),
+                    message: error.kind.to_string(),
+                });
+            }
+            resource
+        }
+    };
+    Some(Read {
+        tag: id.to_string(),
+        id,
+        file,
+        source,
+        resource,
+    })
+}
+
+impl Translations {
+    /// Reads `(locale, Fluent source)` pairs. The file named in mistakes is `<locale>.ftl`.
+    ///
+    /// # Errors
+    /// Every mistake at once: a locale that is not a BCP 47 tag, a locale given twice, a
+    /// Fluent syntax error (with its line).
+    pub fn parse<L, S>(sources: impl IntoIterator<Item = (L, S)>) -> Result<Self, Error>
+    where
+        L: AsRef<str>,
+        S: Into<String>,
+    {
+        Self::parse_named(sources.into_iter().map(|(locale, source)| {
+            let file = alloc::format!("{}.ftl", locale.as_ref());
+            (locale, file, source.into())
+        }))
+    }
+
+    /// Reads every `<locale>.ftl` file of `dir` (`fr.ftl`, `pt-BR.ftl`, …).
+    ///
+    /// # Errors
+    /// As [`Translations::parse`], with the files' paths; a directory that cannot be read,
+    /// or a file that is not UTF-8, is a [`Mistake::Unreadable`].
+    pub fn load(dir: impl AsRef<Path>) -> Result<Self, Error> {
+        let (sources, mistakes) = check::read_dir(dir.as_ref());
+        if !mistakes.is_empty() {
+            return Err(Error { mistakes });
+        }
+        Self::parse_named(sources)
+    }
+
+    fn parse_named<L: AsRef<str>>(
+        sources: impl IntoIterator<Item = (L, String, String)>,
+    ) -> Result<Self, Error> {
+        let mut mistakes = Vec::new();
+        let mut read_ok: Vec<Read> = Vec::new();
+        for (locale, file, source) in sources {
+            if let Some(read) = read(locale.as_ref(), file, source, &mut mistakes) {
+                if read_ok.iter().any(|r| r.id == read.id) {
+                    mistakes.push(Mistake::DuplicateLocale {
+                        locale: read.tag,
+                        file: read.file,
+                    });
+                    continue;
+                }
+                read_ok.push(read);
+            }
+        }
+        if !mistakes.is_empty() {
+            return Err(Error { mistakes });
+        }
+        let mut locales = Vec::with_capacity(read_ok.len());
+        let mut tags = Vec::with_capacity(read_ok.len());
+        for read in read_ok {
+            let mut bundle = FluentBundle::new_concurrent(alloc::vec![read.id]);
+            // Exact bytes on the wire: no Unicode isolation marks around variables.
+            bundle.set_use_isolating(false);
+            // A message id given twice in one file: the first wins (the checker says so).
+            let _ = bundle.add_resource(read.resource);
+            locales.push(Locale {
+                tag: read.tag,
+                file: read.file,
+                source: read.source,
+                bundle,
+            });
+        }
+        for locale in &locales {
+            tags.push(locale.tag.clone());
+        }
+        Ok(Self { locales, tags })
+    }
+
+    /// The locales, in the order given.
+    pub fn locales(&self) -> impl Iterator<Item = &str> {
+        self.locales.iter().map(|l| l.tag.as_str())
+    }
+
+    /// The locales that translate `code`'s message.
+    pub fn locales_for<'s>(&'s self, code: &'s str) -> impl Iterator<Item = &'s str> + 's {
+        self.locales
+            .iter()
+            .filter(move |l| l.bundle.get_message(code).is_some_and(|m| m.value().is_some()))
+            .map(|l| l.tag.as_str())
+    }
+
+    /// For every code some locale translates, the locales that do (in the order given).
+    pub(crate) fn coverage(&self) -> alloc::collections::BTreeMap<String, Vec<String>> {
+        let mut coverage: alloc::collections::BTreeMap<String, Vec<String>> =
+            alloc::collections::BTreeMap::new();
+        for (locale, _, source) in self.sources() {
+            let Ok(resource) = FluentResource::try_new(source.to_string()) else {
+                continue;
+            };
+            for entry in resource.entries() {
+                if let ast::Entry::Message(message) = entry {
+                    if message.value.is_some() {
+                        coverage
+                            .entry(message.id.name.to_string())
+                            .or_default()
+                            .push(locale.to_string());
+                    }
+                }
+            }
+        }
+        coverage
+    }
+
+    /// The locales an `Accept-Language` value selects, best first (see [`negotiate`]).
+    #[must_use]
+    pub fn negotiate(&self, accept_language: &str) -> Chain {
+        negotiate::chain(accept_language, &self.tags)
+    }
+
+    /// The locales of `chain` as their tags.
+    pub fn chain_tags(&self, chain: Chain) -> impl Iterator<Item = &str> + '_ {
+        chain
+            .iter()
+            .filter_map(|i| self.locales.get(i))
+            .map(|l| l.tag.as_str())
+    }
+
+    /// The first locale of `chain` that translates `code` (the value, or the attribute
+    /// `attribute`), with its index.
+    fn find(
+        &self,
+        chain: Chain,
+        code: &str,
+        attribute: Option<&str>,
+    ) -> Option<(&Locale, &ast::Pattern<&str>)> {
+        chain
+            .iter()
+            .filter_map(|i| self.locales.get(i))
+            .find_map(|locale| {
+                let message = locale.bundle.get_message(code)?;
+                let pattern = match attribute {
+                    None => message.value(),
+                    Some(name) => message.get_attribute(name).map(|a| a.value()),
+                }?;
+                Some((locale, pattern))
+            })
+    }
+
+    /// Whether a locale of `chain` translates `code` (or its `attribute`).
+    pub(crate) fn has(&self, chain: Chain, code: &str, attribute: Option<&str>) -> bool {
+        self.find(chain, code, attribute).is_some()
+    }
+
+    /// The tag of the locale `error`'s message is translated into for `chain`, if any.
+    pub(crate) fn language_of(&self, chain: Chain, code: &str) -> Option<&str> {
+        self.find(chain, code, None).map(|(l, _)| l.tag.as_str())
+    }
+
+    /// Writes `error`'s message (or its `attribute`) in the first locale of `chain` that
+    /// translates it; `Ok(false)` when none does (the caller writes the untranslated text).
+    pub(crate) fn write(
+        &self,
+        chain: Chain,
+        error: &(impl ApiError + ?Sized),
+        attribute: Option<&str>,
+        out: &mut dyn fmt::Write,
+    ) -> Result<bool, fmt::Error> {
+        let Some((locale, pattern)) = self.find(chain, error.code(), attribute) else {
+            return Ok(false);
+        };
+        let placeholders = Placeholders::of(error);
+        let args = placeholders.arguments(error);
+        let mut errors = Vec::new();
+        locale
+            .bundle
+            .write_pattern(&mut Adapter(out), pattern, Some(&args), &mut errors)?;
+        Ok(true)
+    }
+}
+
+/// `&mut dyn fmt::Write` as a sized `fmt::Write`, for fluent's generic writer.
+struct Adapter<'w>(&'w mut dyn fmt::Write);
+
+impl fmt::Write for Adapter<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0.write_str(s)
+    }
+}
+
+/// The placeholders' texts, written into a buffer on the stack so the Fluent variables can
+/// borrow them: a translation then allocates no `String` per placeholder (longer texts, or
+/// more placeholders than fit, are owned).
+struct Placeholders {
+    buffer: [u8; 512],
+    used: usize,
+    spans: [(&'static str, usize, usize); 8],
+    count: usize,
+    overflow: Vec<(&'static str, String)>,
+}
+
+impl Placeholders {
+    fn of(error: &(impl ApiError + ?Sized)) -> Self {
+        let mut this = Self {
+            buffer: [0; 512],
+            used: 0,
+            spans: [("", 0, 0); 8],
+            count: 0,
+            overflow: Vec::new(),
+        };
+        error.__message_args(&mut |name, value| this.push(name, value));
+        this
+    }
+
+    fn push(&mut self, name: &'static str, value: &dyn fmt::Display) {
+        let start = self.used;
+        let mut writer = StackWriter {
+            buffer: &mut self.buffer,
+            used: &mut self.used,
+        };
+        if self.count < self.spans.len() && fmt::write(&mut writer, format_args!("{value}")).is_ok() {
+            self.spans[self.count] = (name, start, self.used);
+            self.count += 1;
+        } else {
+            self.used = start;
+            self.overflow.push((name, value.to_string()));
+        }
+    }
+
+    /// The Fluent variables: the placeholders, then the details not already named (strings
+    /// and numbers as they are, anything else as JSON text); a number stays a number.
+    fn arguments<'s>(&'s self, error: &(impl ApiError + ?Sized)) -> FluentArgs<'s> {
+        let mut args = FluentArgs::with_capacity(self.count + self.overflow.len());
+        for &(name, start, end) in &self.spans[..self.count] {
+            // Only whole `str`s were written, so the span is UTF-8.
+            let text = core::str::from_utf8(&self.buffer[start..end]).unwrap_or_default();
+            args.set(name, number_or_str(text));
+        }
+        for (name, text) in &self.overflow {
+            args.set(*name, number_or_str(text));
+        }
+        error.details().for_each(|name, value| {
+            if args.get(name).is_some() {
+                return;
+            }
+            let value = match serde_json::to_value(value) {
+                Ok(serde_json::Value::String(text)) => match FluentValue::try_number(&text) {
+                    FluentValue::Number(number) => FluentValue::Number(number),
+                    _ => FluentValue::String(Cow::Owned(text)),
+                },
+                Ok(serde_json::Value::Number(number)) => number
+                    .as_f64()
+                    .map_or_else(|| FluentValue::from(number.to_string()), FluentValue::from),
+                Ok(other) => FluentValue::from(other.to_string()),
+                Err(_) => return,
+            };
+            args.set(name, value);
+        });
+        args
+    }
+}
+
+/// Writes into the rest of a fixed buffer; fails (without writing) when a piece does not fit.
+struct StackWriter<'b> {
+    buffer: &'b mut [u8; 512],
+    used: &'b mut usize,
+}
+
+impl fmt::Write for StackWriter<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.used.checked_add(s.len()).ok_or(fmt::Error)?;
+        let target = self.buffer.get_mut(*self.used..end).ok_or(fmt::Error)?;
+        target.copy_from_slice(s.as_bytes());
+        *self.used = end;
+        Ok(())
+    }
+}
+
+fn number_or_str(text: &str) -> FluentValue<'_> {
+    match FluentValue::try_number(text) {
+        FluentValue::Number(number) => FluentValue::Number(number),
+        _ => FluentValue::String(Cow::Borrowed(text)),
+    }
+}
+
+/// A request's language state in a [`Context`](crate::Context): the translations, the raw
+/// header until both are known, and the chosen locales.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct RequestLanguage<'a> {
+    translations: Option<&'a Translations>,
+    header: Option<&'a str>,
+    chain: Chain,
+}
+
+impl PartialEq for RequestLanguage<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let same = match (self.translations, other.translations) {
+            (Some(a), Some(b)) => core::ptr::eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        same && self.header == other.header && self.chain == other.chain
+    }
+}
+
+impl<'a> RequestLanguage<'a> {
+    pub(crate) const NONE: Self = Self {
+        translations: None,
+        header: None,
+        chain: Chain::EMPTY,
+    };
+
+    pub(crate) fn set_translations(&mut self, translations: &'a Translations) {
+        self.translations = Some(translations);
+        if let Some(header) = self.header.take() {
+            self.chain = translations.negotiate(header);
+        }
+    }
+
+    pub(crate) fn set_header(&mut self, header: &'a str) {
+        match self.translations {
+            Some(translations) => self.chain = translations.negotiate(header),
+            None => self.header = Some(header),
+        }
+    }
+
+    pub(crate) fn set_chain(&mut self, chain: Chain) {
+        self.chain = chain;
+        self.header = None;
+    }
+
+    pub(crate) const fn translations(&self) -> Option<&'a Translations> {
+        self.translations
+    }
+
+    pub(crate) const fn chain(&self) -> Chain {
+        self.chain
+    }
+}
+
+/// What the checker needs of each locale.
+impl Translations {
+    pub(crate) fn sources(&self) -> impl Iterator<Item = (&str, &str, &str)> {
+        self.locales
+            .iter()
+            .map(|l| (l.tag.as_str(), l.file.as_str(), l.source.as_str()))
+    }
+}
