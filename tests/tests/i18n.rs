@@ -240,6 +240,17 @@ fn the_checker_finds_each_kind_of_mistake() {
     assert!(syntax.to_string().starts_with("fr.ftl:2: "), "{syntax}");
     let error = Translations::parse([("fr", broken)]).unwrap_err();
     assert!(error.mistakes().contains(syntax));
+    // A code translated twice.
+    let twice = format!("{FR}untranslated = a\nuntranslated = b\n");
+    assert_eq!(
+        check([("fr", twice.as_str())], specs).unwrap_err(),
+        [Mistake::DuplicateCode {
+            code: "untranslated".into(),
+            locale: "fr".into(),
+            file: "fr.ftl".into(),
+            line: 9
+        }]
+    );
     // A locale that is not a language tag, and one given twice.
     let error = Translations::parse([("not a locale", "")]).unwrap_err();
     assert!(matches!(&error.mistakes()[0], Mistake::BadLocale { locale, .. } if locale == "not a locale"));
@@ -394,26 +405,49 @@ async fn axum_negotiates_per_request() {
 
 #[actix_web::test]
 async fn actix_negotiates_per_request() {
-    use actix_web::{test, web, App};
-    let app = test::init_service(
+    use actix_web::{web, App, HttpServer};
+    // One `Arc` for every worker: the translations are parsed once.
+    let shared = Arc::new(translations());
+    let server = HttpServer::new(move || {
         App::new()
-            .wrap(errwire::actix::ErrwireMiddleware::<Flat>::new().translations(Arc::new(translations())))
-            .route("/w", web::get().to(|| async { Err::<String, _>(slug_taken()) })),
-    )
-    .await;
-    let request = test::TestRequest::get()
-        .uri("/w")
-        .insert_header(("accept-language", "de-DE;q=0.8, fr;q=0.9"))
-        .to_request();
-    let response = test::call_service(&app, request).await;
-    assert_eq!(response.status().as_u16(), 409);
-    assert_eq!(response.headers().get("content-language").unwrap(), "fr");
-    assert_eq!(response.headers().get("vary").unwrap(), "Accept-Language");
-    let body: serde_json::Value = test::read_body_json(response).await;
-    assert_eq!(
-        body["detail"],
-        "Le slug « acme » est déjà utilisé (essayez « acme-2 »)."
-    );
+            .wrap(errwire::actix::ErrwireMiddleware::<Flat>::new().translations(Arc::clone(&shared)))
+            .route("/w", web::get().to(|| async { Err::<String, _>(slug_taken()) }))
+    })
+    .workers(1)
+    .bind(("127.0.0.1", 0))
+    .unwrap();
+    let address = server.addrs()[0];
+    let server = server.run();
+    let handle = server.handle();
+    actix_web::rt::spawn(server);
+    let client = reqwest::Client::new();
+    for (accept, language, detail) in [
+        (
+            Some("de-DE;q=0.8, fr;q=0.9"),
+            Some("fr"),
+            "Le slug « acme » est déjà utilisé (essayez « acme-2 »).",
+        ),
+        (Some("de-DE"), Some("de"), "Der Slug „acme“ ist bereits vergeben."),
+        (None, None, "The slug 'acme' is already in use."),
+    ] {
+        let mut request = client.get(format!("http://{address}/w"));
+        if let Some(accept) = accept {
+            request = request.header("accept-language", accept);
+        }
+        let response = request.send().await.unwrap();
+        assert_eq!(response.status(), 409);
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .map(|v| v.to_str().unwrap().to_owned())
+        };
+        assert_eq!(header("content-language").as_deref(), language, "{accept:?}");
+        assert_eq!(header("vary").as_deref(), Some("Accept-Language"));
+        let body: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(body["detail"], detail, "{accept:?}");
+    }
+    handle.stop(true).await;
 }
 
 proptest! {

@@ -34,6 +34,17 @@ pub enum Mistake {
         /// The line (1-based).
         line: usize,
     },
+    /// A code translated twice in one locale (Fluent keeps the first).
+    DuplicateCode {
+        /// The code.
+        code: String,
+        /// The locale.
+        locale: String,
+        /// The file.
+        file: String,
+        /// The line of the second translation.
+        line: usize,
+    },
     /// A variable the code's variant does not have (a placeholder or a detail).
     UnknownVariable {
         /// The code.
@@ -107,6 +118,9 @@ impl fmt::Display for Mistake {
             Self::Missing { code, locale } => write!(f, "{locale}: no translation for `{code}`"),
             Self::UnknownCode { code, file, line, .. } => {
                 write!(f, "{file}:{line}: `{code}` is not a code of the catalogue")
+            }
+            Self::DuplicateCode { code, file, line, .. } => {
+                write!(f, "{file}:{line}: `{code}` is translated twice (the first one is used)")
             }
             Self::UnknownVariable {
                 code,
@@ -217,12 +231,23 @@ fn check_locale(
     mistakes: &mut Vec<Mistake>,
 ) {
     let mut translated: Vec<&str> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
     for entry in resource.entries() {
         let ast::Entry::Message(message) = entry else {
             continue;
         };
         let code = message.id.name;
-        let line = line_of_message(source, code);
+        let line = line_of_message(source, code, seen.iter().filter(|s| **s == code).count());
+        if seen.contains(&code) {
+            mistakes.push(Mistake::DuplicateCode {
+                code: code.to_string(),
+                locale: locale.to_string(),
+                file: file.to_string(),
+                line,
+            });
+            continue;
+        }
+        seen.push(code);
         let Some(spec) = specs.iter().find(|s| s.code() == code) else {
             mistakes.push(Mistake::UnknownCode {
                 code: code.to_string(),
@@ -342,15 +367,18 @@ pub(crate) fn line_of(source: &str, offset: usize) -> usize {
     newlines + 1
 }
 
-/// The line a message `id = …` starts on (fluent's AST keeps no positions).
-fn line_of_message(source: &str, id: &str) -> usize {
+/// The line the `nth` (0-based) message `id = …` starts on (fluent's AST keeps no
+/// positions).
+fn line_of_message(source: &str, id: &str, nth: usize) -> usize {
     source
         .lines()
-        .position(|line| {
+        .enumerate()
+        .filter(|(_, line)| {
             line.strip_prefix(id)
                 .is_some_and(|rest| rest.trim_start().starts_with('='))
         })
-        .map_or(1, |index| index + 1)
+        .nth(nth)
+        .map_or(1, |(index, _)| index + 1)
 }
 
 /// The `<locale>.ftl` files of `dir`, as `(locale, path, text)`, sorted by path.

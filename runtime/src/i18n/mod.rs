@@ -205,7 +205,8 @@ impl Translations {
             let mut bundle = FluentBundle::new_concurrent(alloc::vec![read.id]);
             // Exact bytes on the wire: no Unicode isolation marks around variables.
             bundle.set_use_isolating(false);
-            // A message id given twice in one file: the first wins (the checker says so).
+            // A message id given twice in one file: the first wins (the checker reports it as
+            // `Mistake::DuplicateCode`).
             let _ = bundle.add_resource(read.resource);
             locales.push(Locale {
                 tag: read.tag,
