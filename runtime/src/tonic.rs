@@ -65,7 +65,7 @@ use crate::client::{RemoteError, RemoteFormat};
 use crate::framework::FrameworkError;
 use crate::web::context::RequestContext;
 use crate::web::guard::{guard, Outcome};
-use crate::web::request_id::keep_or_generate;
+use crate::web::request_id;
 use crate::{ApiError, Context, GrpcCode, Violation, X_REQUEST_ID};
 
 /// The `Status` for `error` in the context `ctx` (see the [module table](self)); logged with
@@ -266,11 +266,7 @@ where
     }
 
     fn call(&mut self, mut request: Request<ReqBody>) -> Self::Future {
-        let client_id = request.headers().get(X_REQUEST_ID).and_then(|v| v.to_str().ok());
-        let id = keep_or_generate(client_id);
-        if let Ok(value) = HeaderValue::from_str(&id) {
-            request.headers_mut().insert(X_REQUEST_ID, value);
-        }
+        let id = request_id::assign(&mut request);
         let context = RequestContext::new::<crate::format::Nested>(id, request.uri().path(), false);
         #[cfg(feature = "tracing")]
         let span = tracing::info_span!(

@@ -36,7 +36,6 @@ use core::task::{Context as TaskContext, Poll};
 use http::header::HeaderValue;
 use http::{Request, Response};
 use tower::{Layer, Service};
-use tower_http::request_id::RequestId;
 
 use crate::format::Nested;
 use crate::framework::FrameworkError;
@@ -46,7 +45,7 @@ use crate::web::guard::guard;
 use crate::web::json::Rejection;
 use crate::web::negotiate::accepts_problem;
 use crate::web::render::{framework_error_for, render_in, Rendered, REPLACED_HEADERS};
-use crate::web::request_id::keep_or_generate;
+use crate::web::request_id;
 use crate::web::settings::ErrwireSettings;
 use crate::{Format, X_REQUEST_ID};
 
@@ -103,14 +102,7 @@ where
     }
 
     fn call(&mut self, mut request: Request<ReqBody>) -> Self::Future {
-        let client_id = request.headers().get(X_REQUEST_ID).and_then(|v| v.to_str().ok());
-        let id = keep_or_generate(client_id);
-        // Handlers, `TraceLayer` and logs see the same id: on the header and as tower-http's
-        // `RequestId` extension.
-        if let Ok(value) = HeaderValue::from_str(&id) {
-            request.headers_mut().insert(X_REQUEST_ID, value.clone());
-            request.extensions_mut().insert(RequestId::new(value));
-        }
+        let id = request_id::assign(&mut request);
         let wants_problem = self.settings.negotiate && accepts_problem(request.headers());
         let context = RequestContext::new::<F>(id, request.uri().path(), wants_problem);
         #[cfg(feature = "i18n")]

@@ -351,6 +351,33 @@ fn rmcp_jsonrpsee_tonic_and_graphql_use_the_contexts_locale() {
     assert_eq!(errwire::async_graphql::error(&error, &ctx).message, expected);
 }
 
+/// `GET url` with `accept` as `Accept-Language`: a 409 whose `detail` is `detail`, with
+/// `Content-Language: language` and `Vary: Accept-Language`.
+async fn expect_translated(
+    client: &reqwest::Client,
+    url: &str,
+    accept: Option<&str>,
+    language: Option<&str>,
+    detail: &str,
+) {
+    let mut request = client.get(url);
+    if let Some(accept) = accept {
+        request = request.header("accept-language", accept);
+    }
+    let response = request.send().await.unwrap();
+    assert_eq!(response.status(), 409);
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+    };
+    assert_eq!(header("content-language").as_deref(), language, "{accept:?}");
+    assert_eq!(header("vary").as_deref(), Some("Accept-Language"));
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["detail"], detail, "{accept:?}");
+}
+
 async fn slug_route() -> Result<(), WorkspaceError> {
     Err(slug_taken())
 }
@@ -374,22 +401,7 @@ async fn axum_negotiates_per_request() {
         (Some("ja"), None, "The slug 'acme' is already in use."),
         (None, None, "The slug 'acme' is already in use."),
     ] {
-        let mut request = client.get(format!("http://{addr}/w"));
-        if let Some(accept) = accept {
-            request = request.header("accept-language", accept);
-        }
-        let response = request.send().await.unwrap();
-        assert_eq!(response.status(), 409);
-        let header = |name: &str| {
-            response
-                .headers()
-                .get(name)
-                .map(|v| v.to_str().unwrap().to_owned())
-        };
-        assert_eq!(header("content-language").as_deref(), language, "{accept:?}");
-        assert_eq!(header("vary").as_deref(), Some("Accept-Language"));
-        let body: serde_json::Value = response.json().await.unwrap();
-        assert_eq!(body["detail"], detail, "{accept:?}");
+        expect_translated(&client, &format!("http://{addr}/w"), accept, language, detail).await;
     }
     // The framework's own errors are not translated (no translations for their codes) but
     // still vary.
@@ -401,6 +413,36 @@ async fn axum_negotiates_per_request() {
         .unwrap();
     assert_eq!(response.status(), 404);
     assert!(response.headers().get("content-language").is_none());
+}
+
+/// A conversion made inside a request (GraphQL, gRPC, MCP, JSON-RPC errors converted in a
+/// handler) takes the locale the layer negotiated for that request.
+#[tokio::test]
+async fn conversions_inside_a_request_take_its_locale() {
+    async fn converted() -> String {
+        let graphql = errwire::async_graphql::GraphqlError::from(slug_taken());
+        let grpc = tonic::Status::from(slug_taken());
+        format!("{}|{}", graphql.message(), grpc.message())
+    }
+    let app = axum::Router::new()
+        .route("/converted", axum::routing::get(converted))
+        .layer(errwire::tower::ErrwireLayer::<Problem>::new().translations(Arc::new(translations())));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let body = reqwest::Client::new()
+        .get(format!("http://{addr}/converted"))
+        .header("accept-language", "de")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        body,
+        "Der Slug „acme“ ist bereits vergeben.|Der Slug „acme“ ist bereits vergeben."
+    );
 }
 
 #[actix_web::test]
@@ -430,22 +472,7 @@ async fn actix_negotiates_per_request() {
         (Some("de-DE"), Some("de"), "Der Slug „acme“ ist bereits vergeben."),
         (None, None, "The slug 'acme' is already in use."),
     ] {
-        let mut request = client.get(format!("http://{address}/w"));
-        if let Some(accept) = accept {
-            request = request.header("accept-language", accept);
-        }
-        let response = request.send().await.unwrap();
-        assert_eq!(response.status(), 409);
-        let header = |name: &str| {
-            response
-                .headers()
-                .get(name)
-                .map(|v| v.to_str().unwrap().to_owned())
-        };
-        assert_eq!(header("content-language").as_deref(), language, "{accept:?}");
-        assert_eq!(header("vary").as_deref(), Some("Accept-Language"));
-        let body: serde_json::Value = response.json().await.unwrap();
-        assert_eq!(body["detail"], detail, "{accept:?}");
+        expect_translated(&client, &format!("http://{address}/w"), accept, language, detail).await;
     }
     handle.stop(true).await;
 }
@@ -460,8 +487,14 @@ proptest! {
         let t = translations();
         let chain = t.negotiate(&header);
         prop_assert!(chain.iter().count() <= MAX_CHAIN);
+        // Nothing is invented: every range read is in the header, and a locale is chosen only
+        // when the header names its language.
+        for range in requested(&header) {
+            prop_assert!(header.contains(range), "{:?} not in {:?}", range, header);
+        }
+        let lower = header.to_ascii_lowercase();
         for tag in t.chain_tags(chain) {
-            prop_assert!(tag == "fr" || tag == "de");
+            prop_assert!(lower.contains(tag), "{} chosen for {:?}", tag, header);
         }
     }
 
@@ -484,15 +517,20 @@ fn hostile_headers_are_bounded() {
     let many = format!("{}fr", "xx;q=0.5, ".repeat(5000));
     assert!(t.negotiate(&many).is_empty());
     assert_eq!(requested(&many).len(), MAX_RANGES);
-    // A megabyte of one tag, of commas, of semicolons, of invalid UTF-8-looking text.
+    // A megabyte of one tag (too long for a subtag), of commas, of semicolons, of non-ASCII;
+    // a range whose parameters run past 4 KiB is cut mid-parameter and skipped as malformed;
+    // a good range after a megabyte of junk in the same item is past the bound.
     for header in [
         "a".repeat(1 << 20),
         ",".repeat(1 << 20),
         ";q=".repeat(300_000),
         "é".repeat(500_000),
         format!("fr;{}", "q=1;".repeat(100_000)),
+        format!("{}, fr", " ".repeat(1 << 20)),
     ] {
-        let chain = t.negotiate(&header);
-        assert!(chain.iter().count() <= MAX_CHAIN);
+        assert!(t.negotiate(&header).is_empty(), "{}", &header[..20]);
     }
+    // Within the bounds, a good range after twenty that match nothing is still found.
+    let junk = format!("{}fr;q=0.9", "x-too-long-subtag-here;q=0.5, ".repeat(20));
+    assert_eq!(t.chain_tags(t.negotiate(&junk)).collect::<Vec<_>>(), ["fr"]);
 }
