@@ -211,8 +211,10 @@ mod tests {
         assert!(Template::parse("a { b").unwrap_err().contains("unmatched `{`"));
         assert!(Template::parse("a } b").unwrap_err().contains("unmatched `}`"));
         assert!(Template::parse("a {} b").unwrap_err().contains("empty"));
-        assert!(Template::parse("a {x y} b")
-            .unwrap_err()
-            .contains("not a placeholder"));
+        assert!(
+            Template::parse("a {x y} b")
+                .unwrap_err()
+                .contains("not a placeholder")
+        );
     }
 }

@@ -14,7 +14,7 @@
 //! ```
 
 use proc_macro2::{TokenStream, TokenTree};
-use quote::{quote, ToTokens};
+use quote::{ToTokens, quote};
 use syn::{Generics, Ident, Type, WherePredicate};
 
 use crate::model::{HeaderSource, Model};
@@ -43,17 +43,17 @@ pub fn with_bounds(model: &Model<'_>) -> Generics {
                 add(ty, quote!(#krate::__private::ApiError));
                 continue;
             }
-            if entry.message.explicit {
-                if let Some(template) = &entry.message.template {
-                    for (arg, spec) in template.args() {
-                        if *arg == field.arg {
-                            let bound = if spec.ends_with('?') {
-                                quote!(::core::fmt::Debug)
-                            } else {
-                                quote!(::core::fmt::Display)
-                            };
-                            add(ty, bound);
-                        }
+            if entry.message.explicit
+                && let Some(template) = &entry.message.template
+            {
+                for (arg, spec) in template.args() {
+                    if *arg == field.arg {
+                        let bound = if spec.ends_with('?') {
+                            quote!(::core::fmt::Debug)
+                        } else {
+                            quote!(::core::fmt::Display)
+                        };
+                        add(ty, bound);
                     }
                 }
             }

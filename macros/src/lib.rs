@@ -26,7 +26,7 @@ mod valid;
 mod wire_classes;
 
 use proc_macro::TokenStream;
-use syn::{parse_macro_input, DeriveInput};
+use syn::{DeriveInput, parse_macro_input};
 
 /// Derives `errwire::ApiError` and `errwire::Catalogued`. See the `errwire` crate for the
 /// attribute reference.

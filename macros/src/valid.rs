@@ -191,16 +191,16 @@ fn message_is_usable(entry: &Entry<'_>, errors: &mut Accumulator) {
             message.span,
             "`message` must not be empty: write the text a client should read",
         ));
-    } else if message.template.is_none() {
-        if let Some(status) = entry.status {
-            errors.push(error(
+    } else if message.template.is_none()
+        && let Some(status) = entry.status
+    {
+        errors.push(error(
                 entry.ident.span(),
                 format!(
                     "status {} has no reason phrase to use as the message: add `#[api(message = \"…\")]` or a doc comment",
                     status.code
                 ),
             ));
-        }
     }
 }
 
@@ -402,26 +402,26 @@ fn texts_are_not_empty(entry: &Entry<'_>, errors: &mut Accumulator) {
         ("help", &keys.help),
         ("title", &keys.title),
     ] {
-        if let Some(value) = value {
-            if value.trim().is_empty() {
-                errors.push(error(
-                    value.span(),
-                    format!("`{key}` must not be empty: remove it or write the text"),
-                ));
-            }
+        if let Some(value) = value
+            && value.trim().is_empty()
+        {
+            errors.push(error(
+                value.span(),
+                format!("`{key}` must not be empty: remove it or write the text"),
+            ));
         }
     }
 }
 
 /// `challenge = "…"` is sent as it is: a valid header value.
 fn challenge_is_a_header_value(model: &Model<'_>, errors: &mut Accumulator) {
-    if let Some(challenge) = &model.input.challenge {
-        if challenge.trim().is_empty() || !rules::is_header_value(challenge) {
-            errors.push(error(
+    if let Some(challenge) = &model.input.challenge
+        && (challenge.trim().is_empty() || !rules::is_header_value(challenge))
+    {
+        errors.push(error(
                 challenge.span(),
                 "`challenge` must be a valid `WWW-Authenticate` value: visible ASCII and inner spaces, as in `challenge = \"Bearer realm=\\\"api\\\"\"`",
             ));
-        }
     }
 }
 

@@ -22,23 +22,23 @@
 use alloc::boxed::Box;
 use alloc::rc::Rc;
 use alloc::vec::Vec;
-use core::future::{ready, Future, Ready};
+use core::future::{Future, Ready, ready};
 use core::pin::Pin;
 
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform};
 use actix_web::error::{InternalError, JsonPayloadError};
-use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::http::StatusCode;
+use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::{HttpMessage as _, HttpResponse, ResponseError};
 
 use crate::format::Nested;
 use crate::framework::FrameworkError;
 use crate::web::context::RequestContext;
 use crate::web::guard::guard;
-use crate::web::json::{is_json_content_type, parse, Rejection};
+use crate::web::json::{Rejection, is_json_content_type, parse};
 use crate::web::negotiate::accepts_problem_in;
-use crate::web::render::{framework_error_for, render_current, render_in, Rendered, REPLACED_HEADERS};
+use crate::web::render::{REPLACED_HEADERS, Rendered, framework_error_for, render_current, render_in};
 use crate::web::request_id::keep_or_generate;
 use crate::web::settings::ErrwireSettings;
 use crate::{ApiError, Format};
@@ -314,10 +314,9 @@ fn add_service_headers(
         if let (Ok(name), Ok(value)) = (
             HeaderName::from_bytes(name.as_str().as_bytes()),
             HeaderValue::from_bytes(value.as_bytes()),
-        ) {
-            if !headers.contains_key(&name) {
-                headers.insert(name, value);
-            }
+        ) && !headers.contains_key(&name)
+        {
+            headers.insert(name, value);
         }
     }
 }

@@ -32,7 +32,7 @@ use http::request::Parts;
 
 use crate::format::Nested;
 use crate::framework::FrameworkError;
-use crate::web::json::{is_json_content_type, parse, violation, Rejection};
+use crate::web::json::{Rejection, is_json_content_type, parse, violation};
 use crate::web::render::render_current;
 use crate::{ApiError, Format};
 

@@ -149,36 +149,44 @@ pub trait ApiError {
     }
 }
 
-/// Forwards every method, so wrappers keep the wrapped error's dynamic facts.
+/// Forwards every method to `**self`, so wrappers keep the wrapped error's dynamic facts.
+/// `forward_api_error!(impl … for W)` forwards all of them; `forward_api_error!(@except_details)`
+/// inside an impl block forwards all but `details`, for a wrapper that answers that one itself.
+/// Every wrapper in the crate forwards through this macro, and a test (`forwarding` below)
+/// fails when a method of the trait is missing from it.
 macro_rules! forward_api_error {
+    (@except_details) => {
+        fn spec(&self) -> &'static $crate::spec::ErrorSpec { (**self).spec() }
+        fn status(&self) -> ::http::StatusCode { (**self).status() }
+        fn code(&self) -> &'static str { (**self).code() }
+        fn message(&self) -> ::std::borrow::Cow<'static, str> { (**self).message() }
+        fn static_message(&self) -> Option<&'static str> { (**self).static_message() }
+        fn write_message(&self, out: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            (**self).write_message(out)
+        }
+        fn retryable(&self) -> bool { (**self).retryable() }
+        fn retry_after(&self) -> Option<::std::time::Duration> { (**self).retry_after() }
+        fn domain(&self) -> Option<&'static str> { (**self).domain() }
+        fn help(&self) -> Option<&'static str> { (**self).help() }
+        fn title(&self) -> &'static str { (**self).title() }
+        fn docs_url(&self) -> Option<&'static str> { (**self).docs_url() }
+        fn jsonrpc_code(&self) -> i32 { (**self).jsonrpc_code() }
+        fn mcp_channel(&self) -> $crate::spec::McpChannel { (**self).mcp_channel() }
+        fn grpc_code(&self) -> $crate::spec::GrpcCode { (**self).grpc_code() }
+        fn __message_args(&self, visit: &mut dyn FnMut(&'static str, &dyn ::std::fmt::Display)) { (**self).__message_args(visit) }
+        fn in_band(&self) -> bool { (**self).in_band() }
+        fn violations(&self) -> &[$crate::violation::Violation] { (**self).violations() }
+        fn headers(&self, headers: &mut ::http::HeaderMap) { (**self).headers(headers) }
+        fn as_error(&self) -> Option<&(dyn std::error::Error + 'static)> { (**self).as_error() }
+    };
     ($($impl_head:tt)*) => {
         $($impl_head)* {
-            fn spec(&self) -> &'static ErrorSpec { (**self).spec() }
-            fn status(&self) -> StatusCode { (**self).status() }
-            fn code(&self) -> &'static str { (**self).code() }
-            fn message(&self) -> Cow<'static, str> { (**self).message() }
-            fn static_message(&self) -> Option<&'static str> { (**self).static_message() }
-            fn write_message(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
-                (**self).write_message(out)
-            }
-            fn retryable(&self) -> bool { (**self).retryable() }
-            fn retry_after(&self) -> Option<Duration> { (**self).retry_after() }
-            fn domain(&self) -> Option<&'static str> { (**self).domain() }
-            fn help(&self) -> Option<&'static str> { (**self).help() }
-            fn title(&self) -> &'static str { (**self).title() }
-            fn docs_url(&self) -> Option<&'static str> { (**self).docs_url() }
-            fn jsonrpc_code(&self) -> i32 { (**self).jsonrpc_code() }
-            fn mcp_channel(&self) -> McpChannel { (**self).mcp_channel() }
-            fn grpc_code(&self) -> GrpcCode { (**self).grpc_code() }
-            fn __message_args(&self, visit: &mut dyn FnMut(&'static str, &dyn fmt::Display)) { (**self).__message_args(visit) }
-            fn details(&self) -> Details<'_> { (**self).details() }
-            fn in_band(&self) -> bool { (**self).in_band() }
-            fn violations(&self) -> &[Violation] { (**self).violations() }
-            fn headers(&self, headers: &mut http::HeaderMap) { (**self).headers(headers) }
-            fn as_error(&self) -> Option<&(dyn std::error::Error + 'static)> { (**self).as_error() }
+            forward_api_error!(@except_details);
+            fn details(&self) -> $crate::details::Details<'_> { (**self).details() }
         }
     };
 }
+pub(crate) use forward_api_error;
 
 forward_api_error!(impl<T: ApiError + ?Sized> ApiError for &T);
 forward_api_error!(impl<T: ApiError + ?Sized> ApiError for Box<T>);
@@ -213,3 +221,33 @@ macro_rules! display_dyn_api_error {
 }
 
 display_dyn_api_error!(dyn ApiError, dyn ApiError + Send, dyn ApiError + Send + Sync);
+
+#[cfg(test)]
+mod forwarding {
+    /// The names of the `fn`s between `start` and the next line equal to `end`.
+    fn fns_between<'a>(source: &'a str, start: &str, end: &str) -> Vec<&'a str> {
+        let from = source.find(start).expect("start marker");
+        let body = &source[from..];
+        let body = &body[..body.find(end).expect("end marker")];
+        let mut names: Vec<&str> = body
+            .lines()
+            .filter_map(|line| line.trim_start().strip_prefix("fn "))
+            .map(|rest| &rest[..rest.find(['(', '<']).unwrap_or(rest.len())])
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
+    /// A method added to the trait and not to the forwarding macro fails here, so no wrapper
+    /// (`&T`, `Box`, `Arc`, the details-withheld fallback) silently answers with a default.
+    #[test]
+    fn the_macro_forwards_every_method_of_the_trait() {
+        let source = include_str!("error.rs");
+        let trait_methods = fns_between(source, "pub trait ApiError {", "\n}\n");
+        let mut forwarded = fns_between(source, "(@except_details) => {", "\n    };\n");
+        forwarded.push("details");
+        forwarded.sort_unstable();
+        assert!(trait_methods.len() > 15, "{trait_methods:?}");
+        assert_eq!(trait_methods, forwarded);
+    }
+}

@@ -67,9 +67,9 @@ pub use error::ApiError;
 pub use format::Format;
 pub use framework::FrameworkError;
 pub use message::{Localized, PublicMessage};
-pub use render::{to_json, to_response, DefaultFormat, X_REQUEST_ID};
-pub use spec::{default_jsonrpc_code, default_retryable, ErrorSpec, GrpcCode, McpChannel, MessageSource};
-pub use violation::{Violation, MAX_VIOLATIONS, MAX_VIOLATION_TEXT};
+pub use render::{DefaultFormat, X_REQUEST_ID, to_json, to_response};
+pub use spec::{ErrorSpec, GrpcCode, McpChannel, MessageSource, default_jsonrpc_code, default_retryable};
+pub use violation::{MAX_VIOLATION_TEXT, MAX_VIOLATIONS, Violation};
 
 /// Derives [`ApiError`] and [`Catalogued`]; see the crate documentation for the attribute
 /// reference.

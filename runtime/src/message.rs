@@ -5,8 +5,8 @@ use core::fmt;
 
 use serde::{Serialize, Serializer};
 
-use crate::error::ApiError;
 use crate::Context;
+use crate::error::ApiError;
 
 /// An error's public message, written on demand.
 ///

@@ -1,20 +1,16 @@
 //! Rendering an error in a format: [`to_json`] (the body), [`to_response`] (the whole HTTP
 //! response) and [`DefaultFormat`] (the envelope a type renders in by default).
 
-use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::fmt;
-use core::time::Duration;
 
-use http::header::{HeaderName, HeaderValue, CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
+use http::header::{CONTENT_TYPE, HeaderName, HeaderValue, RETRY_AFTER, WWW_AUTHENTICATE};
 use http::{Response, StatusCode};
 
 use crate::details::Details;
 use crate::error::ApiError;
 use crate::format::{Format, Nested};
-use crate::spec::{ErrorSpec, McpChannel};
-use crate::{rules, wire, Context};
+use crate::{Context, rules, wire};
 
 /// The header that carries the request id.
 pub const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -96,65 +92,20 @@ fn body<F: Format, E: ApiError + ?Sized>(error: &E, ctx: &Context<'_>) -> Vec<u8
 }
 
 /// The error with its details withheld: the fallback when a detail cannot be serialized.
+/// Everything else is the error's own (its message variables, gRPC code, headers…).
 struct WithoutDetails<'a, E: ?Sized>(&'a E);
 
+impl<E: ?Sized> core::ops::Deref for WithoutDetails<'_, E> {
+    type Target = E;
+    fn deref(&self) -> &E {
+        self.0
+    }
+}
+
 impl<E: ApiError + ?Sized> ApiError for WithoutDetails<'_, E> {
-    fn spec(&self) -> &'static ErrorSpec {
-        self.0.spec()
-    }
-    fn status(&self) -> StatusCode {
-        self.0.status()
-    }
-    fn code(&self) -> &'static str {
-        self.0.code()
-    }
-    fn message(&self) -> Cow<'static, str> {
-        self.0.message()
-    }
-    fn static_message(&self) -> Option<&'static str> {
-        self.0.static_message()
-    }
-    fn write_message(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.write_message(out)
-    }
-    fn retryable(&self) -> bool {
-        self.0.retryable()
-    }
-    fn retry_after(&self) -> Option<Duration> {
-        self.0.retry_after()
-    }
-    fn domain(&self) -> Option<&'static str> {
-        self.0.domain()
-    }
-    fn help(&self) -> Option<&'static str> {
-        self.0.help()
-    }
-    fn title(&self) -> &'static str {
-        self.0.title()
-    }
-    fn docs_url(&self) -> Option<&'static str> {
-        self.0.docs_url()
-    }
-    fn jsonrpc_code(&self) -> i32 {
-        self.0.jsonrpc_code()
-    }
-    fn mcp_channel(&self) -> McpChannel {
-        self.0.mcp_channel()
-    }
+    crate::error::forward_api_error!(@except_details);
     fn details(&self) -> Details<'_> {
         Details::none()
-    }
-    fn in_band(&self) -> bool {
-        self.0.in_band()
-    }
-    fn violations(&self) -> &[crate::Violation] {
-        self.0.violations()
-    }
-    fn headers(&self, headers: &mut http::HeaderMap) {
-        self.0.headers(headers);
-    }
-    fn as_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.0.as_error()
     }
 }
 

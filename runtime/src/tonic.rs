@@ -64,7 +64,7 @@ use tower::{Layer, Service};
 use crate::client::{RemoteError, RemoteFormat};
 use crate::framework::FrameworkError;
 use crate::web::context::RequestContext;
-use crate::web::guard::{guard, Outcome};
+use crate::web::guard::{Outcome, guard};
 use crate::web::request_id;
 use crate::{ApiError, Context, GrpcCode, Violation, X_REQUEST_ID};
 
@@ -152,11 +152,11 @@ impl RemoteError {
             remote.retryable = Some(true);
             remote.retry_after = retry.retry_delay;
         }
-        if let Some(help) = details.help() {
-            if let Some(link) = help.links.first() {
-                remote.docs_url = Some(link.url.clone());
-                remote.title = Some(link.description.clone());
-            }
+        if let Some(help) = details.help()
+            && let Some(link) = help.links.first()
+        {
+            remote.docs_url = Some(link.url.clone());
+            remote.title = Some(link.description.clone());
         }
         if let Some(bad) = details.bad_request() {
             remote.violations = bad

@@ -44,7 +44,7 @@ use crate::web::guard::guard;
 #[cfg(feature = "axum")]
 use crate::web::json::Rejection;
 use crate::web::negotiate::accepts_problem;
-use crate::web::render::{framework_error_for, render_in, Rendered, REPLACED_HEADERS};
+use crate::web::render::{REPLACED_HEADERS, Rendered, framework_error_for, render_in};
 use crate::web::request_id;
 use crate::web::settings::ErrwireSettings;
 use crate::{Format, X_REQUEST_ID};

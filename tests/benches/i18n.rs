@@ -11,12 +11,12 @@ use std::io::Write as _;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{Criterion, criterion_group, criterion_main};
 use errwire::format::Nested;
 use errwire::i18n::Translations;
 use errwire::{ApiError, Context, Format};
 
-#[path = "../tests/common/counting.rs"]
+#[path = "../tests/support/counting.rs"]
 mod counting;
 
 use counting::ALLOCATIONS;

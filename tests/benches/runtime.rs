@@ -10,11 +10,11 @@ mod variants;
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use errwire::format::{Flat, JsonRpc, JsonRpcPlain, McpTool, Nested, OAuth, Problem, Simple};
-use errwire::http::header::{HeaderValue, CONTENT_TYPE, RETRY_AFTER};
+use errwire::http::header::{CONTENT_TYPE, HeaderValue, RETRY_AFTER};
 use errwire::http::{Response, StatusCode};
-use errwire::{to_response, ApiError, Context, Format};
+use errwire::{ApiError, Context, Format, to_response};
 use serde::Serialize;
 
 // ---------------------------------------------------------------- lookups
@@ -554,10 +554,12 @@ fn peers(c: &mut Criterion) {
         PeerTen::Variant8,
         PeerTen::Variant9,
     ];
-    assert!(derived
-        .iter()
-        .zip(&peer)
-        .all(|(d, p)| d.status() == p.status_code() && d.spec().message() == p.message()));
+    assert!(
+        derived
+            .iter()
+            .zip(&peer)
+            .all(|(d, p)| d.status() == p.status_code() && d.spec().message() == p.message())
+    );
     group.bench_function("status+message/errwire", |b| {
         b.iter(|| {
             derived

@@ -5,9 +5,9 @@
 use std::sync::atomic::Ordering;
 
 use errwire::format::{Flat, JsonRpc, JsonRpcPlain, McpTool, Nested, OAuth, Problem, Simple};
-use errwire::{to_json, to_response, ApiError, Context, Format};
+use errwire::{ApiError, Context, Format, to_json, to_response};
 
-#[path = "common/counting.rs"]
+#[path = "support/counting.rs"]
 mod counting;
 
 use counting::ALLOCATIONS;

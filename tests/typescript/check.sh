@@ -8,7 +8,11 @@
 #   - a small client that narrows an `unknown` body with `isErrorBody`, reads its code with
 #     `errorCodeOf` and looks it up in `ERROR_CODES`: must compile;
 #   - the same client naming a misspelt code: must fail, with TS2322 (or TS2820, "did you
-#     mean …") naming that code.
+#     mean …") naming that code;
+#   - an exhaustive `switch` over the known codes with a misspelt `case`: must fail, TS2678;
+# and runs each module's guards with node (compiled to CommonJS) on a body of an error the
+# service added after the module was generated: `isErrorBody` must say true (the code set is
+# open) and `isKnownErrorCode` false.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -29,19 +33,35 @@ for module in "${modules[@]}"; do
   name=$(basename "$module" .ts)
   first=$(grep -m1 -oE '^  \| "[^"]+"' "$module" | sed -E 's/^  \| "(.*)"$/\1/')
   cat > "$work/client-$name.ts" <<TS
-import { ERROR_CODES, errorCodeOf, isErrorBody, isErrorCode, type ErrorCode } from "./generated/$name";
+import { ERROR_CODES, errorCodeOf, isErrorBody, isKnownErrorCode, type ErrorCode } from "./generated/$name";
 
-/** The status the catalogue gives the code of \`body\`, if it is one of this service's errors. */
+/** The status the catalogue gives the code of \`body\`, if it is one of this service's errors
+ * and its code is one this module knows. */
 export function statusOf(body: unknown): number | undefined {
   if (!isErrorBody(body)) {
     return undefined;
   }
-  const code: ErrorCode | undefined = errorCodeOf(body);
-  return code === undefined ? undefined : ERROR_CODES[code].status;
+  const code = errorCodeOf(body);
+  return isKnownErrorCode(code) ? ERROR_CODES[code].status : undefined;
 }
 
 export function retryable(code: unknown): boolean {
-  return isErrorCode(code) && ERROR_CODES[code].retryable;
+  return isKnownErrorCode(code) && ERROR_CODES[code].retryable;
+}
+
+/** An exhaustive switch over the known codes. */
+export function kind(code: ErrorCode): string {
+  switch (code) {
+    case "$first":
+      return "first";
+    default:
+      return "other";
+  }
+}
+
+/** What a client built against this module makes of a body with a code it does not know. */
+export function probe(body: unknown): [boolean, boolean] {
+  return [isErrorBody(body), isErrorBody(body) && isKnownErrorCode(errorCodeOf(body))];
 }
 
 export const known: ErrorCode = "$first";
@@ -60,6 +80,26 @@ TS
     echo "$output" >&2
     failures=$((failures + 1))
   fi
+  sed "s/    case \"$first\":/    case \"${first}_typo\":/" "$work/client-$name.ts" > "$work/case-$name.ts"
+  if output=$("$tsc" "${flags[@]}" "$work/case-$name.ts" 2>&1); then
+    echo "FAILED: a misspelt case of an exhaustive switch compiled against $name" >&2
+    failures=$((failures + 1))
+  elif ! grep -qE "error TS2678: Type '\"${first}_typo\"' is not comparable to type" <<<"$output"; then
+    echo "FAILED: the misspelt case against $name failed for another reason:" >&2
+    echo "$output" >&2
+    failures=$((failures + 1))
+  fi
+  # Built against this module (v1), run on a body with a code added later (v2).
+  "$tsc" --strict --target es2022 --module commonjs --skipLibCheck --outDir "$work/js" "$work/client-$name.ts"
+  verdict=$(node -e '
+    const client = require(process.argv[1]);
+    const body = JSON.parse(require("fs").readFileSync(process.argv[2], "utf8"));
+    console.log(JSON.stringify(client.probe(body)));
+  ' "$work/js/client-$name.js" "${module%.ts}.new-code.json")
+  if [ "$verdict" != "[true,false]" ]; then
+    echo "FAILED: $name on a body with a new code: [isErrorBody, known] = $verdict, expected [true,false]" >&2
+    failures=$((failures + 1))
+  fi
 done
 [ "$failures" -eq 0 ] || exit 1
-echo "typescript: ${#modules[@]} modules compile with tsc --strict; a misspelt code fails to compile in each"
+echo "typescript: ${#modules[@]} modules compile with tsc --strict; a misspelt code, and a misspelt case of an exhaustive switch, fail to compile in each; each accepts a body with a code added later as an error body of an unknown code"

@@ -8,8 +8,8 @@
 //! curl -i -X DELETE localhost:3001/accounts/1      # method_not_allowed
 //! ```
 
-use actix_web::{web, App, HttpServer};
-use errwire::actix::{json_config, path_config, query_config, ErrwireMiddleware};
+use actix_web::{App, HttpServer, web};
+use errwire::actix::{ErrwireMiddleware, json_config, path_config, query_config};
 use errwire::format::Flat;
 
 /// The service's errors: what a handler returns with `?`.

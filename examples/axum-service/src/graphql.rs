@@ -9,8 +9,8 @@
 //! ```
 
 use async_graphql::{EmptyMutation, EmptySubscription, Object, Schema};
-use axum::extract::State;
 use axum::Json;
+use axum::extract::State;
 use errwire::async_graphql::GraphqlError;
 
 use crate::AccountsError;

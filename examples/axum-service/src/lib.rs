@@ -17,14 +17,14 @@
 
 pub mod graphql;
 
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
+use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::get;
-use axum::Router;
 use errwire::format::Problem;
 use errwire::tower::ErrwireLayer;
 use tower_http::catch_panic::CatchPanicLayer;

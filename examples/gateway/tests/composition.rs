@@ -3,7 +3,7 @@
 
 use errwire::catalogue::check_unique;
 use errwire::format::Nested;
-use errwire::{to_json, ApiError, Context};
+use errwire::{ApiError, Context, to_json};
 use gateway::{GatewayError, PluginError};
 
 #[test]
@@ -44,9 +44,11 @@ fn a_plugin_error_known_only_at_run_time_travels_as_a_box() {
     assert_eq!(plugin.code(), "plugin_quota_exceeded");
     assert_eq!(plugin.status().as_u16(), 429);
     assert_eq!(plugin.domain(), Some("plugins"));
-    assert!(!GatewayError::CATALOGUE
-        .iter()
-        .any(|s| s.code() == "plugin_quota_exceeded"));
+    assert!(
+        !GatewayError::CATALOGUE
+            .iter()
+            .any(|s| s.code() == "plugin_quota_exceeded")
+    );
 }
 
 /// Codes that differ only in case are found too. The gateway passes three services' codes
@@ -57,7 +59,7 @@ fn a_plugin_error_known_only_at_run_time_travels_as_a_box() {
 /// compile time; the gateway's const check stays exact for that reason.)
 #[test]
 fn case_only_clashes_are_known_and_no_more() {
-    use errwire::catalogue::{check_unique_by, CodeMatch};
+    use errwire::catalogue::{CodeMatch, check_unique_by};
     let clashes = check_unique_by(GatewayError::CATALOGUE, CodeMatch::IgnoreAsciiCase).unwrap_err();
     let found: Vec<(&str, Vec<&str>)> = clashes
         .0

@@ -16,9 +16,9 @@ mod services;
 use std::path::Path;
 use std::process::ExitCode;
 
-use errwire::catalogue::{typescript_for, HtmlPage};
+use errwire::catalogue::{HtmlPage, typescript_for};
 use errwire::format::{Flat, JsonRpc, JsonRpcPlain, McpTool, Nested, OAuth, Problem, Simple};
-use errwire::{to_response, ApiError, Context, ErrorSpec};
+use errwire::{ApiError, Context, ErrorSpec, to_response};
 
 use services::{Group, Service};
 
@@ -157,9 +157,13 @@ fn show_group(
     say!("{}", group.table);
 }
 
-/// The response as it goes over the wire.
-fn print_response(format: &str, error: &(dyn ApiError + Send + Sync), ctx: &Context<'_>) {
-    let response = match format {
+/// The response in the envelope the command line names.
+fn response_in(
+    format: &str,
+    error: &(dyn ApiError + Send + Sync),
+    ctx: &Context<'_>,
+) -> errwire::http::Response<Vec<u8>> {
+    match format {
         "nested" => to_response::<Nested>(error, ctx),
         "flat" => to_response::<Flat>(error, ctx),
         "problem" => to_response::<Problem>(error, ctx),
@@ -168,7 +172,12 @@ fn print_response(format: &str, error: &(dyn ApiError + Send + Sync), ctx: &Cont
         "jsonrpc" => to_response::<JsonRpc>(error, ctx),
         "jsonrpc-plain" => to_response::<JsonRpcPlain>(error, ctx),
         _ => to_response::<McpTool>(error, ctx),
-    };
+    }
+}
+
+/// The response as it goes over the wire.
+fn print_response(format: &str, error: &(dyn ApiError + Send + Sync), ctx: &Context<'_>) {
+    let response = response_in(format, error, ctx);
     let status = response.status();
     say!(
         "HTTP/1.1 {} {}",
@@ -248,7 +257,16 @@ fn section(page: HtmlPage, format: &str, heading: &str, specs: &'static [ErrorSp
     }
 }
 
-/// One module per error type, `<service>.<Type>.ts`, for the type's own envelope.
+/// An error a service adds after its clients were generated: its code is in no module.
+#[derive(Debug, errwire::ApiError)]
+enum AddedLater {
+    /// Added in version 2.
+    #[api(status = 409, code = "added_in_v2")]
+    Conflict,
+}
+
+/// One module per error type, `<service>.<Type>.ts`, for the type's own envelope, and beside
+/// it `<service>.<Type>.new-code.json`, the body of an error added later, in that envelope.
 fn write_typescript(services: &[Service], dir: &Path) -> std::io::Result<Vec<String>> {
     std::fs::create_dir_all(dir)?;
     let mut written = Vec::new();
@@ -266,6 +284,10 @@ fn write_typescript(services: &[Service], dir: &Path) -> std::io::Result<Vec<Str
             };
             let path = dir.join(format!("{}.{}.ts", service.name, group.type_name));
             std::fs::write(&path, module)?;
+            // A body the module was not generated for: the client check reads it as an error
+            // body with an unknown code (the set is open).
+            let later = response_in(group.format, &AddedLater::Conflict, &Context::new());
+            std::fs::write(path.with_extension("new-code.json"), later.body())?;
             written.push(path.display().to_string());
         }
     }

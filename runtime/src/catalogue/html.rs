@@ -175,7 +175,10 @@ fn write_page(out: &mut String, page: &HtmlPage) -> core::fmt::Result {
         page.codes,
         escape(&page.content_types.join(", "))
     )?;
-    writeln!(out, "<main><input id=\"filter\" type=\"search\" placeholder=\"Filter by code, status, message…\" aria-label=\"Filter codes\"><div id=\"count\"></div>")?;
+    writeln!(
+        out,
+        "<main><input id=\"filter\" type=\"search\" placeholder=\"Filter by code, status, message…\" aria-label=\"Filter codes\"><div id=\"count\"></div>"
+    )?;
     out.push_str(&page.sections);
     writeln!(out, "</main><script>{SCRIPT}</script></body></html>")
 }

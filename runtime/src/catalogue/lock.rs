@@ -300,7 +300,7 @@ impl Lock {
         let text = match std::fs::read_to_string(&self.path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(LockError::Missing(self.path.clone()))
+                return Err(LockError::Missing(self.path.clone()));
             }
             Err(e) => return Err(LockError::Io(self.path.clone(), e)),
         };

@@ -22,17 +22,17 @@ mod unique;
 #[cfg(feature = "i18n")]
 pub use export::contract_json_with_locales;
 #[allow(deprecated)]
-pub use export::{contract_json, to_json, Column, Order, Table, FORMAT_VERSION};
-pub use html::{html, html_for, HtmlPage};
-pub use lock::{Change, Lock, LockError, LockReport, BLESS_VAR};
-#[cfg(feature = "registry")]
-pub use registry::all;
+pub use export::{Column, FORMAT_VERSION, Order, Table, contract_json, to_json};
+pub use html::{HtmlPage, html, html_for};
+pub use lock::{BLESS_VAR, Change, Lock, LockError, LockReport};
 #[doc(hidden)]
 #[cfg(feature = "registry")]
 pub use registry::CATALOGUES;
+#[cfg(feature = "registry")]
+pub use registry::all;
 pub use typescript::{typescript, typescript_for};
 pub use unique::{
-    check_unique, check_unique_by, duplicates, duplicates_by, CodeMatch, Duplicate, DuplicateCodes,
+    CodeMatch, Duplicate, DuplicateCodes, check_unique, check_unique_by, duplicates, duplicates_by,
 };
 
 use alloc::borrow::Cow;

@@ -20,9 +20,13 @@ pub fn typescript(specs: &[ErrorSpec]) -> String {
 /// - `ERROR_CODES`, each code's `status`, `retryable`, `message` template, `docs` URL and
 ///   `domain`, `as const satisfies Record<ErrorCode, CodeInfo>`;
 /// - `ErrorBody`, the envelope's type, and `Violation` where the format carries violations;
-/// - `isErrorCode(x)` and `isErrorBody(body)`, type guards that narrow an `unknown` JSON
-///   value (the body guard also checks the code is one of this catalogue's), and
-///   `errorCodeOf(body)`, where the envelope keeps the code.
+/// - `AnyErrorCode`, a code as a body carries it: `ErrorCode`, or one added later;
+/// - `isErrorBody(body)`, a type guard that narrows an `unknown` JSON value to the envelope
+///   whatever its code (the set is open: a module generated yesterday still recognises
+///   today's new error), `isKnownErrorCode(x)`, which narrows a code to `ErrorCode` (an
+///   exhaustive `switch` over it still fails to compile on a misspelt code), and
+///   `errorCodeOf(body)`, where the envelope keeps the code. `isErrorCode` is the deprecated
+///   name of `isKnownErrorCode`.
 ///
 /// A code listed twice (two types sharing it) is written once, with its first spec. For a
 /// custom format, `ErrorBody` is `unknown` and `isErrorBody` checks nothing but the code
@@ -71,7 +75,10 @@ fn write_module(out: &mut String, specs: &[&ErrorSpec], format: Option<RemoteFor
         out,
         "  /** Whether a retry may succeed. */\n  readonly retryable: boolean;"
     )?;
-    writeln!(out, "  /** The message template (`{{field}}` placeholders are filled by the server). */\n  readonly message: string;")?;
+    writeln!(
+        out,
+        "  /** The message template (`{{field}}` placeholders are filled by the server). */\n  readonly message: string;"
+    )?;
     writeln!(out, "  /** The documentation URL. */\n  readonly docs?: string;")?;
     writeln!(
         out,
@@ -100,16 +107,7 @@ fn write_module(out: &mut String, specs: &[&ErrorSpec], format: Option<RemoteFor
     }
     writeln!(out, "}} as const satisfies Record<ErrorCode, CodeInfo>;")?;
     writeln!(out)?;
-    writeln!(out, "/** Whether `value` is one of this service's codes. */")?;
-    writeln!(
-        out,
-        "export function isErrorCode(value: unknown): value is ErrorCode {{"
-    )?;
-    writeln!(
-        out,
-        "  return typeof value === \"string\" && Object.prototype.hasOwnProperty.call(ERROR_CODES, value);"
-    )?;
-    writeln!(out, "}}")?;
+    out.push_str(KNOWN_CODE);
     writeln!(out)?;
     writeln!(
         out,
@@ -131,11 +129,11 @@ fn write_module(out: &mut String, specs: &[&ErrorSpec], format: Option<RemoteFor
     match code_member(format) {
         Some(member) => writeln!(
             out,
-            "/** The code of an error body. */\nexport function errorCodeOf(body: ErrorBody): ErrorCode {{\n  return {member};\n}}"
+            "/** The code of an error body: one of `ErrorCode`, or one this module does not know yet. */\nexport function errorCodeOf(body: ErrorBody): AnyErrorCode {{\n  return {member};\n}}"
         ),
         None => writeln!(
             out,
-            "/** The code of an error body: this envelope carries none. */\nexport function errorCodeOf(_body: ErrorBody): ErrorCode | undefined {{\n  return undefined;\n}}"
+            "/** The code of an error body: this envelope carries none. */\nexport function errorCodeOf(_body: ErrorBody): AnyErrorCode | undefined {{\n  return undefined;\n}}"
         ),
     }
 }
@@ -151,6 +149,23 @@ fn code_member(format: Option<RemoteFormat>) -> Option<&'static str> {
         _ => None,
     }
 }
+
+/// The open code set: the type of a received code, and the guard that narrows it to a known
+/// one. A new code is not a breaking change (the lock says so), so no guard refuses a body
+/// for its code.
+const KNOWN_CODE: &str =
+    "/** A code as a body carries it: one of `ErrorCode`, or one added to the service after this
+ * module was generated (the set grows; a new code is not a breaking change). */
+export type AnyErrorCode = ErrorCode | (string & {});
+
+/** Whether `value` is one of the codes this module knows. */
+export function isKnownErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === \"string\" && Object.prototype.hasOwnProperty.call(ERROR_CODES, value);
+}
+
+/** @deprecated Renamed `isKnownErrorCode` (same behaviour); this alias goes in the next release. */
+export const isErrorCode = isKnownErrorCode;
+";
 
 /// The violation objects of the formats that carry `violations`.
 const VIOLATION: &str = "/** One field violation: the field's path, a code and a message. */
@@ -169,7 +184,7 @@ fn envelope(format: Option<RemoteFormat>) -> &'static str {
         Some(RemoteFormat::Nested) => "/** The error body: `{\"error\":{\"code\",\"message\",…}}`. */
 export interface ErrorBody {
   readonly error: {
-    readonly code: ErrorCode;
+    readonly code: AnyErrorCode;
     readonly message: string;
     readonly request_id?: string;
     readonly details?: Readonly<Record<string, unknown>>;
@@ -178,16 +193,17 @@ export interface ErrorBody {
   };
 }
 
-/** Whether `body` is this service's error body. */
+/** Whether `body` is this service's error body, whatever its code: a code added after this
+ * module was generated is still an error body (narrow it with `isKnownErrorCode`). */
 export function isErrorBody(body: unknown): body is ErrorBody {
-  return isObject(body) && isObject(body.error) && isErrorCode(body.error.code) && typeof body.error.message === \"string\";
+  return isObject(body) && isObject(body.error) && typeof body.error.code === \"string\" && typeof body.error.message === \"string\";
 }
 
 ",
         Some(RemoteFormat::Flat) => "/** The error body: `{\"ok\":false,\"code\",\"detail\",\"error\",…}`. */
 export interface ErrorBody {
   readonly ok: false;
-  readonly code: ErrorCode;
+  readonly code: AnyErrorCode;
   readonly detail: string;
   readonly error: string;
   readonly request_id?: string;
@@ -196,9 +212,10 @@ export interface ErrorBody {
   readonly violations_omitted?: number;
 }
 
-/** Whether `body` is this service's error body. */
+/** Whether `body` is this service's error body, whatever its code: a code added after this
+ * module was generated is still an error body (narrow it with `isKnownErrorCode`). */
 export function isErrorBody(body: unknown): body is ErrorBody {
-  return isObject(body) && body.ok === false && isErrorCode(body.code) && typeof body.detail === \"string\";
+  return isObject(body) && body.ok === false && typeof body.code === \"string\" && typeof body.detail === \"string\";
 }
 
 ",
@@ -217,43 +234,46 @@ export interface ErrorBody {
   readonly status: number;
   readonly detail: string;
   readonly instance?: string;
-  readonly code: ErrorCode;
+  readonly code: AnyErrorCode;
   readonly request_id?: string;
   readonly errors?: readonly ProblemViolation[];
   readonly errors_omitted?: number;
   readonly [member: string]: unknown;
 }
 
-/** Whether `body` is this service's error body. */
+/** Whether `body` is this service's error body, whatever its code: a code added after this
+ * module was generated is still an error body (narrow it with `isKnownErrorCode`). */
 export function isErrorBody(body: unknown): body is ErrorBody {
-  return isObject(body) && isErrorCode(body.code) && typeof body.status === \"number\" && typeof body.title === \"string\";
+  return isObject(body) && typeof body.code === \"string\" && typeof body.status === \"number\" && typeof body.title === \"string\";
 }
 
 ",
         Some(RemoteFormat::OAuth) => "/** The error body: RFC 6749 §5.2. */
 export interface ErrorBody {
-  readonly error: ErrorCode;
+  readonly error: AnyErrorCode;
   readonly error_description?: string;
   readonly error_uri?: string;
 }
 
-/** Whether `body` is this service's error body. */
+/** Whether `body` is this service's error body, whatever its code: a code added after this
+ * module was generated is still an error body (narrow it with `isKnownErrorCode`). */
 export function isErrorBody(body: unknown): body is ErrorBody {
-  return isObject(body) && isErrorCode(body.error);
+  return isObject(body) && typeof body.error === \"string\";
 }
 
 ",
         Some(RemoteFormat::Simple) => "/** The error body: `{\"error\":code,\"error_description\",…details}`. */
 export interface ErrorBody {
-  readonly error: ErrorCode;
+  readonly error: AnyErrorCode;
   readonly error_description?: string;
   readonly field?: string;
   readonly [member: string]: unknown;
 }
 
-/** Whether `body` is this service's error body. */
+/** Whether `body` is this service's error body, whatever its code: a code added after this
+ * module was generated is still an error body (narrow it with `isKnownErrorCode`). */
 export function isErrorBody(body: unknown): body is ErrorBody {
-  return isObject(body) && isErrorCode(body.error);
+  return isObject(body) && typeof body.error === \"string\";
 }
 
 ",
@@ -265,7 +285,7 @@ export interface ErrorBody {
     readonly code: number;
     readonly message: string;
     readonly data: {
-      readonly code: ErrorCode;
+      readonly code: AnyErrorCode;
       readonly status: number;
       readonly retryable: boolean;
       readonly retry_after?: number;
@@ -277,10 +297,11 @@ export interface ErrorBody {
   };
 }
 
-/** Whether `body` is this service's error body. */
+/** Whether `body` is this service's error body, whatever its code: a code added after this
+ * module was generated is still an error body (narrow it with `isKnownErrorCode`). */
 export function isErrorBody(body: unknown): body is ErrorBody {
   return isObject(body) && body.jsonrpc === \"2.0\" && isObject(body.error) && typeof body.error.code === \"number\"
-    && isObject(body.error.data) && isErrorCode(body.error.data.code);
+    && isObject(body.error.data) && typeof body.error.data.code === \"string\";
 }
 
 ",
@@ -307,7 +328,7 @@ export interface ErrorBody {
   readonly content: readonly { readonly type: \"text\"; readonly text: string }[];
   readonly isError: true;
   readonly structuredContent: {
-    readonly code: ErrorCode;
+    readonly code: AnyErrorCode;
     readonly retryable: boolean;
     readonly retry_after?: number;
     readonly request_id?: string;
@@ -317,10 +338,11 @@ export interface ErrorBody {
   };
 }
 
-/** Whether `body` is this service's error body. */
+/** Whether `body` is this service's error body, whatever its code: a code added after this
+ * module was generated is still an error body (narrow it with `isKnownErrorCode`). */
 export function isErrorBody(body: unknown): body is ErrorBody {
   return isObject(body) && body.isError === true && Array.isArray(body.content)
-    && isObject(body.structuredContent) && isErrorCode(body.structuredContent.code);
+    && isObject(body.structuredContent) && typeof body.structuredContent.code === \"string\";
 }
 
 ",

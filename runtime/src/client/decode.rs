@@ -10,7 +10,7 @@ use http::header::{CACHE_CONTROL, CONTENT_TYPE, PRAGMA, RETRY_AFTER};
 use http::{HeaderMap, StatusCode};
 use serde_json::{Map, Value};
 
-use super::{DecodeError, DecodeErrorKind, RemoteError, RemoteFormat, MAX_BODY, MAX_VIOLATIONS};
+use super::{DecodeError, DecodeErrorKind, MAX_BODY, MAX_VIOLATIONS, RemoteError, RemoteFormat};
 use crate::format::{Flat, Format, JsonRpc, JsonRpcPlain, McpTool, Nested, OAuth, Problem, Simple};
 use crate::violation::Violation;
 

@@ -37,4 +37,4 @@ mod remote;
 pub mod reqwest;
 
 pub use codes::KnownCodes;
-pub use remote::{DecodeError, DecodeErrorKind, RemoteError, RemoteFormat, MAX_BODY, MAX_VIOLATIONS};
+pub use remote::{DecodeError, DecodeErrorKind, MAX_BODY, MAX_VIOLATIONS, RemoteError, RemoteFormat};

@@ -23,7 +23,7 @@ use core::time::Duration;
 
 use reqwest::Response;
 
-use super::{DecodeError, DecodeErrorKind, RemoteError, MAX_BODY};
+use super::{DecodeError, DecodeErrorKind, MAX_BODY, RemoteError};
 
 /// Decoding on a [`reqwest::Response`].
 pub trait ResponseExt: Sized {
@@ -73,7 +73,7 @@ impl ResponseExt for Response {
                         status,
                         &headers,
                         DecodeErrorKind::NotJson,
-                    ))
+                    ));
                 }
             }
         }

@@ -2,8 +2,8 @@ use std::io;
 
 use serde::ser::SerializeMap;
 
-use super::{details_entry, request_id_entry, write_object, Format, JSON};
-use crate::{violation, ApiError, Context};
+use super::{Format, JSON, details_entry, request_id_entry, write_object};
+use crate::{ApiError, Context, violation};
 
 /// `{"ok":false,"code":c,"detail":m,"error":m,"request_id":r,"details":{…}}` (the `ok: false` envelope of Slack-style APIs).
 #[derive(Debug, Clone, Copy, Default)]

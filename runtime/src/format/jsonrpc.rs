@@ -4,7 +4,7 @@ use http::StatusCode;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::{write_object, Facts, Format, JSON};
+use super::{Facts, Format, JSON, write_object};
 use crate::{ApiError, Context};
 
 /// A JSON-RPC 2.0 error response (JSON-RPC 2.0 §5.1), with the API facts in `data`:

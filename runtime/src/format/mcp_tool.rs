@@ -3,7 +3,7 @@ use std::io;
 use http::StatusCode;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
-use super::{write_object, Facts, Format, JSON};
+use super::{Facts, Format, JSON, write_object};
 use crate::{ApiError, Context};
 
 /// An MCP tool execution error: a `CallToolResult` with `isError: true`, sent with HTTP 200

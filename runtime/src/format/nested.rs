@@ -2,8 +2,8 @@ use std::io;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::{details_entry, request_id_entry, write_object, Format, JSON};
-use crate::{violation, ApiError, Context};
+use super::{Format, JSON, details_entry, request_id_entry, write_object};
+use crate::{ApiError, Context, violation};
 
 /// `{"error":{"code":c,"message":m,"request_id":r,"details":{…}}}` (the envelope of Stripe-style APIs).
 #[derive(Debug, Clone, Copy, Default)]

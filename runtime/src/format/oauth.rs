@@ -4,8 +4,8 @@ use http::header::{CACHE_CONTROL, PRAGMA};
 use http::{HeaderMap, HeaderValue};
 use serde::ser::SerializeMap;
 
-use super::{write_object, Format, JSON};
-use crate::{wire, ApiError, Context};
+use super::{Format, JSON, write_object};
+use crate::{ApiError, Context, wire};
 
 /// RFC 6749 §5.2: `{"error":c,"error_description":m,"error_uri":docs-url}`, with
 /// `Cache-Control: no-store` and `Pragma: no-cache`.

@@ -2,8 +2,8 @@ use std::io;
 
 use serde::ser::SerializeMap;
 
-use super::{flattened_details, request_id_entry, status_number, write_object, Format};
-use crate::{violation, wire, ApiError, Context};
+use super::{Format, flattened_details, request_id_entry, status_number, write_object};
+use crate::{ApiError, Context, violation, wire};
 
 /// RFC 9457 problem details, `application/problem+json`:
 /// `{"type","title","status","detail","instance","code","request_id",…details}`.

@@ -2,8 +2,8 @@ use std::io;
 
 use serde::ser::SerializeMap;
 
-use super::{flattened_details, write_object, Format, JSON};
-use crate::{violation, ApiError, Context, MessageSource};
+use super::{Format, JSON, flattened_details, write_object};
+use crate::{ApiError, Context, MessageSource, violation};
 
 /// `{"error":c}`, plus `error_description` when the variant's message was written for the
 /// wire (`message = "…"`, not a doc comment or reason phrase), plus details at the top level

@@ -9,7 +9,7 @@ use std::path::Path;
 use fluent_bundle::FluentResource;
 use fluent_syntax::ast;
 
-use super::{read, Translations};
+use super::{Translations, read};
 use crate::spec::ErrorSpec;
 
 /// One mistake in a set of translations.
@@ -120,7 +120,10 @@ impl fmt::Display for Mistake {
                 write!(f, "{file}:{line}: `{code}` is not a code of the catalogue")
             }
             Self::DuplicateCode { code, file, line, .. } => {
-                write!(f, "{file}:{line}: `{code}` is translated twice (the first one is used)")
+                write!(
+                    f,
+                    "{file}:{line}: `{code}` is translated twice (the first one is used)"
+                )
             }
             Self::UnknownVariable {
                 code,

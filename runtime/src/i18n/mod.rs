@@ -39,7 +39,7 @@
 mod check;
 pub mod negotiate;
 
-pub use check::{check, Mistake};
+pub use check::{Mistake, check};
 
 use alloc::borrow::Cow;
 use alloc::string::{String, ToString};
@@ -243,13 +243,13 @@ impl Translations {
                 continue;
             };
             for entry in resource.entries() {
-                if let ast::Entry::Message(message) = entry {
-                    if message.value.is_some() {
-                        coverage
-                            .entry(message.id.name.to_string())
-                            .or_default()
-                            .push(locale.to_string());
-                    }
+                if let ast::Entry::Message(message) = entry
+                    && message.value.is_some()
+                {
+                    coverage
+                        .entry(message.id.name.to_string())
+                        .or_default()
+                        .push(locale.to_string());
                 }
             }
         }

@@ -177,10 +177,10 @@ pub fn chain<S: AsRef<str>>(header: &str, available: &[S]) -> Chain {
 /// (RFC 4647 §3.4: `zh-Hant-x-private` → `zh-Hant`).
 fn shorter(range: &str) -> Option<&str> {
     let mut cut = &range[..range.rfind('-')?];
-    if let Some(dash) = cut.rfind('-') {
-        if cut.len() - dash == 2 {
-            cut = &cut[..dash];
-        }
+    if let Some(dash) = cut.rfind('-')
+        && cut.len() - dash == 2
+    {
+        cut = &cut[..dash];
     }
     Some(cut)
 }

@@ -36,7 +36,7 @@ use aide::transform::TransformOperation;
 use serde_json::Value;
 
 use super::merged::{ErrorTypes, Merger};
-use super::{responses_json, Responses, WithProblem};
+use super::{Responses, WithProblem, responses_json};
 use crate::catalogue::Catalogued;
 use crate::render::DefaultFormat;
 
@@ -94,9 +94,9 @@ pub fn document<M: Merged>(mut op: TransformOperation<'_>) -> TransformOperation
 /// aide's `ApiRouter` handlers.
 #[cfg(feature = "axum")]
 mod extractors {
+    use aide::OperationInput;
     use aide::generate::GenContext;
     use aide::openapi::{Operation, Response};
-    use aide::OperationInput;
 
     use crate::axum::{Json, Path, Query};
 

@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 use core::any::TypeId;
 use core::marker::PhantomData;
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 
 use super::response;
 use crate::catalogue::{Catalogued, Example};
@@ -105,11 +105,11 @@ impl Merger {
 /// both have becomes a `oneOf` of the two schemas with both sets of examples.
 fn merge_into(into: &mut Value, other: Value) {
     let Value::Object(mut other) = other else { return };
-    if let Some(Value::Object(headers)) = other.remove("headers") {
-        if let Some(into_headers) = object_at(into, "headers") {
-            for (name, header) in headers {
-                into_headers.entry(name).or_insert(header);
-            }
+    if let Some(Value::Object(headers)) = other.remove("headers")
+        && let Some(into_headers) = object_at(into, "headers")
+    {
+        for (name, header) in headers {
+            into_headers.entry(name).or_insert(header);
         }
     }
     if let Some(Value::Object(content)) = other.remove("content") {

@@ -3,8 +3,9 @@
 //! For a type, the responses are what a route can return: one response per status (`OpenAPI`
 //! allows no more), every code under it as a named example with its real body in the type's
 //! format, the envelope's JSON Schema (inferred from real renders, so it fits any format,
-//! yours too) with the codes as a string enum, and a `Retry-After` header where a code can
-//! be retried. They are built once, as `OpenAPI` JSON, and handed to each generator in its
+//! yours too) with the code member an open string whose known values are its `examples` (a
+//! new code is not a breaking change, so no `enum`), and a `Retry-After` header where a code
+//! can be retried. They are built once, as `OpenAPI` JSON, and handed to each generator in its
 //! own types: derived types without generic parameters implement `utoipa::IntoResponses`
 //! (feature `utoipa`) and `aide::OperationOutput` (feature `aide`).
 //!
@@ -43,12 +44,12 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::time::Duration;
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 
 use crate::catalogue::Example;
 use crate::details::{DetailFields, Details};
 use crate::spec::ErrorSpec;
-use crate::{to_json, ApiError, Context, Format};
+use crate::{ApiError, Context, Format, to_json};
 
 /// The `OpenAPI` Response Objects of these codes in format `F`, by status.
 pub(crate) fn responses_json<F: Format>(specs: &'static [ErrorSpec]) -> BTreeMap<u16, Value> {
@@ -260,7 +261,11 @@ fn type_name(value: &Value) -> &'static str {
     }
 }
 
-/// Finds the member that carries the code in every render and makes it an enum of `codes`.
+/// What the code member's schema says of its values.
+const OPEN_CODES: &str = "The error's stable machine code. The known codes are the \
+     examples; the set grows, and a client must accept a code it does not know.";
+
+/// Finds the member that carries the code in every render and lists `codes` as its examples.
 fn mark_codes(schema: &mut Value, renders: &[Value], codes: &[&str]) {
     let Some(first) = renders.first() else { return };
     let mut paths = Vec::new();
@@ -278,7 +283,10 @@ fn mark_codes(schema: &mut Value, renders: &[Value], codes: &[&str]) {
             .iter()
             .try_fold(&mut *schema, |s, key| s.get_mut("properties")?.get_mut(key));
         if let Some(target) = target {
-            target["enum"] = json!(codes);
+            // An open set: a closed `enum` would make a client generated from today's
+            // document reject tomorrow's new code, which the lock calls non-breaking.
+            target["examples"] = json!(codes);
+            target["description"] = json!(OPEN_CODES);
         }
     }
 }

@@ -5,11 +5,11 @@ use alloc::collections::BTreeMap;
 use alloc::string::{String, ToString};
 
 use serde_json::Value;
-use utoipa::openapi::response::Response;
 use utoipa::openapi::RefOr;
+use utoipa::openapi::response::Response;
 
 use super::merged::{ErrorTypes, Merger};
-use super::{responses_json, Responses, WithProblem};
+use super::{Responses, WithProblem, responses_json};
 use crate::catalogue::Catalogued;
 use crate::spec::ErrorSpec;
 use crate::{DefaultFormat, Format};

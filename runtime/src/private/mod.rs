@@ -35,10 +35,10 @@ pub use as_error::{AsErrorFallback, AsErrorProbe, AsErrorViaError};
 pub use context::CurrentContext;
 pub use headers::{header_fmt, spec_headers};
 pub use retry_after::RetryAfterValue;
-pub use spec::{splice, status, PLACEHOLDER};
-pub use violations::{violation_list, ViolationList};
+pub use spec::{PLACEHOLDER, splice, status};
+pub use violations::{ViolationList, violation_list};
 
-pub use crate::catalogue::assert::{first_duplicate, DuplicateMessage};
+pub use crate::catalogue::assert::{DuplicateMessage, first_duplicate};
 
 #[cfg(feature = "registry")]
 pub use crate::catalogue::CATALOGUES;

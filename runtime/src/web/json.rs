@@ -9,9 +9,9 @@ use alloc::vec::Vec;
 
 use serde::de::DeserializeOwned;
 
+use crate::ApiError;
 use crate::framework::FrameworkError;
 use crate::violation::Violation;
-use crate::ApiError;
 
 /// Why a body was refused: the framework error, and the field that failed, if one did.
 #[derive(Debug, Clone, PartialEq, Eq)]

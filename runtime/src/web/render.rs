@@ -8,7 +8,7 @@ use http::StatusCode;
 use super::context::RequestContext;
 use crate::format::Problem;
 use crate::framework::FrameworkError;
-use crate::{to_response, ApiError, Format};
+use crate::{ApiError, Format, to_response};
 
 /// Marks a response errwire rendered, so the layer and middleware leave its body alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -25,15 +25,15 @@ pub mod retry_after;
 pub mod uri;
 
 pub(crate) use classes::is_fragment_byte;
-pub use oauth::{is_clean_oauth_text, is_oauth_text, oauth_text, OAuthText};
+pub use oauth::{OAuthText, is_clean_oauth_text, is_oauth_text, oauth_text};
 pub use request_id::{
-    client_request_id, is_client_request_id, request_id_body, request_id_header, MAX_REQUEST_ID,
+    MAX_REQUEST_ID, client_request_id, is_client_request_id, request_id_body, request_id_header,
 };
 pub use retry_after::retry_after_seconds;
-pub use uri::{is_uri_reference, uri_reference, MAX_URI};
+pub use uri::{MAX_URI, is_uri_reference, uri_reference};
 
-use crate::rules::{default_jsonrpc_code, jsonrpc_code_is_allowed};
 use crate::ApiError;
+use crate::rules::{default_jsonrpc_code, jsonrpc_code_is_allowed};
 
 /// `text` cut to at most `max` bytes, at a character boundary.
 #[must_use]

@@ -7,7 +7,7 @@ use alloc::string::String;
 use crate::rules::is_unreserved;
 
 use super::classes::is_sub_delim;
-pub use super::classes::{is_uri_reference, MAX_URI};
+pub use super::classes::{MAX_URI, is_uri_reference};
 
 /// `text` as a valid URI reference (borrowed when it already is one). Anything else becomes
 /// a path: every byte but unreserved ones, sub-delims, `@` and `/` is percent-encoded (UTF-8),

@@ -1,9 +1,9 @@
 //! The load test's service: one route per built-in format, each failing with an errwire
 //! error (with a placeholder, details and a retry delay) behind its own errwire layer.
 
+use axum::Router;
 use axum::extract::Path;
 use axum::routing::get;
-use axum::Router;
 use errwire::format::{Flat, JsonRpc, JsonRpcPlain, McpTool, Nested, OAuth, Problem, Simple};
 use errwire::tower::ErrwireLayer;
 use errwire::{ApiError, Format};

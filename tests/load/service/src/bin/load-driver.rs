@@ -4,8 +4,8 @@
 //!
 //! `load-driver ADDRESS PID [SECONDS] [CONCURRENCY]`
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 fn rss_kib(pid: &str) -> u64 {

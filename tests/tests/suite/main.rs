@@ -1,0 +1,44 @@
+//! The integration tests, one module per topic, in one binary: one link instead of forty.
+//! Kept apart, in their own binaries: `allocations` (a counting global allocator),
+//! `ui` (trybuild), `macro_never_panics` (the macro pipeline compiled as a module) and
+//! `contract` (`catalogue::all()` against the lock: it sees every type linked into its binary).
+
+mod common;
+mod generators;
+
+mod actix_server;
+mod attributes;
+mod axum_extractors;
+mod axum_server;
+mod bad_input;
+mod catalogue;
+mod client;
+mod client_reqwest;
+mod crate_path;
+mod details;
+mod export;
+mod formats;
+mod generics;
+mod graphql;
+mod grpc;
+mod headers;
+mod hygiene;
+mod i18n;
+mod json_paths;
+mod jsonrpsee;
+mod lints;
+mod lock;
+mod mcp;
+mod object_safety;
+mod openapi;
+mod openapi_aide;
+mod properties;
+mod readme;
+mod redaction;
+mod registry;
+mod response;
+mod standards;
+mod thiserror;
+mod tracing_capture;
+mod validation;
+mod violations;

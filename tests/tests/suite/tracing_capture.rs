@@ -1,0 +1,197 @@
+//! Feature `tracing`: a 5xx is logged at error level with its code, request id and whole
+//! source chain; a 4xx at debug; the body carries none of the internals.
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use axum::routing::get;
+use errwire::ApiError;
+use errwire::format::Nested;
+use errwire::tower::ErrwireLayer;
+
+#[derive(Debug, thiserror::Error)]
+#[error("connect to 10.0.3.7:5432 failed")]
+struct ConnectError(#[source] std::io::Error);
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum StoreError {
+    /// Storage is unavailable.
+    #[error("store unavailable")]
+    #[api(status = 503)]
+    Unavailable(#[source] ConnectError),
+    /// Item not found.
+    #[error("item {0} not in table items_v2")]
+    #[api(status = 404)]
+    Missing(u32),
+}
+
+async fn unavailable() -> Result<(), StoreError> {
+    Err(StoreError::Unavailable(ConnectError(std::io::Error::other(
+        "password authentication failed for user svc",
+    ))))
+}
+
+async fn missing() -> Result<(), StoreError> {
+    Err(StoreError::Missing(3))
+}
+
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Captured {
+    /// A debug-level subscriber writing here, the default on this thread until the guard
+    /// drops.
+    fn install() -> (Self, tracing::subscriber::DefaultGuard) {
+        let captured = Self::default();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(captured.clone())
+            .with_max_level(tracing::Level::DEBUG)
+            .with_ansi(false)
+            .finish();
+        (captured, tracing::subscriber::set_default(subscriber))
+    }
+}
+
+impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Captured {
+    type Writer = Self;
+    fn make_writer(&'a self) -> Self {
+        self.clone()
+    }
+}
+
+#[tokio::test]
+async fn server_errors_are_logged_with_the_chain_and_request_id_and_bodies_stay_clean() {
+    // The test's runtime has one thread: the server task logs to this subscriber.
+    let (captured, _guard) = Captured::install();
+
+    let app = Router::new()
+        .route("/unavailable", get(unavailable))
+        .route("/missing", get(missing))
+        .layer(ErrwireLayer::<Nested>::new());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let client = reqwest::Client::new();
+
+    let response = client
+        .get(format!("{base}/unavailable"))
+        .header("x-request-id", "req-trace-1")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 503);
+    let body = response.text().await.unwrap();
+    assert_eq!(
+        body,
+        r#"{"error":{"code":"unavailable","message":"Storage is unavailable.","request_id":"req-trace-1"}}"#
+    );
+    let missing = client
+        .get(format!("{base}/missing"))
+        .header("x-request-id", "req-trace-2")
+        .send()
+        .await
+        .unwrap();
+    let missing_body = missing.text().await.unwrap();
+
+    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let error_line = logs
+        .lines()
+        .find(|l| l.contains("ERROR"))
+        .unwrap_or_else(|| panic!("no error line in:\n{logs}"));
+    assert!(
+        error_line.contains("code=\"unavailable\"") || error_line.contains("code=unavailable"),
+        "{error_line}"
+    );
+    assert!(error_line.contains("req-trace-1"), "{error_line}");
+    assert!(error_line.contains("status=503"), "{error_line}");
+    assert!(
+        error_line.contains(
+            "store unavailable: connect to 10.0.3.7:5432 failed: password authentication failed for user svc"
+        ),
+        "the whole source chain: {error_line}"
+    );
+    let debug_line = logs
+        .lines()
+        .find(|l| l.contains("DEBUG") && l.contains("req-trace-2"))
+        .unwrap_or_else(|| panic!("{logs}"));
+    assert!(
+        debug_line.contains("item 3 not in table items_v2"),
+        "{debug_line}"
+    );
+    for internal in ["10.0.3.7", "password", "items_v2", "store unavailable"] {
+        assert!(
+            !body.contains(internal) && !missing_body.contains(internal),
+            "{internal} leaked"
+        );
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("no price for plan pro")]
+struct PriceMissing;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum BillingError {
+    /// Pricing failed.
+    #[error("pricing: {0}")]
+    #[api(status = 500)]
+    Pricing(#[source] PriceMissing),
+}
+
+#[test]
+fn a_source_already_in_the_display_is_not_repeated() {
+    // `pricing: {0}` prints its source; the chain must not say it twice.
+    let chain = errwire::log::source_chain(&BillingError::Pricing(PriceMissing));
+    assert_eq!(chain.as_deref(), Some("pricing: no price for plan pro"));
+    let chain = errwire::log::source_chain(&StoreError::Unavailable(ConnectError(std::io::Error::other(
+        "refused",
+    ))));
+    assert_eq!(
+        chain.as_deref(),
+        Some("store unavailable: connect to 10.0.3.7:5432 failed: refused")
+    );
+}
+
+/// gRPC: the errwire layer's span and the conversion's log line carry the call's request id
+/// and the whole source chain; the status carries neither.
+#[tokio::test]
+async fn grpc_errors_are_logged_with_the_chain_and_request_id() {
+    let (captured, _guard) = Captured::install();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(grpc_service::serve(listener));
+    let mut client = grpc_service::WidgetsClient::connect(addr).await.unwrap();
+    let mut request = tonic::Request::new(grpc_service::Widget::default());
+    request
+        .metadata_mut()
+        .insert("x-request-id", "req-grpc-1".parse().unwrap());
+    let status = client.call("Break", request).await.unwrap_err();
+    assert_eq!(status.message(), "Something went wrong on our side.");
+
+    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let error_line = logs
+        .lines()
+        .find(|l| l.contains("ERROR") && l.contains("errwire"))
+        .unwrap_or_else(|| panic!("no error line in:\n{logs}"));
+    assert!(error_line.contains("req-grpc-1"), "{error_line}");
+    assert!(
+        error_line.contains("/widgets.Widgets/Break"),
+        "the gRPC span: {error_line}"
+    );
+    assert!(
+        error_line.contains("widget store failed: disk /var/lib/widgets is full (secret-7f3a)"),
+        "the whole source chain: {error_line}"
+    );
+    assert!(!format!("{status:?}").contains("secret-7f3a"));
+}
