@@ -42,10 +42,12 @@ pub const fn is_error_status(status: u16) -> bool {
     status >= 300 && status <= 599
 }
 
-/// Member names that some built-in format writes at the top level of its body, beside the
-/// details it flattens there (problem+json's members, `Simple`'s and OAuth's, errwire's
-/// own `code` and `request_id`, and the field-violation lists). A detail may not take one:
-/// the format would have to drop it.
+/// Member names a detail may not take: every top-level member of a built-in format that
+/// writes details at the top level (its `Descriptor::members`, less the few it yields to a
+/// detail), and errwire's own names for the facts of an error, which the other envelopes
+/// write beside `details` (`message`, `violations`, OAuth's members). A detail with one of
+/// these names would be dropped or would overwrite the format's own. The runtime's format
+/// descriptors are held to this list by a test; the derive reads it from this file.
 pub const RESERVED_MEMBER_NAMES: &[&str] = &[
     "type",
     "title",
@@ -59,7 +61,21 @@ pub const RESERVED_MEMBER_NAMES: &[&str] = &[
     "error_uri",
     "request_id",
     "errors",
+    "errors_omitted",
     "violations",
+];
+
+/// The built-in formats, by the names `#[api(format = …)]` finds without an import; each
+/// is a type in `errwire::format` with a `Descriptor` (a test holds the two lists equal).
+pub const BUILT_IN_FORMAT_NAMES: &[&str] = &[
+    "Nested",
+    "Flat",
+    "Problem",
+    "OAuth",
+    "Simple",
+    "JsonRpc",
+    "JsonRpcPlain",
+    "McpTool",
 ];
 
 /// Whether `name` is one of [`RESERVED_MEMBER_NAMES`].

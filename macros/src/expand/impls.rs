@@ -104,18 +104,6 @@ pub fn catalogued_impls(model: &Model<'_>) -> TokenStream {
     }
 }
 
-/// The formats `format = Name` finds in `errwire::format` without an import.
-const BUILT_IN_FORMATS: &[&str] = &[
-    "Nested",
-    "Flat",
-    "Problem",
-    "OAuth",
-    "Simple",
-    "JsonRpc",
-    "JsonRpcPlain",
-    "McpTool",
-];
-
 /// `impl DefaultFormat`: `format = Problem` (a built-in by name), a path to a user's format,
 /// or `Nested`.
 pub fn default_format_impl(model: &Model<'_>) -> TokenStream {
@@ -124,7 +112,7 @@ pub fn default_format_impl(model: &Model<'_>) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
     let format = if let Some(path) = &model.input.format {
         match path.get_ident() {
-            Some(name) if BUILT_IN_FORMATS.contains(&name.to_string().as_str()) => {
+            Some(name) if crate::rules::BUILT_IN_FORMAT_NAMES.contains(&name.to_string().as_str()) => {
                 quote!(#krate::__private::format::#name)
             }
             _ => quote_spanned!(path.span()=> #path),

@@ -2,7 +2,6 @@
 //! read from one parsed `serde_json::Value` of a body no longer than [`MAX_BODY`] (the parser
 //! refuses nesting deeper than 128), so hostile bodies cost bounded time and memory.
 
-use core::any::TypeId;
 use core::time::Duration;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -11,24 +10,10 @@ use http::{HeaderMap, StatusCode};
 use serde_json::{Map, Value};
 
 use super::{DecodeError, DecodeErrorKind, MAX_BODY, MAX_VIOLATIONS, RemoteError, RemoteFormat};
-use crate::format::{Flat, Format, JsonRpc, JsonRpcPlain, McpTool, Nested, OAuth, Problem, Simple};
+use crate::format::{
+    self, Descriptor, Flat, Format, JsonRpc, JsonRpcPlain, McpTool, Nested, OAuth, Problem, Simple,
+};
 use crate::violation::Violation;
-
-/// Members problem+json writes itself; every other top-level member is a detail.
-const PROBLEM_OWN: &[&str] = &[
-    "type",
-    "title",
-    "status",
-    "detail",
-    "instance",
-    "code",
-    "request_id",
-    "errors",
-    "errors_omitted",
-];
-
-/// Members `Simple` writes itself.
-const SIMPLE_OWN: &[&str] = &["error", "error_description", "field"];
 
 impl RemoteError {
     /// Decodes an error response in any built-in envelope, recognised by its content type
@@ -68,19 +53,39 @@ impl RemoteFormat {
     /// The built-in format `F` is, if it is one.
     #[must_use]
     pub fn of<F: Format + 'static>() -> Option<Self> {
-        let id = TypeId::of::<F>();
-        [
-            (TypeId::of::<Nested>(), Self::Nested),
-            (TypeId::of::<Flat>(), Self::Flat),
-            (TypeId::of::<Problem>(), Self::Problem),
-            (TypeId::of::<OAuth>(), Self::OAuth),
-            (TypeId::of::<Simple>(), Self::Simple),
-            (TypeId::of::<JsonRpc>(), Self::JsonRpc),
-            (TypeId::of::<JsonRpcPlain>(), Self::JsonRpcPlain),
-            (TypeId::of::<McpTool>(), Self::McpTool),
-        ]
-        .into_iter()
-        .find_map(|(format, kind)| (format == id).then_some(kind))
+        let wanted = F::DESCRIPTOR?;
+        format::BUILT_IN
+            .into_iter()
+            .position(|d| core::ptr::eq(d, wanted))
+            .and_then(|i| Self::BUILT_IN.get(i).copied())
+    }
+
+    /// The built-in formats, in the order of [`format::BUILT_IN`].
+    const BUILT_IN: [Self; 8] = [
+        Self::McpTool,
+        Self::JsonRpc,
+        Self::JsonRpcPlain,
+        Self::Nested,
+        Self::Flat,
+        Self::OAuth,
+        Self::Simple,
+        Self::Problem,
+    ];
+
+    /// The descriptor of the format this is, for the built-in formats.
+    #[must_use]
+    pub const fn descriptor(self) -> Option<&'static Descriptor> {
+        match self {
+            Self::Nested => Nested::DESCRIPTOR,
+            Self::Flat => Flat::DESCRIPTOR,
+            Self::Problem => Problem::DESCRIPTOR,
+            Self::OAuth => OAuth::DESCRIPTOR,
+            Self::Simple => Simple::DESCRIPTOR,
+            Self::JsonRpc => JsonRpc::DESCRIPTOR,
+            Self::JsonRpcPlain => JsonRpcPlain::DESCRIPTOR,
+            Self::McpTool => McpTool::DESCRIPTOR,
+            Self::Grpc | Self::Unrecognised => None,
+        }
     }
 }
 
@@ -99,48 +104,41 @@ fn parse(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<Value, 
     serde_json::from_slice(body).map_err(|_| decode_error(status, headers, DecodeErrorKind::NotJson))
 }
 
-/// Which envelope `value` is: problem+json by content type, then by shape.
+/// Which envelope `value` is: by a content type that identifies one (problem+json), then by
+/// the first shape it fits, in the order of [`format::BUILT_IN`].
 fn recognise(value: &Value, headers: &HeaderMap) -> Option<RemoteFormat> {
     let object = value.as_object()?;
-    let problem_type = headers
+    let media_type = headers
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.split(';')
-                .next()
-                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/problem+json"))
-        });
-    if problem_type {
-        return Some(RemoteFormat::Problem);
+        .and_then(|v| v.split(';').next())
+        .map(str::trim);
+    let by_type = RemoteFormat::BUILT_IN.into_iter().find(|f| {
+        f.descriptor().is_some_and(|d| {
+            d.content_type_identifies && media_type.is_some_and(|t| t.eq_ignore_ascii_case(d.content_type))
+        })
+    });
+    if by_type.is_some() {
+        return by_type;
     }
-    let order = [
-        RemoteFormat::McpTool,
-        RemoteFormat::JsonRpc,
-        RemoteFormat::JsonRpcPlain,
-        RemoteFormat::Nested,
-        RemoteFormat::Flat,
-    ];
-    if let Some(format) = order.into_iter().find(|f| fits(*f, value)) {
-        return Some(format);
+    let found = RemoteFormat::BUILT_IN
+        .into_iter()
+        .find(|f| f.descriptor().is_some_and(|d| d.fits(value)))?;
+    if !matches!(found, RemoteFormat::OAuth | RemoteFormat::Simple) {
+        return Some(found);
     }
-    if object.get("error").is_some_and(Value::is_string) {
-        // `Simple` and `OAuth` share a shape; only OAuth has `error_uri` and is sent with
-        // `Cache-Control: no-store` and `Pragma: no-cache`.
-        let no_store = header_contains(headers, &CACHE_CONTROL, "no-store")
-            && header_contains(headers, &PRAGMA, "no-cache");
-        let oauth_only = object
-            .keys()
-            .all(|k| matches!(k.as_str(), "error" | "error_description" | "error_uri"));
-        return Some(if object.contains_key("error_uri") || (no_store && oauth_only) {
-            RemoteFormat::OAuth
-        } else {
-            RemoteFormat::Simple
-        });
-    }
-    let problem_shape = object.get("status").is_some_and(Value::is_u64)
-        && (object.get("title").is_some_and(Value::is_string)
-            || object.get("type").is_some_and(Value::is_string));
-    problem_shape.then_some(RemoteFormat::Problem)
+    // `Simple` and `OAuth` share a shape; only OAuth has `error_uri` and is sent with
+    // `Cache-Control: no-store` and `Pragma: no-cache`.
+    let no_store =
+        header_contains(headers, &CACHE_CONTROL, "no-store") && header_contains(headers, &PRAGMA, "no-cache");
+    let oauth_only = object
+        .keys()
+        .all(|k| OAuth::DESCRIPTOR.is_some_and(|d| d.members.contains(&k.as_str())));
+    Some(if object.contains_key("error_uri") || (no_store && oauth_only) {
+        RemoteFormat::OAuth
+    } else {
+        RemoteFormat::Simple
+    })
 }
 
 fn header_contains(headers: &HeaderMap, name: &http::HeaderName, needle: &str) -> bool {
@@ -151,97 +149,58 @@ fn header_contains(headers: &HeaderMap, name: &http::HeaderName, needle: &str) -
         .any(|v| v.to_ascii_lowercase().contains(needle))
 }
 
-/// Whether `value` has the shape of `format`.
+/// Whether `value` has the shape of `format`. A format whose content type identifies it
+/// (problem+json) takes any object: the caller said the body is in it.
 fn fits(format: RemoteFormat, value: &Value) -> bool {
-    let Some(object) = value.as_object() else {
-        return false;
-    };
-    let jsonrpc = object.get("jsonrpc").and_then(Value::as_str) == Some("2.0");
-    let rpc_error = object.get("error").and_then(Value::as_object);
-    match format {
-        RemoteFormat::Nested => rpc_error.is_some_and(|e| e.get("code").is_some_and(Value::is_string)),
-        RemoteFormat::Flat => {
-            object.get("ok") == Some(&Value::Bool(false)) && object.get("code").is_some_and(Value::is_string)
-        }
-        RemoteFormat::Problem => true,
-        RemoteFormat::OAuth | RemoteFormat::Simple => object.get("error").is_some_and(Value::is_string),
-        RemoteFormat::JsonRpc => {
-            jsonrpc
-                && rpc_error
-                    .and_then(|e| e.get("data"))
-                    .and_then(|d| d.get("code"))
-                    .is_some_and(Value::is_string)
-        }
-        RemoteFormat::JsonRpcPlain => {
-            jsonrpc && rpc_error.is_some_and(|e| e.get("code").is_some_and(Value::is_i64))
-        }
-        RemoteFormat::McpTool => tool_result(object).is_some(),
-        // Not a JSON body: a gRPC status is read with `RemoteError::from_grpc`.
-        RemoteFormat::Grpc | RemoteFormat::Unrecognised => false,
-    }
-}
-
-/// The `CallToolResult` with `isError: true`: the object itself or a JSON-RPC `result`.
-fn tool_result(object: &Map<String, Value>) -> Option<&Map<String, Value>> {
-    let result = match object.get("result").and_then(Value::as_object) {
-        Some(result) if object.get("jsonrpc").is_some() => result,
-        _ => object,
-    };
-    (result.get("isError") == Some(&Value::Bool(true)) && result.get("content").is_some_and(Value::is_array))
-        .then_some(result)
+    format
+        .descriptor()
+        .is_some_and(|d| value.is_object() && (d.content_type_identifies || d.fits(value)))
 }
 
 fn read(format: RemoteFormat, status: StatusCode, headers: &HeaderMap, value: &Value) -> RemoteError {
     let mut remote = RemoteError::empty(status, format);
+    let Some(descriptor) = format.descriptor() else {
+        return remote;
+    };
+    // An MCP tool result may come inside a JSON-RPC response: the paths start at `result`.
+    let root = match value.get("result") {
+        Some(result) if format == RemoteFormat::McpTool && value.get("jsonrpc").is_some() => result,
+        _ => value,
+    };
+    if let Some(facts) = descriptor
+        .facts_at
+        .and_then(|path| Descriptor::at(root, path))
+        .and_then(Value::as_object)
+    {
+        read_facts(&mut remote, facts);
+    }
+    remote.code = descriptor.code_of(root).map(str::to_owned);
+    remote.message = descriptor.message_of(root).map(str::to_owned);
     let empty = Map::new();
-    let object = value.as_object().unwrap_or(&empty);
+    let object = root.as_object().unwrap_or(&empty);
     match format {
-        RemoteFormat::Nested => {
-            let inner = object.get("error").and_then(Value::as_object).unwrap_or(&empty);
-            read_facts(&mut remote, inner);
-            remote.message = text(inner, "message");
-        }
-        RemoteFormat::Flat => {
-            read_facts(&mut remote, object);
-            remote.message = text(object, "detail").or_else(|| text(object, "error"));
-        }
-        RemoteFormat::Problem => read_problem(&mut remote, object),
-        RemoteFormat::OAuth => {
-            remote.code = text(object, "error");
-            remote.message = text(object, "error_description");
-            remote.docs_url = text(object, "error_uri");
-        }
+        // Flat writes the message twice; an older body may carry only `error`.
+        RemoteFormat::Flat if remote.message.is_none() => remote.message = text(object, "error"),
+        RemoteFormat::Problem => read_problem(&mut remote, object, descriptor),
+        RemoteFormat::OAuth => remote.docs_url = text(object, "error_uri"),
         RemoteFormat::Simple => {
-            remote.code = text(object, "error");
-            remote.message = text(object, "error_description");
             if let Some(field) = text(object, "field") {
                 let message = remote.message.clone().unwrap_or_default();
                 remote
                     .violations
                     .push(Violation::new(field, String::new(), message));
             }
-            remote.details = members_except(object, SIMPLE_OWN);
+            remote.details = members_except(object, descriptor.members);
         }
         RemoteFormat::JsonRpc | RemoteFormat::JsonRpcPlain => {
             let error = object.get("error").and_then(Value::as_object).unwrap_or(&empty);
             remote.jsonrpc_code = error.get("code").and_then(Value::as_i64);
-            remote.message = text(error, "message");
-            if let Some(data) = error.get("data").and_then(Value::as_object) {
-                read_facts(&mut remote, data);
-                remote.body_status = data.get("status").and_then(status_of);
-            }
+            remote.body_status = error
+                .get("data")
+                .and_then(|d| d.get("status"))
+                .and_then(status_of);
         }
-        RemoteFormat::McpTool => {
-            let result = tool_result(object).unwrap_or(&empty);
-            remote.message = result
-                .get("content")
-                .and_then(Value::as_array)
-                .and_then(|items| items.iter().find_map(|item| text(item.as_object()?, "text")));
-            if let Some(facts) = result.get("structuredContent").and_then(Value::as_object) {
-                read_facts(&mut remote, facts);
-            }
-        }
-        RemoteFormat::Grpc | RemoteFormat::Unrecognised => {}
+        _ => {}
     }
     apply_headers(&mut remote, headers);
     remote
@@ -278,9 +237,7 @@ fn read_facts(remote: &mut RemoteError, object: &Map<String, Value>) {
     }
 }
 
-fn read_problem(remote: &mut RemoteError, object: &Map<String, Value>) {
-    remote.code = text(object, "code");
-    remote.message = text(object, "detail");
+fn read_problem(remote: &mut RemoteError, object: &Map<String, Value>, descriptor: &Descriptor) {
     remote.title = text(object, "title");
     remote.docs_url = text(object, "type").filter(|t| t != "about:blank");
     remote.instance = text(object, "instance");
@@ -303,7 +260,7 @@ fn read_problem(remote: &mut RemoteError, object: &Map<String, Value>) {
             })
             .collect();
     }
-    remote.details = members_except(object, PROBLEM_OWN);
+    remote.details = members_except(object, descriptor.members);
 }
 
 fn text(object: &Map<String, Value>, key: &str) -> Option<String> {

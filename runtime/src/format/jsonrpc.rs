@@ -4,6 +4,7 @@ use http::StatusCode;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
+use super::descriptor::{Descriptor, MemberKind};
 use super::{Facts, Format, JSON, write_object};
 use crate::{ApiError, Context};
 
@@ -22,7 +23,8 @@ pub struct JsonRpc;
 pub struct JsonRpcPlain;
 
 impl Format for JsonRpc {
-    const CONTENT_TYPE: &'static str = JSON;
+    const CONTENT_TYPE: &'static str = DESCRIPTOR.content_type;
+    const DESCRIPTOR: Option<&'static Descriptor> = Some(&DESCRIPTOR);
 
     /// 200 for an in-band error (`#[api(in_band)]`), else the error's status.
     fn status<E: ApiError + ?Sized>(error: &E) -> StatusCode {
@@ -39,7 +41,8 @@ impl Format for JsonRpc {
 }
 
 impl Format for JsonRpcPlain {
-    const CONTENT_TYPE: &'static str = JSON;
+    const CONTENT_TYPE: &'static str = PLAIN_DESCRIPTOR.content_type;
+    const DESCRIPTOR: Option<&'static Descriptor> = Some(&PLAIN_DESCRIPTOR);
 
     /// 200 for an in-band error (`#[api(in_band)]`), else the error's status.
     fn status<E: ApiError + ?Sized>(error: &E) -> StatusCode {
@@ -107,3 +110,77 @@ impl<E: ApiError + ?Sized> Serialize for ErrorObject<'_, E> {
         map.end()
     }
 }
+
+/// What clients and generators know of this envelope (see [`Descriptor`]).
+pub(crate) const DESCRIPTOR: Descriptor = Descriptor {
+    name: "JsonRpc",
+    content_type: JSON,
+    members: &["jsonrpc", "id", "error"],
+    flattens_details: false,
+    detail_may_take: &[],
+    code_at: Some(&["error", "data", "code"]),
+    message_at: &["error", "message"],
+    facts_at: Some(&["error", "data"]),
+    recognised_by: &[&[(&["jsonrpc"], MemberKind::Text("2.0")), (&["error", "data", "code"], MemberKind::String)]],
+    content_type_identifies: false,
+    typescript: "/** The error body: a JSON-RPC 2.0 error response with the API facts in `data`. */
+export interface ErrorBody {
+  readonly jsonrpc: \"2.0\";
+  readonly id: string | number | null;
+  readonly error: {
+    readonly code: number;
+    readonly message: string;
+    readonly data: {
+      readonly code: AnyErrorCode;
+      readonly status: number;
+      readonly retryable: boolean;
+      readonly retry_after?: number;
+      readonly request_id?: string;
+      readonly details?: Readonly<Record<string, unknown>>;
+      readonly violations?: readonly Violation[];
+      readonly violations_omitted?: number;
+    };
+  };
+}
+
+/** Whether `body` is this service's error body, whatever its code: a code added after this
+ * module was generated is still an error body (narrow it with `isKnownErrorCode`). */
+export function isErrorBody(body: unknown): body is ErrorBody {
+  return isObject(body) && body.jsonrpc === \"2.0\" && isObject(body.error) && typeof body.error.code === \"number\"
+    && isObject(body.error.data) && typeof body.error.data.code === \"string\";
+}
+
+",
+};
+
+/// What clients and generators know of this envelope (see [`Descriptor`]).
+pub(crate) const PLAIN_DESCRIPTOR: Descriptor = Descriptor {
+    name: "JsonRpcPlain",
+    content_type: JSON,
+    members: &["jsonrpc", "id", "error"],
+    flattens_details: false,
+    detail_may_take: &[],
+    code_at: None,
+    message_at: &["error", "message"],
+    facts_at: None,
+    recognised_by: &[&[(&["jsonrpc"], MemberKind::Text("2.0")), (&["error", "code"], MemberKind::Integer)]],
+    content_type_identifies: false,
+    typescript: "/** The error body: a JSON-RPC 2.0 error response (`code` and `message` only: the API
+ * code travels in no member, so `ErrorCode` is for reference). */
+export interface ErrorBody {
+  readonly jsonrpc: \"2.0\";
+  readonly id: string | number | null;
+  readonly error: {
+    readonly code: number;
+    readonly message: string;
+  };
+}
+
+/** Whether `body` is a JSON-RPC error response. */
+export function isErrorBody(body: unknown): body is ErrorBody {
+  return isObject(body) && body.jsonrpc === \"2.0\" && isObject(body.error) && typeof body.error.code === \"number\"
+    && typeof body.error.message === \"string\";
+}
+
+",
+};

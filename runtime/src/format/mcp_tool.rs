@@ -3,6 +3,7 @@ use std::io;
 use http::StatusCode;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
+use super::descriptor::{Descriptor, MemberKind};
 use super::{Facts, Format, JSON, write_object};
 use crate::{ApiError, Context};
 
@@ -14,7 +15,8 @@ use crate::{ApiError, Context};
 pub struct McpTool;
 
 impl Format for McpTool {
-    const CONTENT_TYPE: &'static str = JSON;
+    const CONTENT_TYPE: &'static str = DESCRIPTOR.content_type;
+    const DESCRIPTOR: Option<&'static Descriptor> = Some(&DESCRIPTOR);
 
     fn status<E: ApiError + ?Sized>(_error: &E) -> StatusCode {
         StatusCode::OK
@@ -61,3 +63,50 @@ impl<E: ApiError + ?Sized> Serialize for Text<'_, E> {
         map.end()
     }
 }
+
+/// What clients and generators know of this envelope (see [`Descriptor`]).
+pub(crate) const DESCRIPTOR: Descriptor = Descriptor {
+    name: "McpTool",
+    content_type: JSON,
+    members: &["content", "isError", "structuredContent"],
+    flattens_details: false,
+    detail_may_take: &[],
+    code_at: Some(&["structuredContent", "code"]),
+    message_at: &["content", "0", "text"],
+    facts_at: Some(&["structuredContent"]),
+    recognised_by: &[
+        &[
+            (&["isError"], MemberKind::Bool(true)),
+            (&["content"], MemberKind::Array),
+        ],
+        &[
+            (&["jsonrpc"], MemberKind::Text("2.0")),
+            (&["result", "isError"], MemberKind::Bool(true)),
+            (&["result", "content"], MemberKind::Array),
+        ],
+    ],
+    content_type_identifies: false,
+    typescript: "/** The error body: an MCP `CallToolResult` with `isError: true`. */
+export interface ErrorBody {
+  readonly content: readonly { readonly type: \"text\"; readonly text: string }[];
+  readonly isError: true;
+  readonly structuredContent: {
+    readonly code: AnyErrorCode;
+    readonly retryable: boolean;
+    readonly retry_after?: number;
+    readonly request_id?: string;
+    readonly details?: Readonly<Record<string, unknown>>;
+    readonly violations?: readonly Violation[];
+    readonly violations_omitted?: number;
+  };
+}
+
+/** Whether `body` is this service's error body, whatever its code: a code added after this
+ * module was generated is still an error body (narrow it with `isKnownErrorCode`). */
+export function isErrorBody(body: unknown): body is ErrorBody {
+  return isObject(body) && body.isError === true && Array.isArray(body.content)
+    && isObject(body.structuredContent) && typeof body.structuredContent.code === \"string\";
+}
+
+",
+};

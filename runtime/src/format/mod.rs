@@ -15,6 +15,7 @@
 //! `id`). Every response also gets `Retry-After` when a delay is known and `x-request-id`
 //! when the context has a safe one (see [`crate::wire`]).
 
+mod descriptor;
 mod flat;
 mod jsonrpc;
 mod mcp_tool;
@@ -28,6 +29,7 @@ use std::io;
 use http::{HeaderMap, StatusCode};
 use serde::ser::SerializeMap;
 
+pub use descriptor::{BUILT_IN, Descriptor, MemberKind, MemberPath, built_in};
 pub use flat::Flat;
 pub use jsonrpc::{JsonRpc, JsonRpcPlain};
 pub use mcp_tool::McpTool;
@@ -84,6 +86,10 @@ use crate::wire;
 pub trait Format {
     /// The `content-type` of the body.
     const CONTENT_TYPE: &'static str;
+
+    /// What clients and generators know of a built-in envelope (its members, where its code
+    /// and message live, how it is recognised); `None` for a format of your own.
+    const DESCRIPTOR: Option<&'static Descriptor> = None;
 
     /// The HTTP status of the response: the error's, unless the envelope says otherwise
     /// (an MCP tool result is a successful response).

@@ -2,6 +2,7 @@ use std::io;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
+use super::descriptor::{Descriptor, MemberKind};
 use super::{Format, JSON, details_entry, request_id_entry, write_object};
 use crate::{ApiError, Context, violation};
 
@@ -10,7 +11,8 @@ use crate::{ApiError, Context, violation};
 pub struct Nested;
 
 impl Format for Nested {
-    const CONTENT_TYPE: &'static str = JSON;
+    const CONTENT_TYPE: &'static str = DESCRIPTOR.content_type;
+    const DESCRIPTOR: Option<&'static Descriptor> = Some(&DESCRIPTOR);
 
     fn write_body<E, W>(error: &E, ctx: &Context<'_>, out: W) -> serde_json::Result<()>
     where
@@ -37,3 +39,36 @@ impl<E: ApiError + ?Sized> Serialize for Inner<'_, E> {
         map.end()
     }
 }
+
+/// What clients and generators know of this envelope (see [`Descriptor`]).
+pub(crate) const DESCRIPTOR: Descriptor = Descriptor {
+    name: "Nested",
+    content_type: JSON,
+    members: &["error"],
+    flattens_details: false,
+    detail_may_take: &[],
+    code_at: Some(&["error", "code"]),
+    message_at: &["error", "message"],
+    facts_at: Some(&["error"]),
+    recognised_by: &[&[(&["error", "code"], MemberKind::String)]],
+    content_type_identifies: false,
+    typescript: "/** The error body: `{\"error\":{\"code\",\"message\",…}}`. */
+export interface ErrorBody {
+  readonly error: {
+    readonly code: AnyErrorCode;
+    readonly message: string;
+    readonly request_id?: string;
+    readonly details?: Readonly<Record<string, unknown>>;
+    readonly violations?: readonly Violation[];
+    readonly violations_omitted?: number;
+  };
+}
+
+/** Whether `body` is this service's error body, whatever its code: a code added after this
+ * module was generated is still an error body (narrow it with `isKnownErrorCode`). */
+export function isErrorBody(body: unknown): body is ErrorBody {
+  return isObject(body) && isObject(body.error) && typeof body.error.code === \"string\" && typeof body.error.message === \"string\";
+}
+
+",
+};

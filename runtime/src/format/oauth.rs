@@ -4,6 +4,7 @@ use http::header::{CACHE_CONTROL, PRAGMA};
 use http::{HeaderMap, HeaderValue};
 use serde::ser::SerializeMap;
 
+use super::descriptor::{Descriptor, MemberKind};
 use super::{Format, JSON, write_object};
 use crate::{ApiError, Context, wire};
 
@@ -17,7 +18,8 @@ use crate::{ApiError, Context, wire};
 pub struct OAuth;
 
 impl Format for OAuth {
-    const CONTENT_TYPE: &'static str = JSON;
+    const CONTENT_TYPE: &'static str = DESCRIPTOR.content_type;
+    const DESCRIPTOR: Option<&'static Descriptor> = Some(&DESCRIPTOR);
 
     fn extra_headers<E: ApiError + ?Sized>(_error: &E, headers: &mut HeaderMap) {
         headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -87,3 +89,31 @@ fn translated(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> bool {
         false
     }
 }
+
+/// What clients and generators know of this envelope (see [`Descriptor`]).
+pub(crate) const DESCRIPTOR: Descriptor = Descriptor {
+    name: "OAuth",
+    content_type: JSON,
+    members: &["error", "error_description", "error_uri"],
+    flattens_details: false,
+    detail_may_take: &[],
+    code_at: Some(&["error"]),
+    message_at: &["error_description"],
+    facts_at: None,
+    recognised_by: &[&[(&["error"], MemberKind::String)]],
+    content_type_identifies: false,
+    typescript: "/** The error body: RFC 6749 §5.2. */
+export interface ErrorBody {
+  readonly error: AnyErrorCode;
+  readonly error_description?: string;
+  readonly error_uri?: string;
+}
+
+/** Whether `body` is this service's error body, whatever its code: a code added after this
+ * module was generated is still an error body (narrow it with `isKnownErrorCode`). */
+export function isErrorBody(body: unknown): body is ErrorBody {
+  return isObject(body) && typeof body.error === \"string\";
+}
+
+",
+};

@@ -2,6 +2,7 @@ use std::io;
 
 use serde::ser::SerializeMap;
 
+use super::descriptor::{Descriptor, MemberKind};
 use super::{Format, flattened_details, request_id_entry, status_number, write_object};
 use crate::{ApiError, Context, violation, wire};
 
@@ -16,7 +17,8 @@ use crate::{ApiError, Context, violation, wire};
 pub struct Problem;
 
 impl Format for Problem {
-    const CONTENT_TYPE: &'static str = "application/problem+json";
+    const CONTENT_TYPE: &'static str = DESCRIPTOR.content_type;
+    const DESCRIPTOR: Option<&'static Descriptor> = Some(&DESCRIPTOR);
 
     fn write_body<E, W>(error: &E, ctx: &Context<'_>, out: W) -> serde_json::Result<()>
     where
@@ -51,3 +53,46 @@ impl Format for Problem {
         })
     }
 }
+
+/// What clients and generators know of this envelope (see [`Descriptor`]).
+pub(crate) const DESCRIPTOR: Descriptor = Descriptor {
+    name: "Problem",
+    content_type: "application/problem+json",
+    members: &["type", "title", "status", "detail", "instance", "code", "request_id", "errors", "errors_omitted"],
+    flattens_details: true,
+    detail_may_take: &[],
+    code_at: Some(&["code"]),
+    message_at: &["detail"],
+    facts_at: None,
+    recognised_by: &[&[(&["status"], MemberKind::Integer), (&["title"], MemberKind::String)], &[(&["status"], MemberKind::Integer), (&["type"], MemberKind::String)]],
+    content_type_identifies: true,
+    typescript: "/** One RFC 9457 `errors` entry: a message, a JSON Pointer (as a URI fragment), a code. */
+export interface ProblemViolation {
+  readonly detail: string;
+  readonly pointer: string;
+  readonly code: string;
+}
+
+/** The error body: RFC 9457 problem details (`application/problem+json`); details are
+ * top-level members. */
+export interface ErrorBody {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly instance?: string;
+  readonly code: AnyErrorCode;
+  readonly request_id?: string;
+  readonly errors?: readonly ProblemViolation[];
+  readonly errors_omitted?: number;
+  readonly [member: string]: unknown;
+}
+
+/** Whether `body` is this service's error body, whatever its code: a code added after this
+ * module was generated is still an error body (narrow it with `isKnownErrorCode`). */
+export function isErrorBody(body: unknown): body is ErrorBody {
+  return isObject(body) && typeof body.code === \"string\" && typeof body.status === \"number\" && typeof body.title === \"string\";
+}
+
+",
+};

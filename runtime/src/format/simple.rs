@@ -2,6 +2,7 @@ use std::io;
 
 use serde::ser::SerializeMap;
 
+use super::descriptor::{Descriptor, MemberKind};
 use super::{Format, JSON, flattened_details, write_object};
 use crate::{ApiError, Context, MessageSource, violation};
 
@@ -16,7 +17,8 @@ use crate::{ApiError, Context, MessageSource, violation};
 pub struct Simple;
 
 impl Format for Simple {
-    const CONTENT_TYPE: &'static str = JSON;
+    const CONTENT_TYPE: &'static str = DESCRIPTOR.content_type;
+    const DESCRIPTOR: Option<&'static Descriptor> = Some(&DESCRIPTOR);
 
     fn write_body<E, W>(error: &E, ctx: &Context<'_>, out: W) -> serde_json::Result<()>
     where
@@ -42,3 +44,32 @@ impl Format for Simple {
         })
     }
 }
+
+/// What clients and generators know of this envelope (see [`Descriptor`]).
+pub(crate) const DESCRIPTOR: Descriptor = Descriptor {
+    name: "Simple",
+    content_type: JSON,
+    members: &["error", "error_description", "field"],
+    flattens_details: true,
+    detail_may_take: &["field"],
+    code_at: Some(&["error"]),
+    message_at: &["error_description"],
+    facts_at: None,
+    recognised_by: &[&[(&["error"], MemberKind::String)]],
+    content_type_identifies: false,
+    typescript: "/** The error body: `{\"error\":code,\"error_description\",…details}`. */
+export interface ErrorBody {
+  readonly error: AnyErrorCode;
+  readonly error_description?: string;
+  readonly field?: string;
+  readonly [member: string]: unknown;
+}
+
+/** Whether `body` is this service's error body, whatever its code: a code added after this
+ * module was generated is still an error body (narrow it with `isKnownErrorCode`). */
+export function isErrorBody(body: unknown): body is ErrorBody {
+  return isObject(body) && typeof body.error === \"string\";
+}
+
+",
+};

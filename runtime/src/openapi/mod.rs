@@ -48,6 +48,7 @@ use serde_json::{Map, Value, json};
 
 use crate::catalogue::Example;
 use crate::details::{DetailFields, Details};
+use crate::format::MemberPath;
 use crate::spec::ErrorSpec;
 use crate::{ApiError, Context, Format, to_json};
 
@@ -82,7 +83,12 @@ fn response<F: Format>(status: u16, specs: &[&'static ErrorSpec]) -> Value {
         .collect();
     let codes: Vec<&str> = specs.iter().map(|s| s.code()).collect();
     let mut schema = infer(&minimal, &full);
-    mark_codes(&mut schema, &minimal, &codes);
+    mark_codes(
+        &mut schema,
+        F::DESCRIPTOR.and_then(|d| d.code_at),
+        &minimal,
+        &codes,
+    );
     let examples: Map<String, Value> = specs
         .iter()
         .zip(&minimal)
@@ -265,29 +271,37 @@ fn type_name(value: &Value) -> &'static str {
 const OPEN_CODES: &str = "The error's stable machine code. The known codes are the \
      examples; the set grows, and a client must accept a code it does not know.";
 
-/// Finds the member that carries the code in every render and lists `codes` as its examples.
-fn mark_codes(schema: &mut Value, renders: &[Value], codes: &[&str]) {
-    let Some(first) = renders.first() else { return };
-    let mut paths = Vec::new();
-    string_paths(first, &mut Vec::new(), &mut paths);
-    let carries_code = |path: &[String]| {
-        renders.iter().zip(codes).all(|(render, code)| {
-            path.iter()
-                .try_fold(render, |v, key| v.get(key))
-                .and_then(Value::as_str)
-                == Some(*code)
-        })
+/// Lists `codes` as the examples of the member that carries the code: where a built-in
+/// format's descriptor says it lives, else (a format of your own) the string member that holds
+/// the code in every render.
+fn mark_codes(schema: &mut Value, code_at: Option<MemberPath>, renders: &[Value], codes: &[&str]) {
+    let path: Vec<String> = if let Some(path) = code_at {
+        path.iter().map(|s| (*s).to_string()).collect()
+    } else {
+        let Some(first) = renders.first() else { return };
+        let mut paths = Vec::new();
+        string_paths(first, &mut Vec::new(), &mut paths);
+        let carries_code = |path: &[String]| {
+            renders.iter().zip(codes).all(|(render, code)| {
+                path.iter()
+                    .try_fold(render, |v, key| v.get(key))
+                    .and_then(Value::as_str)
+                    == Some(*code)
+            })
+        };
+        let Some(path) = paths.into_iter().find(|p| carries_code(p)) else {
+            return;
+        };
+        path
     };
-    if let Some(path) = paths.into_iter().find(|p| carries_code(p)) {
-        let target = path
-            .iter()
-            .try_fold(&mut *schema, |s, key| s.get_mut("properties")?.get_mut(key));
-        if let Some(target) = target {
-            // An open set: a closed `enum` would make a client generated from today's
-            // document reject tomorrow's new code, which the lock calls non-breaking.
-            target["examples"] = json!(codes);
-            target["description"] = json!(OPEN_CODES);
-        }
+    let target = path
+        .iter()
+        .try_fold(&mut *schema, |s, key| s.get_mut("properties")?.get_mut(key));
+    if let Some(target) = target {
+        // An open set: a closed `enum` would make a client generated from today's document
+        // reject tomorrow's new code, which the lock calls non-breaking.
+        target["examples"] = json!(codes);
+        target["description"] = json!(OPEN_CODES);
     }
 }
 

@@ -15,6 +15,7 @@ mod catalogue;
 mod client;
 mod client_reqwest;
 mod crate_path;
+mod descriptors;
 mod details;
 mod export;
 mod formats;
