@@ -34,12 +34,12 @@ use actix_web::{HttpMessage as _, HttpResponse, ResponseError};
 
 use crate::format::Nested;
 use crate::framework::FrameworkError;
+use crate::render::X_REQUEST_ID_NAME;
 use crate::web::context::RequestContext;
-use crate::web::guard::guard;
 use crate::web::json::{Rejection, is_json_content_type, parse};
 use crate::web::negotiate::accepts_problem_in;
+use crate::web::pipeline::{Headers, Incoming, Transport};
 use crate::web::render::{REPLACED_HEADERS, Rendered, framework_error_for, render_current, render_in};
-use crate::web::request_id::keep_or_generate;
 use crate::web::settings::ErrwireSettings;
 use crate::{ApiError, Format};
 
@@ -136,7 +136,7 @@ impl<T: serde::de::DeserializeOwned + 'static> actix_web::FromRequest for Json<T
         let bytes = actix_web::web::Bytes::from_request(request, payload);
         Box::pin(async move {
             if !json {
-                return Err(JsonError(Rejection::new(FrameworkError::UnsupportedMediaType)).into());
+                return Err(Rejection::new(FrameworkError::UnsupportedMediaType).into());
             }
             let bytes = bytes.await.map_err(|error| {
                 let status = error.as_response_error().status_code().as_u16();
@@ -144,49 +144,28 @@ impl<T: serde::de::DeserializeOwned + 'static> actix_web::FromRequest for Json<T
                     .ok()
                     .and_then(FrameworkError::from_status)
                     .unwrap_or(FrameworkError::BadRequest);
-                JsonError(Rejection::new(error))
+                Rejection::new(error)
             })?;
-            parse(&bytes)
-                .map(Self)
-                .map_err(|rejection| JsonError(rejection).into())
+            parse(&bytes).map(Self).map_err(Into::into)
         })
     }
 }
 
-/// Why [`Json`] refused a body: the framework error, and the field that failed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct JsonError(Rejection);
-
-impl JsonError {
-    /// The error: `malformed_json`, `invalid_body`, `unsupported_media_type`, …
-    #[must_use]
-    pub const fn error(&self) -> FrameworkError {
-        self.0.error
-    }
-
-    /// The field that failed, for `invalid_body`.
-    #[must_use]
-    pub fn violations(&self) -> &[crate::Violation] {
-        &self.0.violations
-    }
-}
-
-impl core::fmt::Display for JsonError {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.0.spec().message())
-    }
-}
-
-impl ResponseError for JsonError {
+impl ResponseError for Rejection {
     fn status_code(&self) -> StatusCode {
-        status_code(&self.0)
+        status_code(self)
     }
 
     fn error_response(&self) -> HttpResponse {
         // In the service's envelope behind the middleware; `Nested` on its own.
-        error_response::<Nested>(&self.0)
+        error_response::<Nested>(self)
     }
 }
+
+/// Renamed [`Rejection`](crate::request::Rejection), which every extractor of errwire's
+/// shares.
+#[deprecated(note = "renamed `errwire::request::Rejection`")]
+pub type JsonError = Rejection;
 
 /// `web::Path` errors in format `F`: `invalid_path` (400).
 #[must_use]
@@ -254,78 +233,76 @@ where
     actix_web::dev::forward_ready!(service);
 
     fn call(&self, mut request: ServiceRequest) -> Self::Future {
-        let header = HeaderName::from_static("x-request-id");
-        let id = keep_or_generate(request.headers().get(&header).and_then(|v| v.to_str().ok()));
-        if let Ok(value) = HeaderValue::from_str(&id) {
-            request.headers_mut().insert(header, value);
-        }
+        let steps = &self.settings.steps;
+        let header = |name: &str| request.headers().get(name).and_then(|v| v.to_str().ok());
         let accept = request
             .headers()
             .get_all(actix_web::http::header::ACCEPT)
             .filter_map(|v| v.to_str().ok());
-        let wants_problem = self.settings.negotiate && accepts_problem_in(accept);
-        let context = RequestContext::new::<F>(id, request.path(), wants_problem);
-        #[cfg(feature = "i18n")]
-        let context = context.with_language(
-            self.settings.translations.as_ref(),
-            request
-                .headers()
-                .get(actix_web::http::header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok()),
+        let started = steps.start::<F>(
+            Transport::Http,
+            &Incoming {
+                request_id: header(X_REQUEST_ID_NAME),
+                method: request.method().as_str(),
+                path: request.path(),
+                accepts_problem: accepts_problem_in(accept),
+                accept_language: header(actix_web::http::header::ACCEPT_LANGUAGE.as_str()),
+            },
         );
-        request.extensions_mut().insert(context.clone());
+        if let Ok(value) = HeaderValue::from_str(started.request_id()) {
+            request.headers_mut().insert(x_request_id(), value);
+        }
+        request.extensions_mut().insert(started.context.clone());
         let service = Rc::clone(&self.service);
-        let (limit, catch_panics) = (self.settings.timeout, self.settings.catch_panics);
-        let service_headers = self.settings.headers.clone();
+        let served = steps.run(started, async move { service.call(request).await });
+        let steps = steps.clone();
         Box::pin(async move {
-            let outcome = context
-                .clone()
-                .scope(guard(limit, catch_panics, service.call(request)))
-                .await;
-            let service_headers = service_headers.as_deref().unwrap_or_default();
-            match outcome.into_result() {
-                Ok(response) => Ok(finish::<F, B>(response?, &context, service_headers)),
-                Err(error) => Err(unanswered::<F>(error, &context, service_headers)),
+            let (context, outcome) = served.await;
+            match outcome {
+                Ok(response) => {
+                    let mut response = finish::<F, B>(response?, &context);
+                    steps.finish_headers(&context, &mut ActixHeaders(response.headers_mut()));
+                    Ok(response)
+                }
+                Err(error) => {
+                    // The request went to the handler: there is no `HttpRequest` left to build a
+                    // response from, so actix sends the response this error carries.
+                    let mut response = to_actix(render_in::<F>(&error, &context));
+                    steps.finish_headers(&context, &mut ActixHeaders(response.headers_mut()));
+                    Err(InternalError::from_response(error, response).into())
+                }
             }
         })
     }
 }
 
-/// The error for a handler that timed out or panicked: the request was given to the
-/// handler, so there is no `HttpRequest` to build a response from; actix sends the
-/// response this error carries, already rendered with the request id.
-fn unanswered<F: Format>(
-    error: FrameworkError,
-    context: &RequestContext,
-    service_headers: &[(http::HeaderName, http::HeaderValue)],
-) -> actix_web::Error {
-    let mut response = to_actix(render_in::<F>(&error, context));
-    add_service_headers(response.headers_mut(), service_headers);
-    InternalError::from_response(error, response).into()
+/// `x-request-id`, in actix-web's header types.
+fn x_request_id() -> HeaderName {
+    HeaderName::from_static(X_REQUEST_ID_NAME)
 }
 
-/// The service-wide headers a response does not already carry (actix-web 4 uses `http` 0.2:
-/// carried over by bytes).
-fn add_service_headers(
-    headers: &mut actix_web::http::header::HeaderMap,
-    service_headers: &[(http::HeaderName, http::HeaderValue)],
-) {
-    for (name, value) in service_headers {
+/// actix-web 4's headers (`http` 0.2) for the pipeline: names and values carried over as bytes.
+struct ActixHeaders<'a>(&'a mut actix_web::http::header::HeaderMap);
+
+impl Headers for ActixHeaders<'_> {
+    fn has(&self, name: &http::HeaderName) -> bool {
+        self.0.contains_key(name.as_str())
+    }
+
+    fn set(&mut self, name: &http::HeaderName, value: &http::HeaderValue) {
         if let (Ok(name), Ok(value)) = (
             HeaderName::from_bytes(name.as_str().as_bytes()),
             HeaderValue::from_bytes(value.as_bytes()),
-        ) && !headers.contains_key(&name)
-        {
-            headers.insert(name, value);
+        ) {
+            self.0.insert(name, value);
         }
     }
 }
 
-/// Echoes the request id, and puts an actix-made error response into the envelope.
+/// Puts an actix-made error response into the envelope.
 fn finish<F: Format, B: MessageBody + 'static>(
     response: ServiceResponse<B>,
     request: &RequestContext,
-    service_headers: &[(http::HeaderName, http::HeaderValue)],
 ) -> ServiceResponse<EitherBody<B>> {
     let status = response.status();
     let framework_error = http::StatusCode::from_u16(status.as_u16())
@@ -337,7 +314,7 @@ fn finish<F: Format, B: MessageBody + 'static>(
                 response.response().extensions().get::<FrameworkError>().copied(),
             )
         });
-    let mut response = match framework_error {
+    match framework_error {
         Some(error) => {
             // Keep what the framework said (`Allow` on a 405…), replace what describes the body.
             let kept: Vec<(HeaderName, HeaderValue)> = response
@@ -356,12 +333,5 @@ fn finish<F: Format, B: MessageBody + 'static>(
             response
         }
         None => response.map_into_left_body(),
-    };
-    if let Some(value) = request.request_id().and_then(|id| HeaderValue::from_str(id).ok()) {
-        response
-            .headers_mut()
-            .insert(HeaderName::from_static("x-request-id"), value);
     }
-    add_service_headers(response.headers_mut(), service_headers);
-    response
 }

@@ -64,7 +64,7 @@ where
     T: serde::de::DeserializeOwned,
     S: Send + Sync,
 {
-    type Rejection = JsonError;
+    type Rejection = Rejection;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
         let json = request
@@ -73,41 +73,17 @@ where
             .and_then(|v| v.to_str().ok())
             .is_some_and(is_json_content_type);
         if !json {
-            return Err(JsonError(Rejection::new(FrameworkError::UnsupportedMediaType)));
+            return Err(Rejection::new(FrameworkError::UnsupportedMediaType));
         }
         // `Bytes` applies axum's body limit (`DefaultBodyLimit`): too large is a 413.
         let bytes = axum::body::Bytes::from_request(request, state)
             .await
             .map_err(|rejection| {
-                JsonError(Rejection::new(
+                Rejection::new(
                     FrameworkError::from_status(rejection.status()).unwrap_or(FrameworkError::BadRequest),
-                ))
+                )
             })?;
-        parse(&bytes).map(Self).map_err(JsonError)
-    }
-}
-
-/// Why [`Json`] refused a body: the framework error, and the field that failed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct JsonError(Rejection);
-
-impl JsonError {
-    /// The error: `malformed_json`, `invalid_body`, `unsupported_media_type`, …
-    #[must_use]
-    pub const fn error(&self) -> FrameworkError {
-        self.0.error
-    }
-
-    /// The field that failed, for `invalid_body`.
-    #[must_use]
-    pub fn violations(&self) -> &[crate::Violation] {
-        &self.0.violations
-    }
-}
-
-impl IntoResponse for JsonError {
-    fn into_response(self) -> Response {
-        rejection_response(self.0)
+        parse(&bytes).map(Self)
     }
 }
 
@@ -123,7 +99,7 @@ where
     T: serde::de::DeserializeOwned + Send,
     S: Send + Sync,
 {
-    type Rejection = ExtractError;
+    type Rejection = Rejection;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         match axum::extract::Path::<T>::from_request_parts(parts, state).await {
@@ -144,18 +120,18 @@ where
                     _ if names.len() == 1 => names[0].clone(),
                     _ => String::new(),
                 };
-                Err(ExtractError(Rejection {
+                Err(Rejection {
                     error: FrameworkError::InvalidPath,
                     violations: alloc::vec![crate::Violation::new(
                         field,
                         "invalid_value",
                         "This path parameter has an invalid value.",
                     )],
-                }))
+                })
             }
-            Err(other) => Err(ExtractError(Rejection::new(
+            Err(other) => Err(Rejection::new(
                 FrameworkError::from_status(other.status()).unwrap_or(FrameworkError::Internal),
-            ))),
+            )),
         }
     }
 }
@@ -172,7 +148,7 @@ where
     T: serde::de::DeserializeOwned,
     S: Send + Sync,
 {
-    type Rejection = ExtractError;
+    type Rejection = Rejection;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         let query = parts.uri.query().unwrap_or_default();
@@ -181,47 +157,32 @@ where
             .map(Self)
             .map_err(|error| {
                 let path = error.path().to_string();
-                ExtractError(Rejection {
+                Rejection {
                     error: FrameworkError::InvalidQuery,
                     violations: alloc::vec![violation(&path, &error.into_inner().to_string())],
-                })
+                }
             })
     }
 }
 
-/// Why [`Path`] or [`Query`] refused a request: the framework error, and the parameter that
-/// failed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExtractError(Rejection);
-
-impl ExtractError {
-    /// The error: `invalid_path`, `invalid_query`, …
-    #[must_use]
-    pub const fn error(&self) -> FrameworkError {
-        self.0.error
-    }
-
-    /// The parameter that failed.
-    #[must_use]
-    pub fn violations(&self) -> &[crate::Violation] {
-        &self.0.violations
-    }
-}
-
-impl IntoResponse for ExtractError {
+impl IntoResponse for Rejection {
     fn into_response(self) -> Response {
-        rejection_response(self.0)
-    }
-}
-
-fn rejection_response(rejection: Rejection) -> Response {
-    {
         // A valid `Nested` body on its own; not marked as rendered, so the errwire layer
         // renders the precise error again in the service's format, with the request id.
-        let response = crate::to_response::<Nested>(&rejection, &crate::Context::new());
+        let response = crate::to_response::<Nested>(&self, &crate::Context::new());
         let mut response = response.map(Body::from);
-        response.extensions_mut().insert(rejection.error);
-        response.extensions_mut().insert(rejection);
+        response.extensions_mut().insert(self.error);
+        response.extensions_mut().insert(self);
         response
     }
 }
+
+/// Renamed [`Rejection`](crate::request::Rejection), which every extractor of errwire's
+/// shares.
+#[deprecated(note = "renamed `errwire::request::Rejection`")]
+pub type JsonError = Rejection;
+
+/// Renamed [`Rejection`](crate::request::Rejection), which every extractor of errwire's
+/// shares.
+#[deprecated(note = "renamed `errwire::request::Rejection`")]
+pub type ExtractError = Rejection;

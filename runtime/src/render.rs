@@ -13,7 +13,10 @@ use crate::format::{Format, Nested};
 use crate::{Context, rules, wire};
 
 /// The header that carries the request id.
-pub const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+pub const X_REQUEST_ID: HeaderName = HeaderName::from_static(X_REQUEST_ID_NAME);
+
+/// [`X_REQUEST_ID`]'s name, for frameworks with header types of their own (actix-web).
+pub(crate) const X_REQUEST_ID_NAME: &str = "x-request-id";
 
 /// The envelope a type renders in by default: `#[api(format = Problem)]` on the type, else
 /// [`Nested`]. Framework integrations read it.

@@ -12,6 +12,8 @@ use alloc::string::String;
 use http::HeaderMap;
 
 pub use crate::web::context::RequestContext;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub use crate::web::json::Rejection;
 pub use crate::web::negotiate::accepts_problem;
 pub use crate::web::settings::ErrwireSettings;
 

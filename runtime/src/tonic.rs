@@ -54,7 +54,7 @@ use core::task::{Context as TaskContext, Poll};
 use core::time::Duration;
 use std::collections::HashMap;
 
-use http::{HeaderValue, Request, Response};
+use http::{Request, Response};
 use serde_json::Value;
 use tonic::metadata::{MetadataMap, MetadataValue};
 use tonic::{Code, Status};
@@ -64,9 +64,10 @@ use tower::{Layer, Service};
 use crate::client::{RemoteError, RemoteFormat};
 use crate::framework::FrameworkError;
 use crate::web::context::RequestContext;
-use crate::web::guard::{Outcome, guard};
+use crate::web::pipeline::Transport;
 use crate::web::request_id;
-use crate::{ApiError, Context, GrpcCode, Violation, X_REQUEST_ID};
+use crate::web::settings::{ErrwireSettings, Steps};
+use crate::{ApiError, Context, GrpcCode, Violation};
 
 /// The `Status` for `error` in the context `ctx` (see the [module table](self)); logged with
 /// the request id when the `tracing` feature is on.
@@ -90,7 +91,7 @@ pub fn status(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> Status {
     if let Some(id) = ctx.request_id_ref() {
         details.set_request_info(id, "");
         if let Ok(value) = MetadataValue::try_from(id) {
-            metadata.insert("x-request-id", value);
+            metadata.insert(crate::render::X_REQUEST_ID_NAME, value);
         }
     }
     Status::with_error_details_and_metadata(
@@ -171,7 +172,7 @@ impl RemoteError {
             .map(|info| info.request_id.clone())
             .filter(|id| !id.is_empty())
             .or_else(|| {
-                let id = status.metadata().get("x-request-id")?;
+                let id = status.metadata().get(crate::render::X_REQUEST_ID_NAME)?;
                 id.to_str().ok().map(String::from)
             });
         remote
@@ -190,45 +191,53 @@ impl From<Status> for RemoteError {
     }
 }
 
-/// The tower layer for a tonic server: request ids, and tonic's own errors under errwire's
-/// codes. Put it on the server (`Server::builder().layer(GrpcLayer::new())`).
+/// The tower layer for a tonic server: request ids, translations, service headers, and
+/// tonic's own errors under errwire's codes — the steps of the HTTP layers, with the same
+/// settings type. Put it on the server: `Server::builder().layer(GrpcLayer::new())`, or
+/// `GrpcLayer::with(ErrwireSettings::new().timeout(limit).translations(t))`.
 ///
 /// For each call it keeps a valid incoming `x-request-id` or makes a UUID, puts it on the
-/// request, runs the service inside the request's context (so a derived error converted in a
-/// handler carries it in `RequestInfo`), and echoes it on the response. A response that is a
-/// gRPC error errwire did not render (no rich details) and whose code is `UNIMPLEMENTED` —
-/// tonic's answer to an unknown service or method — becomes `route_not_found`; with
-/// [`GrpcLayer::timeout`] a call that outlives the limit becomes `request_timeout`
-/// (`DEADLINE_EXCEEDED`), and with [`GrpcLayer::catch_panics`] a handler's panic becomes
+/// request, runs the service inside the request's context and `grpc` span (so a derived
+/// error converted in a handler carries the id in `RequestInfo`, and its message is
+/// translated for the call's `accept-language`), and echoes the id and the service headers
+/// on the response. A response that is a gRPC error errwire did not render (no rich details)
+/// and whose code is `UNIMPLEMENTED` — tonic's answer to an unknown service or method —
+/// becomes `route_not_found`; with a timeout a call that outlives the limit becomes
+/// `request_timeout` (`DEADLINE_EXCEEDED`), and with panic catching a handler's panic becomes
 /// `internal_error` (`INTERNAL`). A status a handler made by hand is left as it is.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct GrpcLayer {
-    timeout: Option<Duration>,
-    catch_panics: bool,
+    steps: Steps,
 }
 
 impl GrpcLayer {
-    /// The layer, without timeout or panic catching.
+    /// The layer, without timeout, panic catching, translations or service headers.
     #[must_use]
-    pub const fn new() -> Self {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The layer with these settings (the envelope `F` does not apply: gRPC has its own).
+    #[must_use]
+    pub fn with<F>(settings: ErrwireSettings<F>) -> Self {
         Self {
-            timeout: None,
-            catch_panics: false,
+            steps: settings.steps,
         }
     }
 
     /// Answer `request_timeout` (`DEADLINE_EXCEEDED`) when a call takes longer than `limit`.
+    #[deprecated(note = "set it on the settings: `GrpcLayer::with(ErrwireSettings::new().timeout(limit))`")]
     #[must_use]
     pub const fn timeout(mut self, limit: Duration) -> Self {
-        self.timeout = Some(limit);
+        self.steps.timeout = Some(limit);
         self
     }
 
-    /// Answer `internal_error` (`INTERNAL`) when a handler panics, instead of dropping the
-    /// connection's stream.
+    /// Answer `internal_error` (`INTERNAL`) when a handler panics.
+    #[deprecated(note = "set it on the settings: `GrpcLayer::with(ErrwireSettings::new().catch_panics())`")]
     #[must_use]
     pub const fn catch_panics(mut self) -> Self {
-        self.catch_panics = true;
+        self.steps.catch_panics = true;
         self
     }
 }
@@ -239,7 +248,7 @@ impl<S> Layer<S> for GrpcLayer {
     fn layer(&self, inner: S) -> Self::Service {
         GrpcService {
             inner,
-            settings: *self,
+            steps: self.steps.clone(),
         }
     }
 }
@@ -248,7 +257,7 @@ impl<S> Layer<S> for GrpcLayer {
 #[derive(Debug, Clone)]
 pub struct GrpcService<S> {
     inner: S,
-    settings: GrpcLayer,
+    steps: Steps,
 }
 
 impl<S, ReqBody, ResBody> Service<Request<ReqBody>> for GrpcService<S>
@@ -266,31 +275,24 @@ where
     }
 
     fn call(&mut self, mut request: Request<ReqBody>) -> Self::Future {
-        let id = request_id::assign(&mut request);
-        let context = RequestContext::new::<crate::format::Nested>(id, request.uri().path(), false);
-        #[cfg(feature = "tracing")]
-        let span = tracing::info_span!(
-            "grpc",
-            request_id = context.request_id().unwrap_or(""),
-            method = %request.uri().path(),
-        );
-        let future = self.inner.call(request);
-        let GrpcLayer {
-            timeout,
-            catch_panics,
-        } = self.settings;
-        let serve = async move {
-            let outcome = context.clone().scope(guard(timeout, catch_panics, future)).await;
-            let response = match outcome {
-                Outcome::Done(response) => replace_unimplemented(response?, &context),
-                Outcome::TimedOut => framework_response(FrameworkError::RequestTimeout, &context),
-                Outcome::Panicked => framework_response(FrameworkError::Internal, &context),
+        let mut incoming = crate::tower::incoming(&request);
+        // gRPC answers in its own envelope: no problem+json to negotiate.
+        incoming.accepts_problem = false;
+        let started = self
+            .steps
+            .start::<crate::format::Nested>(Transport::Grpc, &incoming);
+        request_id::attach(&mut request, started.request_id());
+        let served = self.steps.run(started, self.inner.call(request));
+        let steps = self.steps.clone();
+        Box::pin(async move {
+            let (context, outcome) = served.await;
+            let mut response = match outcome {
+                Ok(response) => replace_unimplemented(response?, &context),
+                Err(error) => framework_response(error, &context),
             };
-            Ok(echo_request_id(response, &context))
-        };
-        #[cfg(feature = "tracing")]
-        let serve = tracing::Instrument::instrument(serve, span);
-        Box::pin(serve)
+            steps.finish_headers(&context, response.headers_mut());
+            Ok(response)
+        })
     }
 }
 
@@ -310,11 +312,4 @@ fn replace_unimplemented<B: Default>(response: Response<B>, context: &RequestCon
 /// A trailers-only gRPC response for a framework-made error.
 fn framework_response<B: Default>(error: FrameworkError, context: &RequestContext) -> Response<B> {
     status(&error, &context.as_context()).into_http()
-}
-
-fn echo_request_id<B>(mut response: Response<B>, context: &RequestContext) -> Response<B> {
-    if let Some(id) = context.request_id().and_then(|id| HeaderValue::from_str(id).ok()) {
-        response.headers_mut().insert(X_REQUEST_ID, id);
-    }
-    response
 }

@@ -40,10 +40,10 @@ use tower::{Layer, Service};
 use crate::format::Nested;
 use crate::framework::FrameworkError;
 use crate::web::context::RequestContext;
-use crate::web::guard::guard;
 #[cfg(feature = "axum")]
 use crate::web::json::Rejection;
 use crate::web::negotiate::accepts_problem;
+use crate::web::pipeline::{Incoming, Transport};
 use crate::web::render::{REPLACED_HEADERS, Rendered, framework_error_for, render_in};
 use crate::web::request_id;
 use crate::web::settings::ErrwireSettings;
@@ -102,42 +102,38 @@ where
     }
 
     fn call(&mut self, mut request: Request<ReqBody>) -> Self::Future {
-        let id = request_id::assign(&mut request);
-        let wants_problem = self.settings.negotiate && accepts_problem(request.headers());
-        let context = RequestContext::new::<F>(id, request.uri().path(), wants_problem);
-        #[cfg(feature = "i18n")]
-        let context = context.with_language(
-            self.settings.translations.as_ref(),
-            request
-                .headers()
-                .get(http::header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok()),
-        );
-        #[cfg(feature = "tracing")]
-        let span = tracing::info_span!(
-            "request",
-            request_id = context.request_id().unwrap_or(""),
-            method = %request.method(),
-            path = %request.uri().path(),
-        );
-        let future = self.inner.call(request);
-        let (limit, catch_panics) = (self.settings.timeout, self.settings.catch_panics);
-        let service_headers = self.settings.headers.clone();
-        let serve = async move {
-            let outcome = context.clone().scope(guard(limit, catch_panics, future)).await;
-            let response = match outcome.into_result() {
+        let steps = &self.settings.steps;
+        let started = steps.start::<F>(Transport::Http, &incoming(&request));
+        request_id::attach(&mut request, started.request_id());
+        let served = steps.run(started, self.inner.call(request));
+        let steps = steps.clone();
+        Box::pin(async move {
+            let (context, outcome) = served.await;
+            let response = match outcome {
                 Ok(response) => response?,
                 Err(error) => unanswered(error),
             };
-            Ok(finish::<F, ResBody>(
-                response,
-                &context,
-                service_headers.as_deref().unwrap_or_default(),
-            ))
-        };
-        #[cfg(feature = "tracing")]
-        let serve = tracing::Instrument::instrument(serve, span);
-        Box::pin(serve)
+            let mut response = finish::<F, ResBody>(response, &context);
+            steps.finish_headers(&context, response.headers_mut());
+            Ok(response)
+        })
+    }
+}
+
+/// What the pipeline reads of an `http` request.
+pub(crate) fn incoming<B>(request: &Request<B>) -> Incoming<'_> {
+    let header = |name| {
+        request
+            .headers()
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
+    Incoming {
+        request_id: header(X_REQUEST_ID),
+        method: request.method().as_str(),
+        path: request.uri().path(),
+        accepts_problem: accepts_problem(request.headers()),
+        accept_language: header(http::header::ACCEPT_LANGUAGE),
     }
 }
 
@@ -164,18 +160,14 @@ fn render_framework<F: Format>(
     render_in::<F>(&error, request)
 }
 
-/// Echoes the request id, and puts a framework-made error response into the envelope.
-fn finish<F: Format, B: From<Vec<u8>>>(
-    response: Response<B>,
-    request: &RequestContext,
-    service_headers: &[(http::HeaderName, HeaderValue)],
-) -> Response<B> {
+/// Puts a framework-made error response into the envelope.
+fn finish<F: Format, B: From<Vec<u8>>>(response: Response<B>, request: &RequestContext) -> Response<B> {
     let framework_error = framework_error_for(
         response.status(),
         response.extensions().get::<Rendered>().is_some(),
         response.extensions().get::<FrameworkError>().copied(),
     );
-    let mut response = match framework_error {
+    match framework_error {
         Some(error) => {
             let (mut parts, _) = response.into_parts();
             let (rendered, body) = render_framework::<F>(&parts.extensions, error, request).into_parts();
@@ -189,14 +181,5 @@ fn finish<F: Format, B: From<Vec<u8>>>(
             Response::from_parts(parts, B::from(body))
         }
         None => response,
-    };
-    if let Some(id) = request.request_id().and_then(|id| HeaderValue::from_str(id).ok()) {
-        response.headers_mut().insert(X_REQUEST_ID, id);
     }
-    for (name, value) in service_headers {
-        if !response.headers().contains_key(name) {
-            response.headers_mut().insert(name.clone(), value.clone());
-        }
-    }
-    response
 }

@@ -27,6 +27,8 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
+use errwire::format::Nested;
+use errwire::request::ErrwireSettings;
 use errwire::tonic::GrpcLayer;
 use errwire::{ApiError, Violation};
 use tonic::body::Body;
@@ -225,8 +227,28 @@ pub const CALL_LIMIT: Duration = Duration::from_secs(1);
 /// # Errors
 /// When the server fails.
 pub async fn serve(listener: tokio::net::TcpListener) -> Result<(), tonic::transport::Error> {
+    serve_with(
+        listener,
+        GrpcLayer::with(
+            ErrwireSettings::<Nested>::new()
+                .timeout(CALL_LIMIT)
+                .catch_panics(),
+        ),
+    )
+    .await
+}
+
+/// Serves the service on `listener` behind `layer` (the same settings type as the HTTP
+/// layers: translations, service headers, timeout, panic catching).
+///
+/// # Errors
+/// When the server fails.
+pub async fn serve_with(
+    listener: tokio::net::TcpListener,
+    layer: GrpcLayer,
+) -> Result<(), tonic::transport::Error> {
     tonic::transport::Server::builder()
-        .layer(GrpcLayer::new().timeout(CALL_LIMIT).catch_panics())
+        .layer(layer)
         .add_service(Widgets)
         .serve_with_incoming(TcpIncoming::from(listener))
         .await

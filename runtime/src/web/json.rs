@@ -13,9 +13,13 @@ use crate::ApiError;
 use crate::framework::FrameworkError;
 use crate::violation::Violation;
 
-/// Why a body was refused: the framework error, and the field that failed, if one did.
+/// Why one of errwire's extractors (axum's `Json`, `Path`, `Query`; actix-web's `Json`)
+/// refused a request: the framework error, and the field or parameter that failed, if one
+/// did. It is an [`ApiError`] (the framework error's code, with the violations), a response
+/// in both frameworks, and behind the errwire layer or middleware it comes out in the
+/// service's envelope with the request id.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Rejection {
+pub struct Rejection {
     pub(crate) error: FrameworkError,
     pub(crate) violations: Vec<Violation>,
 }
@@ -27,7 +31,29 @@ impl Rejection {
             violations: Vec::new(),
         }
     }
+
+    /// The error: `malformed_json`, `invalid_body`, `unsupported_media_type`,
+    /// `invalid_path`, `invalid_query`, …
+    #[must_use]
+    pub const fn error(&self) -> FrameworkError {
+        self.error
+    }
+
+    /// The field or parameter that failed.
+    #[must_use]
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
 }
+
+/// The public message: what a client may read.
+impl core::fmt::Display for Rejection {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.spec().message())
+    }
+}
+
+impl std::error::Error for Rejection {}
 
 impl ApiError for Rejection {
     fn spec(&self) -> &'static crate::ErrorSpec {

@@ -7,6 +7,7 @@
 //! - [`negotiate`]: whether the client asked for problem+json.
 //! - [`settings`]: [`ErrwireSettings`](settings::ErrwireSettings), the layer's and the
 //!   middleware's one settings type.
+//! - [`pipeline`]: the steps every transport takes for a request, in order.
 //! - [`guard`]: the handler run with a timeout and panic catching.
 //! - `json`: JSON request bodies parsed with the path of the field that failed, for the
 //!   axum and actix-web extractors.
@@ -18,6 +19,7 @@ pub(crate) mod guard;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) mod json;
 pub(crate) mod negotiate;
+pub(crate) mod pipeline;
 pub(crate) mod render;
 pub(crate) mod request_id;
 pub(crate) mod settings;

@@ -11,21 +11,15 @@ pub(crate) fn keep_or_generate(client: Option<&str>) -> String {
     }
 }
 
-/// Gives an `http` request its id (kept or generated) on the `x-request-id` header and as
-/// tower-http's `RequestId` extension, so handlers, `TraceLayer` and logs see the same id —
-/// what the tower layer and the gRPC layer do first; returns the id.
+/// Puts the request's id on an `http` request: the `x-request-id` header and tower-http's
+/// `RequestId` extension, so handlers, `TraceLayer` and logs see the same id (the tower and
+/// gRPC layers; actix-web writes its own header types).
 #[cfg(feature = "tower")]
-pub(crate) fn assign<B>(request: &mut http::Request<B>) -> String {
-    let client = request
-        .headers()
-        .get(crate::X_REQUEST_ID)
-        .and_then(|v| v.to_str().ok());
-    let id = keep_or_generate(client);
-    if let Ok(value) = http::HeaderValue::from_str(&id) {
+pub(crate) fn attach<B>(request: &mut http::Request<B>, id: &str) {
+    if let Ok(value) = http::HeaderValue::from_str(id) {
         request.headers_mut().insert(crate::X_REQUEST_ID, value.clone());
         request
             .extensions_mut()
             .insert(tower_http::request_id::RequestId::new(value));
     }
-    id
 }

@@ -8,11 +8,20 @@ use core::marker::PhantomData;
 use core::time::Duration;
 use http::{HeaderName, HeaderValue};
 
-/// The settings of the errwire layer (tower, axum) and middleware (actix-web); `F` is the
-/// service's envelope. Build it as [`ErrwireLayer`](crate::tower::ErrwireLayer) or
+/// The settings of the errwire layer (tower, axum), middleware (actix-web) and gRPC layer
+/// (tonic); `F` is the service's envelope (gRPC has its own). Build it as
+/// [`ErrwireLayer`](crate::tower::ErrwireLayer) or
 /// [`ErrwireMiddleware`](crate::actix::ErrwireMiddleware), which are this type:
-/// `ErrwireLayer::<Problem>::new().negotiate_problem(true)`.
+/// `ErrwireLayer::<Problem>::new().negotiate_problem(true)`; for tonic, hand it to
+/// `GrpcLayer::with` (feature `tonic`).
 pub struct ErrwireSettings<F = crate::format::Nested> {
+    pub(crate) steps: Steps,
+    format: PhantomData<fn() -> F>,
+}
+
+/// The settings without the envelope: what the pipeline's steps read.
+#[derive(Clone, Default)]
+pub(crate) struct Steps {
     /// Set on every response that lacks them (a service's `x-served-by`, say).
     pub(crate) headers: Option<Arc<[(HeaderName, HeaderValue)]>>,
     pub(crate) negotiate: bool,
@@ -20,18 +29,12 @@ pub struct ErrwireSettings<F = crate::format::Nested> {
     pub(crate) catch_panics: bool,
     #[cfg(feature = "i18n")]
     pub(crate) translations: Option<Arc<crate::i18n::Translations>>,
-    format: PhantomData<fn() -> F>,
 }
 
 impl<F> Clone for ErrwireSettings<F> {
     fn clone(&self) -> Self {
         Self {
-            headers: self.headers.clone(),
-            negotiate: self.negotiate,
-            timeout: self.timeout,
-            catch_panics: self.catch_panics,
-            #[cfg(feature = "i18n")]
-            translations: self.translations.clone(),
+            steps: self.steps.clone(),
             format: PhantomData,
         }
     }
@@ -39,9 +42,17 @@ impl<F> Clone for ErrwireSettings<F> {
 
 impl<F> core::fmt::Debug for ErrwireSettings<F> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        let mut debug = f.debug_struct("ErrwireSettings");
-        debug
+        f.debug_struct("ErrwireSettings")
             .field("format", &core::any::type_name::<F>())
+            .field("steps", &self.steps)
+            .finish()
+    }
+}
+
+impl core::fmt::Debug for Steps {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let mut debug = f.debug_struct("Steps");
+        debug
             .field("negotiate", &self.negotiate)
             .field("timeout", &self.timeout)
             .field("catch_panics", &self.catch_panics)
@@ -63,31 +74,33 @@ impl<F: crate::Format> ErrwireSettings<F> {
     #[must_use]
     pub const fn new() -> Self {
         Self {
-            headers: None,
-            negotiate: false,
-            timeout: None,
-            catch_panics: false,
-            #[cfg(feature = "i18n")]
-            translations: None,
+            steps: Steps {
+                headers: None,
+                negotiate: false,
+                timeout: None,
+                catch_panics: false,
+                #[cfg(feature = "i18n")]
+                translations: None,
+            },
             format: PhantomData,
         }
     }
 
-    /// Answer `request_timeout` (408) when the handler takes longer than `limit` (for
-    /// actix-web, which has no timeout middleware; tower users may use tower-http's
-    /// `TimeoutLayer` instead).
+    /// Answer `request_timeout` (408; gRPC `DEADLINE_EXCEEDED`) when the handler takes
+    /// longer than `limit` (actix-web has no timeout middleware; tower users may use
+    /// tower-http's `TimeoutLayer` instead).
     #[must_use]
     pub const fn timeout(mut self, limit: Duration) -> Self {
-        self.timeout = Some(limit);
+        self.steps.timeout = Some(limit);
         self
     }
 
-    /// Answer `internal_error` (500) when the handler panics; the panic message is logged
-    /// (feature `tracing`), never sent (for actix-web; tower users may use tower-http's
+    /// Answer `internal_error` (500; gRPC `INTERNAL`) when the handler panics; the panic
+    /// message is logged (feature `tracing`), never sent (tower users may use tower-http's
     /// `CatchPanicLayer` instead).
     #[must_use]
     pub const fn catch_panics(mut self) -> Self {
-        self.catch_panics = true;
+        self.steps.catch_panics = true;
         self
     }
 
@@ -104,9 +117,10 @@ impl<F: crate::Format> ErrwireSettings<F> {
     /// ```
     #[must_use]
     pub fn header(mut self, name: HeaderName, value: HeaderValue) -> Self {
-        let mut all: Vec<(HeaderName, HeaderValue)> = self.headers.as_deref().unwrap_or_default().to_vec();
+        let mut all: Vec<(HeaderName, HeaderValue)> =
+            self.steps.headers.as_deref().unwrap_or_default().to_vec();
         all.push((name, value));
-        self.headers = Some(all.into());
+        self.steps.headers = Some(all.into());
         self
     }
 
@@ -116,14 +130,14 @@ impl<F: crate::Format> ErrwireSettings<F> {
     #[cfg(feature = "i18n")]
     #[must_use]
     pub fn translations(mut self, translations: Arc<crate::i18n::Translations>) -> Self {
-        self.translations = Some(translations);
+        self.steps.translations = Some(translations);
         self
     }
 
     /// Answer `application/problem+json` to clients whose `Accept` asks for it (opt-in).
     #[must_use]
     pub const fn negotiate_problem(mut self, on: bool) -> Self {
-        self.negotiate = on;
+        self.steps.negotiate = on;
         self
     }
 }

@@ -33,6 +33,7 @@ mod mcp;
 mod object_safety;
 mod openapi;
 mod openapi_aide;
+mod pipeline;
 mod properties;
 mod readme;
 mod redaction;

@@ -1,0 +1,144 @@
+//! The steps every transport takes for a request, written once. The tower layer (axum and
+//! any tower service), the actix-web middleware and the gRPC layer each read their
+//! framework's request into an [`Incoming`], then:
+//!
+//! 1. `Steps::start`: the request id (the client's if it is kept, else a new
+//!    one), the request's context (id, path, negotiated envelope), its language, and the
+//!    request span;
+//! 2. the transport writes the id onto its request (its own header types);
+//! 3. `Steps::run`: the handler inside the context and the span, guarded by the
+//!    timeout and panic catching — a handler that did not answer is a [`FrameworkError`];
+//! 4. the transport renders what needs rendering (a framework-made error, in its envelope);
+//! 5. `Steps::finish_headers`: the id echoed and the service's headers on
+//!    every response.
+
+use alloc::string::String;
+use core::future::Future;
+
+use super::context::RequestContext;
+use super::guard::guard;
+use super::request_id::keep_or_generate;
+use super::settings::Steps;
+use crate::Format;
+use crate::framework::FrameworkError;
+
+/// What the pipeline reads of a request, whatever the framework's types.
+pub(crate) struct Incoming<'a> {
+    /// The client's `x-request-id`, if it sent one.
+    pub(crate) request_id: Option<&'a str>,
+    /// The method (or, for gRPC, nothing: the path names the method).
+    pub(crate) method: &'a str,
+    /// The request path: problem+json's `instance`, the span's `path`.
+    pub(crate) path: &'a str,
+    /// Whether `Accept` asks for problem+json.
+    pub(crate) accepts_problem: bool,
+    /// The `Accept-Language` value.
+    pub(crate) accept_language: Option<&'a str>,
+}
+
+/// Which transport a span belongs to: its name and fields differ, its steps do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Transport {
+    /// HTTP: the tower layer or the actix-web middleware; span `request`.
+    Http,
+    /// gRPC: the tonic layer; span `grpc`.
+    #[cfg_attr(not(feature = "tonic"), allow(dead_code))]
+    Grpc,
+}
+
+/// A request the pipeline has started: its context and its span.
+pub(crate) struct Started {
+    pub(crate) context: RequestContext,
+    #[cfg(feature = "tracing")]
+    span: tracing::Span,
+}
+
+impl Started {
+    /// The request id the pipeline gave the request.
+    pub(crate) fn request_id(&self) -> &str {
+        self.context.request_id().unwrap_or_default()
+    }
+}
+
+/// Where the transport's response headers are: `http` 1's or actix-web's (`http` 0.2).
+pub(crate) trait Headers {
+    /// Whether the response carries `name`.
+    fn has(&self, name: &http::HeaderName) -> bool;
+    /// Sets `name` to `value`, replacing what was there.
+    fn set(&mut self, name: &http::HeaderName, value: &http::HeaderValue);
+}
+
+impl Headers for http::HeaderMap {
+    fn has(&self, name: &http::HeaderName) -> bool {
+        self.contains_key(name)
+    }
+
+    fn set(&mut self, name: &http::HeaderName, value: &http::HeaderValue) {
+        self.insert(name.clone(), value.clone());
+    }
+}
+
+impl Steps {
+    /// Step 1: the request's id, context (rendering in `F`), language and span.
+    pub(crate) fn start<F: Format>(&self, transport: Transport, incoming: &Incoming<'_>) -> Started {
+        let id: String = keep_or_generate(incoming.request_id);
+        let wants_problem = self.negotiate && incoming.accepts_problem;
+        let context = RequestContext::new::<F>(id, incoming.path, wants_problem);
+        #[cfg(feature = "i18n")]
+        let context = context.with_language(self.translations.as_ref(), incoming.accept_language);
+        #[cfg(feature = "tracing")]
+        let span = match transport {
+            Transport::Http => tracing::info_span!(
+                "request",
+                request_id = context.request_id().unwrap_or(""),
+                method = incoming.method,
+                path = incoming.path,
+            ),
+            Transport::Grpc => tracing::info_span!(
+                "grpc",
+                request_id = context.request_id().unwrap_or(""),
+                method = incoming.path,
+            ),
+        };
+        let _ = (transport, incoming.method, incoming.accept_language);
+        Started {
+            context,
+            #[cfg(feature = "tracing")]
+            span,
+        }
+    }
+
+    /// Step 3: the handler's future inside the request's context and span, with the timeout
+    /// and panic catching; a handler that did not answer is `request_timeout` or
+    /// `internal_error`.
+    pub(crate) fn run<H: Future>(
+        &self,
+        started: Started,
+        handler: H,
+    ) -> impl Future<Output = (RequestContext, Result<H::Output, FrameworkError>)> + use<H> {
+        let (limit, catch_panics) = (self.timeout, self.catch_panics);
+        let context = started.context;
+        let served = async move {
+            let outcome = context.clone().scope(guard(limit, catch_panics, handler)).await;
+            (context, outcome.into_result())
+        };
+        #[cfg(feature = "tracing")]
+        let served = tracing::Instrument::instrument(served, started.span);
+        served
+    }
+
+    /// Step 5: the request id echoed, and each service header the response lacks.
+    pub(crate) fn finish_headers(&self, context: &RequestContext, headers: &mut impl Headers) {
+        if let Some(id) = context
+            .request_id()
+            .and_then(|id| http::HeaderValue::from_str(id).ok())
+        {
+            headers.set(&crate::X_REQUEST_ID, &id);
+        }
+        for (name, value) in self.headers.as_deref().unwrap_or_default() {
+            if !headers.has(name) {
+                headers.set(name, value);
+            }
+        }
+    }
+}
