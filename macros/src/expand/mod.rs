@@ -121,6 +121,7 @@ fn spec_consts(model: &Model<'_>) -> TokenStream {
                 let name = header.lower_name();
                 Some(quote!((#name, #value)))
             });
+            let (detail_names, field_headers, violations) = shape(entry);
             quote! {
                 const #name: __errwire::ErrorSpec = __errwire::ErrorSpec::__from_parts(
                     __errwire::SpecParts {
@@ -145,6 +146,9 @@ fn spec_consts(model: &Model<'_>) -> TokenStream {
                         grpc: #grpc,
                         variables: &[#(#variables),*],
                         sensitive: &[#(#sensitive),*],
+                        detail_names: &[#(#detail_names),*],
+                        field_headers: &[#(#field_headers),*],
+                        violations: #violations,
                         code_oauth: #code_oauth,
                         message_oauth: #message_oauth,
                         docs_uri: #docs_is_uri,
@@ -154,6 +158,19 @@ fn spec_consts(model: &Model<'_>) -> TokenStream {
             }
         });
     quote!(#(#consts)*)
+}
+
+/// What the lock keeps of an entry's body and response: its details' names, the headers
+/// written from its fields, and whether it carries violations.
+fn shape(entry: &crate::model::Entry<'_>) -> (Vec<String>, Vec<String>, bool) {
+    let details = entry.details().map(|(_, name)| name).collect();
+    let field_headers = entry
+        .headers
+        .iter()
+        .filter(|header| header.constant().is_none())
+        .map(crate::model::Header::lower_name)
+        .collect();
+    (details, field_headers, entry.violations_field().is_some())
 }
 
 /// A status as a `StatusCode` constant when it has a name (cheap for the const evaluator),

@@ -9,8 +9,10 @@ use super::unique::declared_at;
 use crate::spec::{ErrorSpec, McpChannel};
 use crate::wire;
 
-/// The version of the JSON contract's shape; bumped when its members change meaning.
-pub const FORMAT_VERSION: u32 = 1;
+/// The version of the JSON contract's shape; bumped when members are added or change meaning.
+/// Version 2 added `grpc_code`, `headers`, `details` and `violations`; a lock file of
+/// version 1 is still read, and the rules over those members wait until it is rewritten.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The contract file: `{"format_version":1,"codes":[…]}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -42,6 +44,18 @@ pub(crate) struct Entry {
     pub(crate) mcp_protocol: bool,
     #[serde(default, skip_serializing_if = "is_false")]
     pub(crate) in_band: bool,
+    /// The gRPC code's name (`NOT_FOUND`); absent in a version 1 contract.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) grpc_code: Option<String>,
+    /// The headers its responses carry, lower-cased and sorted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) headers: Vec<String>,
+    /// The names of its details, sorted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) details: Vec<String>,
+    /// Whether its errors carry field violations.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub(crate) violations: bool,
     #[serde(rename = "type")]
     pub(crate) type_name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -51,6 +65,13 @@ pub(crate) struct Entry {
     /// The locales whose translations cover the code (feature `i18n`, when given).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) locales: Vec<String>,
+}
+
+fn sorted(names: impl Iterator<Item = String>) -> Vec<String> {
+    let mut names: Vec<String> = names.collect();
+    names.sort_unstable();
+    names.dedup();
+    names
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
@@ -73,6 +94,10 @@ impl Entry {
             jsonrpc_code: spec.jsonrpc_code(),
             mcp_protocol: spec.mcp_channel() == McpChannel::Protocol,
             in_band: spec.in_band(),
+            grpc_code: Some(spec.grpc_code().name().to_string()),
+            headers: sorted(spec.header_names().map(str::to_ascii_lowercase)),
+            details: sorted(spec.detail_names().iter().map(|name| (*name).to_string())),
+            violations: spec.carries_violations(),
             type_name: spec.type_name().to_string(),
             variant: spec.variant().map(String::from),
             deprecated: spec.deprecated(),
@@ -122,8 +147,8 @@ impl Contract {
 ///
 /// Per code: `code`, `status`, `domain`, `retryable`, `retry_after` (seconds), `message` (the
 /// template), `description` (the doc comment), `help`, `docs_url`, `jsonrpc_code`,
-/// `mcp_protocol`, `in_band`, `type` and `variant` (where it is declared) and `deprecated`; absent
-/// facts are omitted.
+/// `mcp_protocol`, `in_band`, `grpc_code`, `headers`, `details`, `violations`, `type` and
+/// `variant` (where it is declared) and `deprecated`; absent facts are omitted.
 #[must_use]
 pub fn contract_json(specs: &[ErrorSpec]) -> String {
     Contract::new(specs).to_pretty_json()

@@ -5,19 +5,23 @@ use alloc::vec::Vec;
 use core::fmt;
 use std::path::{Path, PathBuf};
 
-use super::export::{Contract, Entry};
+use super::export::Contract;
+use super::findings::{Change, Finding, Rules, Severity, changes};
 use crate::spec::ErrorSpec;
 
 /// The environment variable that rewrites lock files: `ERRWIRE_BLESS=1`.
 pub const BLESS_VAR: &str = "ERRWIRE_BLESS";
 
-/// A committed error-code contract (the JSON of [`super::to_json`]), checked against the
-/// live catalogue.
+/// A committed error-code contract (the JSON of [`super::contract_json`]), checked against
+/// the live catalogue.
 ///
-/// Breaking changes fail: a removed or renamed code, a changed status, a changed retry class
-/// (retryable or not), a changed JSON-RPC code, a code moved in or out of band. New codes pass and are listed. Messages,
-/// descriptions and help may change freely (error references say so: "message:
-/// human-readable, can change"). `ERRWIRE_BLESS=1` rewrites the file from the live catalogue.
+/// Every difference is a [`Finding`] of a rule ([`RULES`](super::RULES), each with a stable
+/// id and a default [`Severity`]); a breaking one fails the check: a removed or renamed code,
+/// a changed status, retry class, JSON-RPC or gRPC code, domain or MCP channel, a code moved
+/// in or out of band, a header, detail or the violations its errors no longer carry. New
+/// codes, new wording ("message: human-readable, can change", as error references say) and
+/// deprecations are reported, not failed. [`Lock::rules`] changes severities.
+/// `ERRWIRE_BLESS=1` rewrites the file from the live catalogue.
 ///
 /// ```no_run
 /// #[test]
@@ -29,6 +33,7 @@ pub const BLESS_VAR: &str = "ERRWIRE_BLESS";
 pub struct Lock {
     path: PathBuf,
     bless: bool,
+    rules: Rules,
     /// The locales covering each code, listed in the file (feature `i18n`).
     #[cfg(feature = "i18n")]
     locales: Option<alloc::collections::BTreeMap<String, Vec<String>>>,
@@ -41,102 +46,11 @@ pub struct LockReport {
     pub added: Vec<String>,
     /// Codes whose wording (message, description, help, docs URL) changed: not breaking.
     pub reworded: Vec<String>,
+    /// Every finding that did not fail the check (warnings and information), most severe
+    /// first.
+    pub findings: Vec<Finding>,
     /// Whether the file was (re)written.
     pub blessed: bool,
-}
-
-/// One breaking change.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Change {
-    /// A code is gone.
-    Removed {
-        /// The code.
-        code: String,
-        /// Where it was declared.
-        declared_by: String,
-    },
-    /// The variant that declared a code now declares another.
-    Renamed {
-        /// The code in the lock.
-        from: String,
-        /// The code now.
-        to: String,
-        /// The variant.
-        declared_by: String,
-    },
-    /// A code's status changed.
-    Status {
-        /// The code.
-        code: String,
-        /// In the lock.
-        from: u16,
-        /// Now.
-        to: u16,
-    },
-    /// A code's retry class changed.
-    Retry {
-        /// The code.
-        code: String,
-        /// In the lock.
-        from: bool,
-        /// Now.
-        to: bool,
-    },
-    /// A code moved in or out of band (`#[api(in_band)]`): its JSON-RPC responses now
-    /// answer another HTTP status.
-    InBand {
-        /// The code.
-        code: String,
-        /// In the lock.
-        from: bool,
-        /// Now.
-        to: bool,
-    },
-    /// A code's JSON-RPC code changed.
-    JsonRpc {
-        /// The code.
-        code: String,
-        /// In the lock.
-        from: i32,
-        /// Now.
-        to: i32,
-    },
-}
-
-impl fmt::Display for Change {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let yes_no = |retry: bool| if retry { "retryable" } else { "not retryable" };
-        match self {
-            Self::Removed { code, declared_by } => write!(f, "- `{code}` removed (was {declared_by})"),
-            Self::Renamed {
-                from,
-                to,
-                declared_by,
-            } => {
-                write!(f, "~ `{from}` renamed to `{to}` ({declared_by})")
-            }
-            Self::Status { code, from, to } => write!(f, "~ `{code}` status {from} -> {to}"),
-            Self::Retry { code, from, to } => {
-                write!(f, "~ `{code}` retry class {} -> {}", yes_no(*from), yes_no(*to))
-            }
-            Self::JsonRpc { code, from, to } => write!(f, "~ `{code}` JSON-RPC code {from} -> {to}"),
-            Self::InBand { code, from, to } => {
-                let band = |in_band: bool| {
-                    if in_band {
-                        "in band (HTTP 200)"
-                    } else {
-                        "its own status"
-                    }
-                };
-                write!(
-                    f,
-                    "~ `{code}` JSON-RPC transport {} -> {}",
-                    band(*from),
-                    band(*to)
-                )
-            }
-        }
-    }
 }
 
 /// Why a check failed.
@@ -201,9 +115,18 @@ impl Lock {
         Self {
             path: path.as_ref().to_path_buf(),
             bless,
+            rules: Rules::new(),
             #[cfg(feature = "i18n")]
             locales: None,
         }
+    }
+
+    /// Judges changes by `rules` instead of the defaults (what `[workspace.metadata.errwire]`
+    /// says, for `cargo errwire`).
+    #[must_use]
+    pub fn rules(mut self, rules: Rules) -> Self {
+        self.rules = rules;
+        self
     }
 
     /// Overrides `ERRWIRE_BLESS`.
@@ -247,30 +170,40 @@ impl Lock {
         let live = self.live(specs);
         if self.bless {
             let added = match self.read() {
-                Ok(locked) => added(&locked, &live),
+                Ok(locked) => added(&self.rules.judge(changes(&locked, &live))),
                 Err(_) => live.codes.iter().map(|e| e.code.clone()).collect(),
             };
             std::fs::write(&self.path, live.to_pretty_json())
                 .map_err(|e| LockError::Io(self.path.clone(), e))?;
             return Ok(LockReport {
                 added,
-                reworded: Vec::new(),
                 blessed: true,
+                ..LockReport::default()
             });
         }
         let locked = self.read()?;
-        let changes = breaking_changes(&locked, &live);
-        let added = added(&locked, &live);
-        if !changes.is_empty() {
+        let (breaking, findings): (Vec<Finding>, Vec<Finding>) = self
+            .rules
+            .judge(changes(&locked, &live))
+            .into_iter()
+            .partition(|f| f.severity == Severity::Breaking);
+        if !breaking.is_empty() {
             return Err(LockError::Breaking {
                 path: self.path.clone(),
-                changes,
-                added,
+                changes: breaking.into_iter().map(|f| f.change).collect(),
+                added: added(&findings),
             });
         }
         Ok(LockReport {
-            added,
-            reworded: reworded(&locked, &live),
+            added: added(&findings),
+            reworded: findings
+                .iter()
+                .filter_map(|f| match &f.change {
+                    Change::Reworded { code } => Some(code.clone()),
+                    _ => None,
+                })
+                .collect(),
+            findings,
             blessed: false,
         })
     }
@@ -308,85 +241,13 @@ impl Lock {
     }
 }
 
-fn find<'a>(contract: &'a Contract, code: &str) -> Option<&'a Entry> {
-    contract.codes.iter().find(|e| e.code == code)
-}
-
-fn breaking_changes(locked: &Contract, live: &Contract) -> Vec<Change> {
-    let mut changes = Vec::new();
-    for old in &locked.codes {
-        let Some(new) = find(live, &old.code) else {
-            // The same variant with a new code is a rename; otherwise the code is gone.
-            let renamed = live
-                .codes
-                .iter()
-                .find(|e| e.declared_at() == old.declared_at() && find(locked, &e.code).is_none());
-            changes.push(match renamed {
-                Some(new) => Change::Renamed {
-                    from: old.code.clone(),
-                    to: new.code.clone(),
-                    declared_by: old.declared_at(),
-                },
-                None => Change::Removed {
-                    code: old.code.clone(),
-                    declared_by: old.declared_at(),
-                },
-            });
-            continue;
-        };
-        if old.status != new.status {
-            changes.push(Change::Status {
-                code: old.code.clone(),
-                from: old.status,
-                to: new.status,
-            });
-        }
-        if old.retryable != new.retryable {
-            changes.push(Change::Retry {
-                code: old.code.clone(),
-                from: old.retryable,
-                to: new.retryable,
-            });
-        }
-        if old.in_band != new.in_band {
-            changes.push(Change::InBand {
-                code: old.code.clone(),
-                from: old.in_band,
-                to: new.in_band,
-            });
-        }
-        if old.jsonrpc_code != new.jsonrpc_code {
-            changes.push(Change::JsonRpc {
-                code: old.code.clone(),
-                from: old.jsonrpc_code,
-                to: new.jsonrpc_code,
-            });
-        }
-    }
-    changes
-}
-
-fn added(locked: &Contract, live: &Contract) -> Vec<String> {
-    live.codes
+/// The codes added, `code (path::Type::Variant)`, as the report lists them.
+fn added(findings: &[Finding]) -> Vec<String> {
+    findings
         .iter()
-        .filter(|e| find(locked, &e.code).is_none())
-        .map(|e| alloc::format!("{} ({})", e.code, e.declared_at()))
-        .collect()
-}
-
-fn reworded(locked: &Contract, live: &Contract) -> Vec<String> {
-    let wording = |e: &Entry| {
-        (
-            e.message.clone(),
-            e.description.clone(),
-            e.help.clone(),
-            e.docs_url.clone(),
-            e.locales.clone(),
-        )
-    };
-    live.codes
-        .iter()
-        .filter(|e| find(locked, &e.code).is_some_and(|old| wording(old) != wording(e)))
-        .map(|e| e.code.clone())
+        .filter_map(|f| match &f.change {
+            Change::Added { code, declared_by } => Some(alloc::format!("{code} ({declared_by})")),
+            _ => None,
+        })
         .collect()
 }

@@ -12,6 +12,7 @@ use alloc::sync::Arc;
 
 pub(crate) mod assert;
 mod export;
+mod findings;
 mod html;
 mod lock;
 #[cfg(feature = "registry")]
@@ -23,8 +24,9 @@ mod unique;
 pub use export::contract_json_with_locales;
 #[allow(deprecated)]
 pub use export::{Column, FORMAT_VERSION, Order, Table, contract_json, to_json};
+pub use findings::{Change, Finding, RULES, Rules, RulesError, Severity, compare};
 pub use html::{HtmlPage, html, html_for};
-pub use lock::{BLESS_VAR, Change, Lock, LockError, LockReport};
+pub use lock::{BLESS_VAR, Lock, LockError, LockReport};
 #[doc(hidden)]
 #[cfg(feature = "registry")]
 pub use registry::CATALOGUES;

@@ -55,6 +55,7 @@ pub enum MessageSource {
 /// assert_eq!(CONFLICT.jsonrpc_code(), -32000);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(clippy::struct_excessive_bools)] // independent facts of one code, not a state machine
 pub struct ErrorSpec {
     code: &'static str,
     status: StatusCode,
@@ -77,6 +78,11 @@ pub struct ErrorSpec {
     grpc: Option<GrpcCode>,
     variables: &'static [&'static str],
     sensitive: &'static [&'static str],
+    /// The names of the details, the headers written from fields, and whether the variant
+    /// carries field violations: the shape of its body and response, which the lock keeps.
+    detail_names: &'static [&'static str],
+    field_headers: &'static [&'static str],
+    violations: bool,
     /// Checked once, in `const` context, so formats need not scan at run time.
     wire_safe: WireSafe,
 }
@@ -122,6 +128,9 @@ impl ErrorSpec {
             grpc: None,
             variables: &[],
             sensitive: &[],
+            detail_names: &[],
+            field_headers: &[],
+            violations: false,
             wire_safe: WireSafe {
                 code_oauth: crate::wire::is_clean_oauth_text(code),
                 message_oauth: crate::wire::is_clean_oauth_text(message),
@@ -375,6 +384,49 @@ impl ErrorSpec {
     #[must_use]
     pub const fn sensitive(&self) -> &'static [&'static str] {
         self.sensitive
+    }
+
+    /// The names of the details (`#[api(detail)]` fields) this code's bodies carry.
+    #[must_use]
+    pub const fn detail_names(&self) -> &'static [&'static str] {
+        self.detail_names
+    }
+
+    /// The names of every header this code's responses carry: the constant ones
+    /// ([`ErrorSpec::headers`]) and those written from the error's fields, lower-cased.
+    pub fn header_names(&self) -> impl Iterator<Item = &'static str> {
+        self.headers
+            .iter()
+            .map(|(name, _)| *name)
+            .chain(self.field_headers.iter().copied())
+    }
+
+    /// Whether this code's errors carry field violations (`#[api(violations)]`).
+    #[must_use]
+    pub const fn carries_violations(&self) -> bool {
+        self.violations
+    }
+
+    /// Declares the names of the details (the derive records them).
+    #[must_use]
+    pub const fn with_detail_names(mut self, names: &'static [&'static str]) -> Self {
+        self.detail_names = names;
+        self
+    }
+
+    /// Declares the headers written from the error's fields, by lower-case name (the derive
+    /// records them).
+    #[must_use]
+    pub const fn with_field_headers(mut self, names: &'static [&'static str]) -> Self {
+        self.field_headers = names;
+        self
+    }
+
+    /// Declares that the errors of this code carry field violations (the derive records it).
+    #[must_use]
+    pub const fn with_violations(mut self, carries: bool) -> Self {
+        self.violations = carries;
+        self
     }
 
     /// Declares the variables a translation may use (the derive records them).

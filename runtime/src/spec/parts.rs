@@ -36,6 +36,12 @@ pub struct SpecParts {
     pub variables: &'static [&'static str],
     /// The `sensitive` fields, which a translation must not use.
     pub sensitive: &'static [&'static str],
+    /// The details' names (what the lock keeps of the body's shape).
+    pub detail_names: &'static [&'static str],
+    /// The headers written from fields, lower-cased.
+    pub field_headers: &'static [&'static str],
+    /// Whether the variant carries field violations.
+    pub violations: bool,
     /// The wire checks, answered by the derive with the runtime's own predicates
     /// (`wire/classes.rs` is compiled into both crates): whether `code` and `message` are clean
     /// RFC 6749 text and `docs_url` a valid URI reference. Left to the `const` evaluator they
@@ -75,6 +81,9 @@ impl ErrorSpec {
             grpc: parts.grpc,
             variables: parts.variables,
             sensitive: parts.sensitive,
+            detail_names: parts.detail_names,
+            field_headers: parts.field_headers,
+            violations: parts.violations,
             wire_safe: WireSafe {
                 code_oauth: parts.code_oauth,
                 message_oauth: parts.message_oauth,
