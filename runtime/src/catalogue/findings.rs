@@ -438,6 +438,14 @@ impl Rules {
         Ok(rules)
     }
 
+    /// These rules, then `other`'s on top (a package's table over the workspace's).
+    #[must_use]
+    pub fn merge(mut self, other: Self) -> Self {
+        self.by_rule.extend(other.by_rule);
+        self.by_code.extend(other.by_code);
+        self
+    }
+
     /// The severity of `change` under these rules.
     #[must_use]
     pub fn severity(&self, change: &Change) -> Severity {
@@ -485,13 +493,30 @@ fn find<'a>(contract: &'a Contract, code: &str) -> Option<&'a Entry> {
     contract.codes.iter().find(|e| e.code == code)
 }
 
+/// `entry`'s counterpart in `other`: the same code declared by the same variant; else, when
+/// `entry`'s own contract declares the code once (no two types share it there, as a user's
+/// `gone` and errwire's own may), the one entry of `other` with that code — a type that
+/// moved keeps its codes.
+fn counterpart<'a>(entry: &Entry, own: &Contract, other: &'a Contract) -> Option<&'a Entry> {
+    let declared_at = entry.declared_at();
+    let mut same_code = other.codes.iter().filter(|e| e.code == entry.code);
+    if let Some(same) = same_code.clone().find(|e| e.declared_at() == declared_at) {
+        return Some(same);
+    }
+    let declared_once = own.codes.iter().filter(|e| e.code == entry.code).count() == 1;
+    match (same_code.next(), same_code.next()) {
+        (Some(only), None) if declared_once => Some(only),
+        _ => None,
+    }
+}
+
 /// Every change from `locked` to `live`, in the order of [`RULES`] per code.
 pub(crate) fn changes(locked: &Contract, live: &Contract) -> Vec<Change> {
     let mut changes = Vec::new();
     // A version 1 lock has no record of these: their rules wait until it is rewritten.
     let shape_known = locked.format_version >= 2;
     for old in &locked.codes {
-        let Some(new) = find(live, &old.code) else {
+        let Some(new) = counterpart(old, locked, live) else {
             // The same variant with a new code is a rename; otherwise the code is gone.
             let renamed = live
                 .codes
@@ -516,7 +541,7 @@ pub(crate) fn changes(locked: &Contract, live: &Contract) -> Vec<Change> {
         let renamed_to = changes
             .iter()
             .any(|c| matches!(c, Change::Renamed { to, .. } if *to == new.code));
-        if find(locked, &new.code).is_none() && !renamed_to {
+        if counterpart(new, live, locked).is_none() && !renamed_to {
             changes.push(Change::Added {
                 code: new.code.clone(),
                 declared_by: new.declared_at(),

@@ -1,11 +1,4 @@
-//! The catalogue: every code a type can produce, as a checked contract.
-//!
-//! - [`Catalogued`]: a type's codes, as a `const`.
-//! - [`all`] (feature `registry`, on by default): every derived type linked into the binary.
-//! - [`duplicates`] / [`check_unique`] at run time, and [`crate::assert_unique_codes!`] in
-//!   `const` context: one code, one meaning.
-//! - [`contract_json`] and [`Table`]: the contract and the reference table, deterministic.
-//! - [`Lock`]: the committed contract, checked in tests; breaking changes fail.
+#![doc = include_str!("../docs/catalogue.md")]
 
 use alloc::boxed::Box;
 use alloc::sync::Arc;
@@ -15,6 +8,7 @@ mod export;
 mod findings;
 mod html;
 mod lock;
+mod openapi;
 #[cfg(feature = "registry")]
 mod registry;
 mod typescript;
@@ -27,6 +21,7 @@ pub use export::{Column, FORMAT_VERSION, Order, Table, contract_json, to_json};
 pub use findings::{Change, Finding, RULES, Rules, RulesError, Severity, compare};
 pub use html::{HtmlPage, html, html_for};
 pub use lock::{BLESS_VAR, Lock, LockError, LockReport};
+pub use openapi::{openapi, openapi_for};
 #[doc(hidden)]
 #[cfg(feature = "registry")]
 pub use registry::CATALOGUES;

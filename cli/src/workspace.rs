@@ -1,0 +1,145 @@
+//! The workspace, as `cargo metadata` describes it: where it is, which of its crates use
+//! errwire (and so declare error codes), how they name errwire, their versions, and the
+//! `errwire` metadata tables that change the rules' severities.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use errwire::catalogue::Rules;
+use serde_json::Value;
+
+use crate::Failure;
+
+/// A crate of the workspace that depends on errwire.
+#[derive(Debug, Clone)]
+pub(crate) struct Member {
+    /// The package's name.
+    pub(crate) package: String,
+    /// Its library's crate name (`my_service`), which the probe links.
+    pub(crate) lib: String,
+    /// Its directory.
+    pub(crate) dir: PathBuf,
+    /// Its version.
+    pub(crate) version: String,
+}
+
+/// What the tool needs to know of a workspace.
+#[derive(Debug)]
+pub(crate) struct Workspace {
+    /// The workspace root.
+    pub(crate) root: PathBuf,
+    /// Cargo's target directory, shared with the probe so dependencies build once.
+    pub(crate) target: PathBuf,
+    /// The crates that use errwire and have a library.
+    pub(crate) members: Vec<Member>,
+    /// How the probe depends on errwire: a path (`path = "…"`) or a version requirement.
+    pub(crate) errwire: String,
+    /// `[workspace.metadata.errwire]`, then each member's `[package.metadata.errwire]`.
+    pub(crate) rules: Rules,
+}
+
+impl Workspace {
+    /// The workspace of `manifest` (else of the current directory).
+    pub(crate) fn read(manifest: Option<&Path>) -> Result<Self, Failure> {
+        let mut command = Command::new(cargo());
+        command.args(["metadata", "--format-version", "1", "--no-deps"]);
+        if let Some(manifest) = manifest {
+            command.arg("--manifest-path").arg(manifest);
+        }
+        let output = command.output()?;
+        if !output.status.success() {
+            return Err(Failure(format!(
+                "cargo metadata failed:\n{}",
+                String::from_utf8_lossy(&output.stderr)
+            )));
+        }
+        let metadata: Value = serde_json::from_slice(&output.stdout)?;
+        Self::from_metadata(&metadata)
+    }
+
+    fn from_metadata(metadata: &Value) -> Result<Self, Failure> {
+        let text = |value: &Value| value.as_str().unwrap_or_default().to_owned();
+        let root = PathBuf::from(text(&metadata["workspace_root"]));
+        let target = PathBuf::from(text(&metadata["target_directory"]));
+        let packages = metadata["packages"].as_array().cloned().unwrap_or_default();
+        let mut members = Vec::new();
+        let mut errwire = None;
+        let mut rules = Rules::new();
+        if let Some(table) = metadata["metadata"].get("errwire") {
+            rules = Rules::from_metadata(table)?;
+        }
+        for package in &packages {
+            let name = text(&package["name"]);
+            let dir = PathBuf::from(text(&package["manifest_path"]))
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default();
+            if name == "errwire" {
+                // This is errwire's own workspace: the probe uses this copy.
+                errwire = Some(format!("path = {}", toml_string(&dir.display().to_string())));
+            }
+            let dependency = package["dependencies"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .find(|d| d["name"] == "errwire" && d["kind"].is_null());
+            let Some(dependency) = dependency else { continue };
+            if errwire.is_none() {
+                errwire = Some(match dependency["path"].as_str() {
+                    Some(path) => format!("path = {}", toml_string(path)),
+                    None => format!(
+                        "version = {}",
+                        toml_string(dependency["req"].as_str().unwrap_or("*"))
+                    ),
+                });
+            }
+            let lib = package["targets"].as_array().into_iter().flatten().find(|t| {
+                t["kind"]
+                    .as_array()
+                    .is_some_and(|k| k.iter().any(|k| k == "lib" || k == "rlib"))
+            });
+            let Some(lib) = lib else {
+                eprintln!(
+                    "cargo errwire: skipping `{name}`: no library target to link (its errors are not in the catalogue)"
+                );
+                continue;
+            };
+            if let Some(table) = package["metadata"].get("errwire") {
+                let own =
+                    Rules::from_metadata(table).map_err(|e| Failure(format!("package `{name}`: {e}")))?;
+                rules = rules.merge(own);
+            }
+            members.push(Member {
+                package: name,
+                lib: text(&lib["name"]).replace('-', "_"),
+                dir,
+                version: text(&package["version"]),
+            });
+        }
+        let errwire =
+            errwire.ok_or_else(|| Failure("no crate of this workspace depends on errwire".into()))?;
+        Ok(Self {
+            root,
+            target,
+            members,
+            errwire,
+            rules,
+        })
+    }
+
+    /// The member whose library is `lib`.
+    pub(crate) fn member(&self, lib: &str) -> Option<&Member> {
+        self.members.iter().find(|m| m.lib == lib)
+    }
+}
+
+/// The cargo that ran us (`CARGO`), else `cargo` on the path.
+pub(crate) fn cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
+}
+
+/// `text` as a TOML basic string.
+pub(crate) fn toml_string(text: &str) -> String {
+    // A JSON string is a valid TOML basic string for every character JSON escapes.
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
+}
