@@ -147,6 +147,7 @@ impl Lock {
     }
 
     /// The live contract of `specs`, with the locales when given.
+    #[cfg_attr(not(feature = "i18n"), allow(clippy::unused_self))] // reads the locales
     fn live(&self, specs: &[ErrorSpec]) -> Contract {
         #[cfg_attr(not(feature = "i18n"), allow(unused_mut))]
         let mut live = Contract::new(specs);
