@@ -1,23 +1,4 @@
-//! actix-web (feature `actix-web`): derived errors that are `Debug + Display` implement
-//! `ResponseError` with the same bodies and headers as every other integration; the
-//! [`ErrwireMiddleware`] gives requests ids and puts actix's own error responses (unknown
-//! route, wrong method, extractor errors) into the service's envelope; [`json_config`],
-//! [`path_config`] and [`query_config`] make extractor errors precise.
-//!
-//! ```
-//! use actix_web::{web, App};
-//! use errwire::format::Problem;
-//!
-//! let app = App::new()
-//!     .wrap(errwire::actix::ErrwireMiddleware::<Problem>::new())
-//!     .app_data(errwire::actix::json_config::<Problem>())
-//!     .app_data(errwire::actix::path_config::<Problem>())
-//!     .app_data(errwire::actix::query_config::<Problem>())
-//!     .route("/", web::get().to(|| async { "ok" }));
-//! ```
-//!
-//! actix-web 4 uses `http` 0.2 and errwire `http` 1: statuses and headers are carried over
-//! by number and bytes.
+#![doc = include_str!("docs/actix.md")]
 
 use alloc::boxed::Box;
 use alloc::rc::Rc;
@@ -162,7 +143,7 @@ impl ResponseError for Rejection {
     }
 }
 
-/// Renamed [`Rejection`](crate::request::Rejection), which every extractor of errwire's
+/// Renamed [`errwire::request::Rejection`](crate::request::Rejection), which every extractor of errwire's
 /// shares.
 #[deprecated(note = "renamed `errwire::request::Rejection`")]
 pub type JsonError = Rejection;

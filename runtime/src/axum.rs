@@ -1,27 +1,4 @@
-//! axum (feature `axum`): derived errors are `IntoResponse` in their `format`, so `?` in a
-//! handler just works; so is `Box<dyn ApiError + Send + Sync>` (in `Nested`). Put
-//! [`crate::tower::ErrwireLayer`] in front for request ids and axum's own errors.
-//!
-//! ```
-//! use axum::{routing::get, Router};
-//! use errwire::ApiError;
-//!
-//! #[derive(Debug, ApiError)]
-//! #[api(format = Problem)]
-//! enum AccountError {
-//!     /// Account not found.
-//!     #[api(status = 404)]
-//!     NotFound,
-//! }
-//!
-//! async fn account() -> Result<String, AccountError> {
-//!     Err(AccountError::NotFound)
-//! }
-//!
-//! let app: Router = Router::new()
-//!     .route("/accounts/{id}", get(account))
-//!     .layer(errwire::tower::ErrwireLayer::<errwire::format::Problem>::new());
-//! ```
+#![doc = include_str!("docs/axum.md")]
 
 use axum::body::Body;
 use axum::extract::path::ErrorKind;
@@ -177,12 +154,12 @@ impl IntoResponse for Rejection {
     }
 }
 
-/// Renamed [`Rejection`](crate::request::Rejection), which every extractor of errwire's
+/// Renamed [`errwire::request::Rejection`](crate::request::Rejection), which every extractor of errwire's
 /// shares.
 #[deprecated(note = "renamed `errwire::request::Rejection`")]
 pub type JsonError = Rejection;
 
-/// Renamed [`Rejection`](crate::request::Rejection), which every extractor of errwire's
+/// Renamed [`errwire::request::Rejection`](crate::request::Rejection), which every extractor of errwire's
 /// shares.
 #[deprecated(note = "renamed `errwire::request::Rejection`")]
 pub type ExtractError = Rejection;

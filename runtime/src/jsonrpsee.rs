@@ -1,7 +1,4 @@
-//! JSON-RPC through jsonrpsee (feature `jsonrpsee`): every derived type converts into
-//! `ErrorObjectOwned` — the JSON-RPC code from the mapping, the public message, and `data`
-//! with the [`JsonRpc`](crate::format::JsonRpc) format's facts — so a method returns
-//! `Result<T, MyError>`, or uses `?` on one.
+#![doc = include_str!("docs/jsonrpsee.md")]
 
 use jsonrpsee_types::ErrorObjectOwned;
 

@@ -1,4 +1,4 @@
-#![doc = include_str!("guide.md")]
+#![doc = include_str!("docs/crate.md")]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
@@ -7,17 +7,20 @@ extern crate alloc;
 // The derive names `::errwire`; this lets errwire derive its own `FrameworkError`.
 extern crate self as errwire;
 
-/// The README's examples, run as doctests (docs.rs shows `guide.md`, the README without its
-/// repository sections).
+/// The README, run as doctests: the crates.io page compiles as it reads. (Its quick start is
+/// `rust,ignore` there: it is compiled on the crate page, and a test keeps the two equal.)
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;
 
 #[cfg(feature = "actix-web")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
 pub mod actix;
 #[cfg(feature = "async-graphql")]
+#[cfg_attr(docsrs, doc(cfg(feature = "async-graphql")))]
 pub mod async_graphql;
 #[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
 pub mod catalogue;
 pub mod client;
@@ -27,29 +30,39 @@ mod error;
 pub mod format;
 mod framework;
 #[cfg(feature = "garde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "garde")))]
 pub mod garde;
 #[cfg(feature = "i18n")]
+#[cfg_attr(docsrs, doc(cfg(feature = "i18n")))]
 pub mod i18n;
 #[cfg(feature = "jsonrpsee")]
+#[cfg_attr(docsrs, doc(cfg(feature = "jsonrpsee")))]
 pub mod jsonrpsee;
 #[cfg(feature = "tracing")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tracing")))]
 pub mod log;
 mod message;
 #[cfg(any(feature = "utoipa", feature = "aide"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "utoipa", feature = "aide"))))]
 pub mod openapi;
 mod render;
 #[cfg(any(feature = "tower", feature = "actix-web"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "tower", feature = "actix-web"))))]
 pub mod request;
 #[cfg(feature = "rmcp")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rmcp")))]
 pub mod rmcp;
 #[doc(hidden)]
 pub mod rules;
 mod spec;
 #[cfg(feature = "tonic")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
 pub mod tonic;
 #[cfg(feature = "tower")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
 pub mod tower;
 #[cfg(feature = "validator")]
+#[cfg_attr(docsrs, doc(cfg(feature = "validator")))]
 pub mod validator;
 mod violation;
 #[cfg(any(feature = "tower", feature = "actix-web"))]
@@ -59,6 +72,9 @@ pub mod wire;
 #[doc(hidden)]
 #[path = "private/mod.rs"]
 pub mod __private;
+
+#[doc = include_str!("docs/attributes.md")]
+pub mod _attributes {}
 
 pub use catalogue::Catalogued;
 pub use context::{Context, JsonRpcId};
@@ -71,8 +87,8 @@ pub use render::{DefaultFormat, X_REQUEST_ID, to_json, to_response};
 pub use spec::{ErrorSpec, GrpcCode, McpChannel, MessageSource, default_jsonrpc_code, default_retryable};
 pub use violation::{MAX_VIOLATION_TEXT, MAX_VIOLATIONS, Violation};
 
-/// Derives [`ApiError`] and [`Catalogued`]; see the crate documentation for the attribute
-/// reference.
+/// Derives [`ApiError`] and [`Catalogued`]; every `#[api(…)]` key is in
+/// [the attribute reference](crate::_attributes).
 pub use errwire_macros::ApiError;
 
 /// The serializer-erasure crate that [`Details`] values use.

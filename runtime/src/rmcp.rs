@@ -1,22 +1,4 @@
-//! MCP through rmcp (feature `rmcp`): the right channel for every error.
-//!
-//! MCP has two error channels. A tool execution error is a normal result with
-//! `isError: true` — the model reads it and can correct itself (input validation errors
-//! belong here too, since the 2025-11-25 revision). A protocol error (unknown tool, malformed
-//! request) is a JSON-RPC error object. Each variant picks its channel with
-//! `#[api(mcp = "protocol")]`; the default is the tool result.
-//!
-//! Every derived type implements rmcp's `IntoCallToolResult`, so a tool handler returns
-//! `Result<T, MyError>` and rmcp sends the error on its channel; and `From<MyError> for
-//! ErrorData`, for handlers that return rmcp's error type.
-//!
-//! The tool result: text content with the public message, `structuredContent` with `code`,
-//! `retryable`, `retry_after` (seconds), `request_id` and `details` — the [`McpTool`]
-//! format's. The protocol error: the JSON-RPC code from the mapping, the public message, and
-//! `data` with the [`JsonRpc`] format's facts.
-//!
-//! [`McpTool`]: crate::format::McpTool
-//! [`JsonRpc`]: crate::format::JsonRpc
+#![doc = include_str!("docs/mcp.md")]
 
 use rmcp::model::{CallToolResult, ContentBlock, ErrorCode, ErrorData};
 

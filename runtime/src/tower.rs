@@ -1,31 +1,4 @@
-//! The errwire layer for tower services (feature `tower`): request ids, and the framework's
-//! own error responses in the service's envelope.
-//!
-//! For each request it keeps a valid incoming `x-request-id` (see
-//! [`crate::request::incoming_request_id`]) or makes a random UUID,
-//! stores it as tower-http's `RequestId` extension and on the request header (so handlers,
-//! `TraceLayer` and logs see the same id), runs the inner service inside the request's
-//! [`RequestContext`], echoes the id on the response, and replaces any error response that
-//! errwire did not render — unknown route, wrong method, extractor rejections, a
-//! `TimeoutLayer` timeout, a `CatchPanicLayer` panic — with a [`FrameworkError`] in format
-//! `F`. Put it outermost:
-//!
-//! ```
-//! # #[cfg(feature = "axum")] {
-//! use std::time::Duration;
-//!
-//! use axum::{http::StatusCode, routing::get, Router};
-//! use errwire::format::Problem;
-//! use tower_http::catch_panic::CatchPanicLayer;
-//! use tower_http::timeout::TimeoutLayer;
-//!
-//! let app: Router = Router::new()
-//!     .route("/", get(|| async { "ok" }))
-//!     .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
-//!     .layer(CatchPanicLayer::new())
-//!     .layer(errwire::tower::ErrwireLayer::<Problem>::new().negotiate_problem(true));
-//! # }
-//! ```
+#![doc = include_str!("docs/web.md")]
 
 use alloc::boxed::Box;
 use alloc::vec::Vec;

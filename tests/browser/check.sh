@@ -6,7 +6,7 @@
 # browser made of it: the page's script ran (the code count is filled in), every code has its
 # anchor, and the filter works (`?q=<a code>` leaves exactly the matching entries visible).
 # Then it takes a screenshot of each page into SHOTS_DIR (default: a temporary folder;
-# `docs/screenshots` refreshes the ones the README shows).
+# `docs/screenshots` refreshes the ones examples/README.md shows).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 chromium=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}

@@ -122,7 +122,8 @@ impl RemoteError {
     }
 
     /// Whether a retry may succeed: the body's own flag where the format carries one, else
-    /// the default for [`status`](Self::status) (408, 429, 502, 503, 504).
+    /// the default for [`status`](Self::status), [`default_retryable`](crate::default_retryable)
+    /// (408, 425, 429, 500, 502, 503, 504).
     #[must_use]
     pub fn retryable(&self) -> bool {
         self.retryable
@@ -178,6 +179,10 @@ impl RemoteError {
     /// This error's code as one of `C`, the code enum the derive writes for
     /// `#[api(codes = "…")]`: a `match` over it is checked by the compiler, so a misspelt
     /// or removed code is a compile error, not a silent fallthrough.
+    ///
+    /// `None` when the body has no code, or a code `C` does not know: the set of codes is
+    /// open (a service may add one without a breaking change), so a client keeps a branch for
+    /// codes it was not built with.
     #[must_use]
     pub fn code_in<C: KnownCodes>(&self) -> Option<C> {
         C::from_code(self.code()?)

@@ -1,19 +1,4 @@
-//! The envelopes: the [`Format`] trait and the built-in formats.
-//!
-//! | format | body | content-type, extra headers |
-//! |---|---|---|
-//! | [`Nested`] | `{"error":{"code","message","request_id","details"}}` | `application/json` |
-//! | [`Flat`] | `{"ok":false,"code","detail","error","request_id","details"}` | `application/json` |
-//! | [`Problem`] | RFC 9457: `{"type","title","status","detail","instance","code","request_id",…details}` | `application/problem+json` |
-//! | [`OAuth`] | RFC 6749 §5.2: `{"error","error_description","error_uri"}` | `application/json`; `Cache-Control: no-store`, `Pragma: no-cache` |
-//! | [`Simple`] | `{"error":code,"error_description",…details}` | `application/json` |
-//! | [`JsonRpc`] | `{"jsonrpc":"2.0","id","error":{"code","message","data":{…}}}` | `application/json` |
-//! | [`JsonRpcPlain`] | `{"jsonrpc":"2.0","id","error":{"code","message"}}` | `application/json` |
-//! | [`McpTool`] | MCP `CallToolResult`: `{"content":[{"type":"text","text"}],"isError":true,"structuredContent":{…}}` | `application/json`, HTTP 200 |
-//!
-//! Members absent from the error or the context are omitted, never `null` (except JSON-RPC's
-//! `id`). Every response also gets `Retry-After` when a delay is known and `x-request-id`
-//! when the context has a safe one (see [`crate::wire`]).
+#![doc = include_str!("../docs/format.md")]
 
 mod descriptor;
 mod flat;

@@ -1,40 +1,4 @@
-//! Messages in the user's language (feature `i18n`): Fluent translations keyed by code,
-//! chosen per request from `Accept-Language`.
-//!
-//! A translation is a Fluent message whose id is the code; its value translates the message,
-//! its attributes `.title` and `.help` the title and the help. The variables are the
-//! variant's placeholders (`{slug}` is `$slug`, `{0}` is `$arg0`) and its details, by their
-//! names; a number stays a number, so Fluent's plural selectors work:
-//!
-//! ```
-//! use errwire::i18n::Translations;
-//! use errwire::{ApiError, Context};
-//!
-//! #[derive(Debug, ApiError)]
-//! enum WorkspaceError {
-//!     #[api(status = 409, message = "The slug '{slug}' is already in use.")]
-//!     WorkspaceSlugTaken { slug: String },
-//! }
-//!
-//! let translations = Translations::parse([(
-//!     "fr",
-//!     "workspace_slug_taken = Le slug « { $slug } » est déjà utilisé.\n    .title = Slug déjà pris\n",
-//! )])
-//! .unwrap();
-//! let error = WorkspaceError::WorkspaceSlugTaken { slug: "acme".into() };
-//! let ctx = Context::new().translations(&translations).accept_language("fr-CA, en;q=0.5");
-//! assert_eq!(ctx.message(&error).to_string(), "Le slug « acme » est déjà utilisé.");
-//! assert_eq!(ctx.language_of(&error), Some("fr"));
-//! // Without a translation for the request, the derive's message.
-//! let ctx = Context::new().translations(&translations).accept_language("de");
-//! assert_eq!(ctx.message(&error).to_string(), "The slug 'acme' is already in use.");
-//! ```
-//!
-//! Negotiation follows RFC 4647 with the header's quality values (see [`negotiate`]); a
-//! request falls back through its chain of locales to the untranslated message. Rendered
-//! responses carry `Content-Language` (when a translation was used) and
-//! `Vary: Accept-Language` (whenever translations are configured). [`Translations::check`]
-//! (and [`check`], which reads sources with syntax errors too) lists every mistake.
+#![doc = include_str!("../docs/i18n.md")]
 
 mod check;
 pub mod negotiate;

@@ -1,33 +1,4 @@
-//! `OpenAPI` responses for derived types (features `utoipa` and `aide`).
-//!
-//! For a type, the responses are what a route can return: one response per status (`OpenAPI`
-//! allows no more), every code under it as a named example with its real body in the type's
-//! format, the envelope's JSON Schema (inferred from real renders, so it fits any format,
-//! yours too) with the code member an open string whose known values are its `examples` (a
-//! new code is not a breaking change, so no `enum`), and a `Retry-After` header where a code
-//! can be retried. They are built once, as `OpenAPI` JSON, and handed to each generator in its
-//! own types: derived types without generic parameters implement `utoipa::IntoResponses`
-//! (feature `utoipa`) and `aide::OperationOutput` (feature `aide`).
-//!
-//! ```
-//! # #[cfg(feature = "utoipa")] {
-//! use errwire::ApiError;
-//!
-//! #[derive(ApiError)]
-//! #[api(format = Problem)]
-//! enum AccountError {
-//!     /// Slug already in use.
-//!     #[api(status = 409)]
-//!     SlugTaken,
-//!     /// Resource is in a state that doesn't allow this op.
-//!     #[api(status = 409)]
-//!     StateConflict,
-//! }
-//!
-//! let responses = <AccountError as utoipa::IntoResponses>::responses();
-//! assert_eq!(responses.keys().collect::<Vec<_>>(), ["409"]);
-//! # }
-//! ```
+#![doc = include_str!("../docs/openapi.md")]
 
 #[cfg(feature = "aide")]
 pub mod aide;

@@ -1,7 +1,7 @@
 //! Each built-in envelope is described once, by its `Descriptor`; these tests hold every
 //! other place that names a format's facts to it: the encoder (what it really writes), the
 //! decoder, the reserved-member rule the derive applies, the derive's list of built-in
-//! names, the `on_unimplemented` note, the module tables and the README.
+//! names, the `on_unimplemented` note, the module pages' tables and the attribute reference.
 
 use errwire::client::{RemoteError, RemoteFormat};
 use errwire::format::{
@@ -174,10 +174,12 @@ fn every_built_in_format_works_by_its_bare_name() {
 }
 
 /// The prose that names the formats says what the descriptors say: the `on_unimplemented`
-/// note, the table of `errwire::format` and of `errwire::client`, the README's reserved list.
+/// note, the tables of the `errwire::format` and `errwire::client` pages, and the attribute
+/// reference's list of reserved detail names.
 #[test]
 fn the_docs_name_the_formats_the_descriptors_describe() {
     let format_module = include_str!("../../../runtime/src/format/mod.rs");
+    let format_page = include_str!("../../../runtime/src/docs/format.md");
     let note = format_module
         .lines()
         .find(|l| l.trim_start().starts_with("note = \"use a built-in format"))
@@ -188,28 +190,28 @@ fn the_docs_name_the_formats_the_descriptors_describe() {
             "the note misses {}",
             d.name
         );
-        let row = format_module
+        let row = format_page
             .lines()
-            .find(|l| l.starts_with(&format!("//! | [`{}`] |", d.name)))
+            .find(|l| l.starts_with(&format!("| [`{}`] ", d.name)))
             .unwrap_or_else(|| panic!("no row for {} in the format table", d.name));
         assert!(row.contains(&format!("`{}`", d.content_type)), "{row}");
     }
     assert_eq!(note.matches("`, `").count() + 1, BUILT_IN.len(), "{note}");
-    let client_module = include_str!("../../../runtime/src/client/mod.rs");
+    let client_page = include_str!("../../../runtime/src/docs/client.md");
     for d in BUILT_IN {
         assert!(
-            client_module
+            client_page
                 .lines()
-                .any(|l| l.starts_with("//! | ") && l.contains(&format!("`{}`", d.name))),
+                .any(|l| l.starts_with("| ") && l.contains(&format!("`{}`", d.name))),
             "the client table misses {}",
             d.name
         );
     }
-    let readme = include_str!("../../../README.md");
-    let from = readme
+    let attributes = include_str!("../../../runtime/src/docs/attributes.md");
+    let from = attributes
         .find("member a format writes beside its details (")
         .unwrap();
-    let list = &readme[from..];
+    let list = &attributes[from..];
     let list = &list[list.find('(').unwrap() + 1..list.find(')').unwrap()];
     let listed: Vec<&str> = list.split(',').map(|n| n.trim().trim_matches('`')).collect();
     assert_eq!(listed, errwire::rules::RESERVED_MEMBER_NAMES);
