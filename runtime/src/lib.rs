@@ -42,8 +42,6 @@ pub mod jsonrpsee;
 #[cfg_attr(docsrs, doc(cfg(feature = "tracing")))]
 pub mod log;
 mod message;
-#[cfg(any(feature = "utoipa", feature = "aide"))]
-#[cfg_attr(docsrs, doc(cfg(any(feature = "utoipa", feature = "aide"))))]
 pub mod openapi;
 mod render;
 #[cfg(any(feature = "tower", feature = "actix-web"))]

@@ -8,6 +8,7 @@
 //! cargo run -p tour -- all problem         # every service as RFC 9457 problems
 //! cargo run -p tour -- --html DIR           # each service's HTML reference page
 //! cargo run -p tour -- --typescript DIR     # each error type as a TypeScript module
+//! cargo run -p tour -- --openapi DIR        # each error type as an OpenAPI 3.1 document
 //! cargo run -p tour -- studio-api --lang fr  # as a client sending `Accept-Language: fr`
 //! ```
 
@@ -16,7 +17,7 @@ mod services;
 use std::path::Path;
 use std::process::ExitCode;
 
-use errwire::catalogue::{HtmlPage, typescript_for};
+use errwire::catalogue::{HtmlPage, openapi_for, typescript_for};
 use errwire::format::{Flat, JsonRpc, JsonRpcPlain, McpTool, Nested, OAuth, Problem, Simple};
 use errwire::{ApiError, Context, ErrorSpec, to_response};
 
@@ -68,6 +69,7 @@ fn main() -> ExitCode {
         let written = match flag.as_str() {
             "--html" => Some(write_html(&services, Path::new(dir))),
             "--typescript" => Some(write_typescript(&services, Path::new(dir))),
+            "--openapi" => Some(write_openapi(&services, Path::new(dir))),
             _ => None,
         };
         match written {
@@ -94,7 +96,9 @@ fn main() -> ExitCode {
     if chosen.is_empty() || !(format == "default" || FORMATS.contains(&format)) || args.len() > 2 || bad_lang
     {
         let names: Vec<&str> = services.iter().map(|s| s.name).collect();
-        eprintln!("usage: tour [SERVICE] [FORMAT] [--lang LANG] | tour --html DIR | tour --typescript DIR");
+        eprintln!(
+            "usage: tour [SERVICE] [FORMAT] [--lang LANG] | tour --html DIR | tour --typescript DIR | tour --openapi DIR"
+        );
         eprintln!("  SERVICE: all (default), {}", names.join(", "));
         eprintln!(
             "  FORMAT:  default (each service's own envelope), {}",
@@ -224,6 +228,7 @@ fn print_index(services: &[Service]) {
     say!("  HTML reference pages:   cargo run -p tour -- --html target/errwire-reference");
     say!("  in French:              cargo run -p tour -- studio-api --lang fr");
     say!("  TypeScript modules:     cargo run -p tour -- --typescript target/errwire-ts");
+    say!("  OpenAPI documents:      cargo run -p tour -- --openapi target/errwire-openapi");
     say!("\nEvery service follows, in full.\n");
 }
 
@@ -288,6 +293,37 @@ fn write_typescript(services: &[Service], dir: &Path) -> std::io::Result<Vec<Str
             // body with an unknown code (the set is open).
             let later = response_in(group.format, &AddedLater::Conflict, &Context::new());
             std::fs::write(path.with_extension("new-code.json"), later.body())?;
+            written.push(path.display().to_string());
+        }
+    }
+    Ok(written)
+}
+
+/// One OpenAPI 3.1 document per error type, `<service>.<Type>.openapi.json`, in the type's own
+/// envelope, and beside it the body of an error added later (`.new-code.json`), as for the
+/// TypeScript modules.
+fn write_openapi(services: &[Service], dir: &Path) -> std::io::Result<Vec<String>> {
+    std::fs::create_dir_all(dir)?;
+    let mut written = Vec::new();
+    for service in services {
+        for group in &service.groups {
+            let document = match group.format {
+                "nested" => openapi_for::<Nested>(group.catalogue),
+                "flat" => openapi_for::<Flat>(group.catalogue),
+                "problem" => openapi_for::<Problem>(group.catalogue),
+                "oauth" => openapi_for::<OAuth>(group.catalogue),
+                "simple" => openapi_for::<Simple>(group.catalogue),
+                "jsonrpc" => openapi_for::<JsonRpc>(group.catalogue),
+                "jsonrpc-plain" => openapi_for::<JsonRpcPlain>(group.catalogue),
+                _ => openapi_for::<McpTool>(group.catalogue),
+            };
+            let path = dir.join(format!("{}.{}.openapi.json", service.name, group.type_name));
+            std::fs::write(&path, document)?;
+            let later = response_in(group.format, &AddedLater::Conflict, &Context::new());
+            std::fs::write(
+                dir.join(format!("{}.{}.new-code.json", service.name, group.type_name)),
+                later.body(),
+            )?;
             written.push(path.display().to_string());
         }
     }

@@ -2,6 +2,7 @@
 
 #[cfg(feature = "aide")]
 pub mod aide;
+#[cfg_attr(not(any(feature = "utoipa", feature = "aide")), allow(dead_code))]
 mod merged;
 #[cfg(feature = "utoipa")]
 mod utoipa;
@@ -246,12 +247,26 @@ const OPEN_CODES: &str = "The error's stable machine code. The known codes are t
 /// format's descriptor says it lives, else (a format of your own) the string member that holds
 /// the code in every render.
 fn mark_codes(schema: &mut Value, code_at: Option<MemberPath>, renders: &[Value], codes: &[&str]) {
+    if let Some(target) = code_schema(schema, code_at, renders, codes) {
+        // An open set: a closed `enum` would make a client generated from today's document
+        // reject tomorrow's new code, which the lock calls non-breaking.
+        target["examples"] = json!(codes);
+        target["description"] = json!(OPEN_CODES);
+    }
+}
+
+/// The schema of the member that carries the code, inside the envelope's `schema`.
+fn code_schema<'s>(
+    schema: &'s mut Value,
+    code_at: Option<MemberPath>,
+    renders: &[Value],
+    codes: &[&str],
+) -> Option<&'s mut Value> {
     let path: Vec<String> = if let Some(path) = code_at {
         path.iter().map(|s| (*s).to_string()).collect()
     } else {
-        let Some(first) = renders.first() else { return };
         let mut paths = Vec::new();
-        string_paths(first, &mut Vec::new(), &mut paths);
+        string_paths(renders.first()?, &mut Vec::new(), &mut paths);
         let carries_code = |path: &[String]| {
             renders.iter().zip(codes).all(|(render, code)| {
                 path.iter()
@@ -260,20 +275,49 @@ fn mark_codes(schema: &mut Value, code_at: Option<MemberPath>, renders: &[Value]
                     == Some(*code)
             })
         };
-        let Some(path) = paths.into_iter().find(|p| carries_code(p)) else {
-            return;
-        };
-        path
+        paths.into_iter().find(|p| carries_code(p))?
     };
-    let target = path
+    path.iter()
+        .try_fold(schema, |s, key| s.get_mut("properties")?.get_mut(key))
+}
+
+/// A catalogue as an `OpenAPI` 3.1 document in format `F` (`errwire::catalogue::openapi_for`):
+/// `components/schemas` holds `ErrorCode` (an open string, the known codes its examples) and
+/// `ErrorBody` (the envelope, its code member a `$ref` to `ErrorCode`); `components/responses`
+/// holds one response per status, each `$ref`ing `ErrorBody`, with every code under it as a
+/// named example and `Retry-After` where a code can be retried.
+pub(crate) fn catalogue_document<F: Format>(specs: &'static [ErrorSpec]) -> Value {
+    let all: Vec<&'static ErrorSpec> = specs.iter().collect();
+    let codes: Vec<&str> = specs.iter().map(ErrorSpec::code).collect();
+    let mut body = if all.is_empty() {
+        json!({"type": "object"})
+    } else {
+        response::<F>(0, &all)["content"][F::CONTENT_TYPE]["schema"].take()
+    };
+    let renders: Vec<Value> = all
         .iter()
-        .try_fold(&mut *schema, |s, key| s.get_mut("properties")?.get_mut(key));
-    if let Some(target) = target {
-        // An open set: a closed `enum` would make a client generated from today's document
-        // reject tomorrow's new code, which the lock calls non-breaking.
-        target["examples"] = json!(codes);
-        target["description"] = json!(OPEN_CODES);
+        .map(|s| render::<F>(&Example(s), &Context::new()))
+        .collect();
+    if let Some(code) = code_schema(&mut body, F::DESCRIPTOR.and_then(|d| d.code_at), &renders, &codes) {
+        *code = json!({"$ref": "#/components/schemas/ErrorCode"});
     }
+    let mut responses = Map::new();
+    for (status, mut response) in responses_json::<F>(specs) {
+        response["content"][F::CONTENT_TYPE]["schema"] = json!({"$ref": "#/components/schemas/ErrorBody"});
+        responses.insert(status.to_string(), response);
+    }
+    json!({
+        "openapi": "3.1.0",
+        "info": {"title": "Error catalogue", "version": "1"},
+        "paths": {},
+        "components": {
+            "schemas": {
+                "ErrorCode": {"type": "string", "description": OPEN_CODES, "examples": codes},
+                "ErrorBody": body,
+            },
+            "responses": responses,
+        },
+    })
 }
 
 fn string_paths(value: &Value, at: &mut Vec<String>, out: &mut Vec<Vec<String>>) {

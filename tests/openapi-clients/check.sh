@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Clients generated from errwire's OpenAPI documents survive a new code: in one command,
+# bash tests/openapi-clients/check.sh
+#
+# The tour writes each seed service's error type as an OpenAPI 3.1 document
+# (`errwire::catalogue::openapi_for`) and, beside it, the body of an error the service added
+# after the document was published (code `added_in_v2`). Then, with tools other people wrote:
+#   - datamodel-code-generator (PyPI, pinned in requirements.txt, in a venv under the target
+#     directory) generates pydantic models from each document; the generated `ErrorBody`
+#     validates every documented example and the new code's body, and still refuses a body
+#     whose code is not a string (the schema is open, not empty);
+#   - openapi-typescript (npm, pinned in package-lock.json) generates types from each
+#     document; they type-check under `tsc --strict` together with errwire's own TypeScript
+#     module for the same type, a new code is assignable to the generated `ErrorCode`, and the
+#     errwire module's exhaustive switch still rejects a misspelt known code.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+target="${CARGO_TARGET_DIR:-$HOME/.cache/errwire-target}"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+venv="$target/openapi-clients-venv"
+[ -x "$venv/bin/datamodel-codegen" ] || python3 -m venv "$venv"
+"$venv/bin/pip" install -q --disable-pip-version-check -r "$here/requirements.txt"
+(cd "$here" && npm ci --no-audit --no-fund --loglevel=error > /dev/null)
+
+(cd "$repo" && cargo run -q -p tour -- --openapi "$work/docs" && cargo run -q -p tour -- --typescript "$work/ts") > /dev/null
+documents=("$work"/docs/*.openapi.json)
+[ "${#documents[@]}" -ge 5 ] || { echo "expected the seed services' documents, found ${#documents[@]}" >&2; exit 1; }
+
+failures=0
+for document in "${documents[@]}"; do
+  name=$(basename "$document" .openapi.json)
+  new_code="$work/docs/$name.new-code.json"
+
+  # Python: pydantic models from the document.
+  "$venv/bin/datamodel-codegen" --input "$document" --input-file-type openapi \
+    --output-model-type pydantic_v2.BaseModel --output "$work/py_${name//[.-]/_}.py" 2> "$work/dcg.log" \
+    || { cat "$work/dcg.log" >&2; echo "FAILED: datamodel-codegen on $name" >&2; failures=$((failures + 1)); continue; }
+  if ! (cd "$work" && "$venv/bin/python" - "$document" "$new_code" "py_${name//[.-]/_}" <<'PY'
+import importlib, json, sys
+document, new_code, module = sys.argv[1], sys.argv[2], sys.argv[3]
+models = importlib.import_module(module)
+ErrorBody = models.ErrorBody
+doc = json.load(open(document))
+examples = [
+    example["value"]
+    for response in doc["components"]["responses"].values()
+    for media in response["content"].values()
+    for example in media["examples"].values()
+]
+for body in examples:
+    ErrorBody.model_validate(body)
+later = json.load(open(new_code))
+ErrorBody.model_validate(later)  # a code the document does not list
+def code_path(body):
+    for path in (["error", "code"], ["code"], ["error"], ["error", "data", "code"], ["structuredContent", "code"]):
+        value = body
+        for key in path:
+            value = value.get(key) if isinstance(value, dict) else None
+        if value == "added_in_v2":
+            return path
+    return None
+path = code_path(later)
+if path is not None:
+    broken = json.loads(json.dumps(later))
+    target = broken
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = 7
+    try:
+        ErrorBody.model_validate(broken)
+    except Exception:
+        pass
+    else:
+        sys.exit(f"{module}: a numeric code validated: the schema is not checking the code")
+print(f"{module}: {len(examples)} documented bodies and a new code validate")
+PY
+  ); then
+    echo "FAILED: the pydantic models of $name" >&2
+    failures=$((failures + 1))
+  fi
+
+  # TypeScript: openapi-typescript's types beside errwire's module.
+  mkdir -p "$work/tsc/$name"
+  "$here/node_modules/.bin/openapi-typescript" "$document" -o "$work/tsc/$name/api.ts" > /dev/null 2>&1 \
+    || { echo "FAILED: openapi-typescript on $name" >&2; failures=$((failures + 1)); continue; }
+  cp "$work/ts/$name.ts" "$work/tsc/$name/errors.ts"
+  first=$(grep -m1 -oE '^  \| "[^"]+"' "$work/ts/$name.ts" | sed -E 's/^  \| "(.*)"$/\1/')
+  cat > "$work/tsc/$name/client.ts" <<TS
+import type { components } from "./api";
+import { isErrorBody, isKnownErrorCode, errorCodeOf, type ErrorCode } from "./errors";
+
+type Body = components["schemas"]["ErrorBody"];
+type GeneratedCode = components["schemas"]["ErrorCode"];
+
+/** A code added after the document was generated is still a code. */
+export const later: GeneratedCode = "added_in_v2";
+
+/** The generated body type, read with errwire's guards. */
+export function known(body: Body): ErrorCode | undefined {
+  if (!isErrorBody(body)) {
+    return undefined;
+  }
+  const code = errorCodeOf(body);
+  return isKnownErrorCode(code) ? code : undefined;
+}
+
+export function kind(code: ErrorCode): string {
+  switch (code) {
+    case "$first":
+      return "first";
+    default:
+      return "other";
+  }
+}
+TS
+  flags=(--strict --noEmit --target es2022 --module esnext --moduleResolution bundler --skipLibCheck)
+  if ! "$here/node_modules/.bin/tsc" "${flags[@]}" "$work/tsc/$name/client.ts"; then
+    echo "FAILED: openapi-typescript's types and errwire's module for $name do not compile together" >&2
+    failures=$((failures + 1))
+  fi
+  sed "s/    case \"$first\":/    case \"${first}_typo\":/" "$work/tsc/$name/client.ts" > "$work/tsc/$name/typo.ts"
+  if "$here/node_modules/.bin/tsc" "${flags[@]}" "$work/tsc/$name/typo.ts" > /dev/null 2>&1; then
+    echo "FAILED: a misspelt known code compiled against $name" >&2
+    failures=$((failures + 1))
+  fi
+done
+[ "$failures" -eq 0 ] || exit 1
+echo "openapi clients: ${#documents[@]} documents; pydantic models (datamodel-code-generator) and openapi-typescript types accept a code added later, and still type the code"
