@@ -1,10 +1,8 @@
 #![doc = include_str!("docs/actix.md")]
 
-use alloc::boxed::Box;
-use alloc::rc::Rc;
-use alloc::vec::Vec;
 use core::future::{Future, Ready, ready};
 use core::pin::Pin;
+use std::rc::Rc;
 
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform};

@@ -99,7 +99,7 @@ where
                 };
                 Err(Rejection {
                     error: FrameworkError::InvalidPath,
-                    violations: alloc::vec![crate::Violation::new(
+                    violations: std::vec![crate::Violation::new(
                         field,
                         "invalid_value",
                         "This path parameter has an invalid value.",
@@ -136,7 +136,7 @@ where
                 let path = error.path().to_string();
                 Rejection {
                     error: FrameworkError::InvalidQuery,
-                    violations: alloc::vec![violation(&path, &error.into_inner().to_string())],
+                    violations: std::vec![violation(&path, &error.into_inner().to_string())],
                 }
             })
     }

@@ -1,7 +1,6 @@
 //! [`Context`]: what belongs to the request, not the error.
 
-use alloc::borrow::Cow;
-use alloc::string::String;
+use std::borrow::Cow;
 
 use serde::{Serialize, Serializer};
 

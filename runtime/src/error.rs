@@ -1,10 +1,9 @@
 //! The [`ApiError`] trait: what a client may learn about an error.
 
-use alloc::borrow::Cow;
-use alloc::boxed::Box;
-use alloc::sync::Arc;
 use core::fmt;
 use core::time::Duration;
+use std::borrow::Cow;
+use std::sync::Arc;
 
 use http::StatusCode;
 

@@ -23,9 +23,6 @@
 //! assert_eq!(error.violations()[0].field(), "name");
 //! ```
 
-use alloc::string::{String, ToString};
-use alloc::vec::Vec;
-
 use crate::Violation;
 
 /// Every error in `report`, in garde's order: the path, the code `invalid` (garde errors have

@@ -1,9 +1,8 @@
 #![doc = include_str!("docs/crate.md")]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(unsafe_code)]
-#![warn(missing_docs)]
+#![warn(missing_docs, unreachable_pub, missing_debug_implementations)]
 
-extern crate alloc;
 // The derive names `::errwire`; this lets errwire derive its own `FrameworkError`.
 extern crate self as errwire;
 

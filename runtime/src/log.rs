@@ -2,7 +2,6 @@
 //! id and the whole source chain; 4xx at debug. Logs are where internals belong; bodies never
 //! get them.
 
-use alloc::string::{String, ToString};
 use core::sync::atomic::{AtomicBool, Ordering};
 
 use crate::ApiError;

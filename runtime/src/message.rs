@@ -1,6 +1,5 @@
 //! [`PublicMessage`]: an error's public message as `Display` and `Serialize`.
 
-use alloc::string::ToString as _;
 use core::fmt;
 
 use serde::{Serialize, Serializer};

@@ -1,9 +1,6 @@
 //! Rendering an error in a format: [`to_json`] (the body), [`to_response`] (the whole HTTP
 //! response) and [`DefaultFormat`] (the envelope a type renders in by default).
 
-use alloc::string::String;
-use alloc::vec::Vec;
-
 use http::header::{CONTENT_TYPE, HeaderName, HeaderValue, RETRY_AFTER, WWW_AUTHENTICATE};
 use http::{Response, StatusCode};
 

@@ -7,8 +7,6 @@
 //! it: every error body carries the request id the logs have, with no bound on the error
 //! type.
 
-use alloc::string::String;
-
 use http::HeaderMap;
 
 pub use crate::web::context::RequestContext;

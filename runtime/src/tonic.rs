@@ -1,8 +1,5 @@
 #![doc = include_str!("docs/grpc.md")]
 
-use alloc::boxed::Box;
-use alloc::string::String;
-use alloc::vec::Vec;
 use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context as TaskContext, Poll};

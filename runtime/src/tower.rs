@@ -1,7 +1,5 @@
 #![doc = include_str!("docs/web.md")]
 
-use alloc::boxed::Box;
-use alloc::vec::Vec;
 use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context as TaskContext, Poll};

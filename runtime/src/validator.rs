@@ -25,10 +25,6 @@
 //! assert_eq!(error.violations()[0].message(), "Not an email address.");
 //! ```
 
-use alloc::format;
-use alloc::string::String;
-use alloc::vec::Vec;
-
 use validator::{ValidationErrors, ValidationErrorsKind};
 
 use crate::Violation;

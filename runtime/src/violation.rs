@@ -1,8 +1,7 @@
 //! [`Violation`]: one field that failed validation, and how formats write a list of them.
 
-use alloc::borrow::Cow;
-use alloc::string::String;
 use core::fmt::{self, Write as _};
+use std::borrow::Cow;
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 

@@ -1,4 +1,5 @@
-//! This workspace's own contract: exactly the lines the README tells users to write.
+//! This workspace's own contract: exactly the lines the catalogue's page tells users to write
+//! (`runtime/src/docs/catalogue.md`, "Locked").
 
 #[test]
 fn error_codes_keep_their_contract() {

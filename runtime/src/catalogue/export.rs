@@ -1,8 +1,5 @@
 //! The catalogue exported: the JSON contract and Markdown reference tables.
 
-use alloc::string::{String, ToString};
-use alloc::vec::Vec;
-
 use serde::{Deserialize, Serialize};
 
 use super::unique::declared_at;
@@ -108,7 +105,7 @@ impl Entry {
     /// `path::Type::Variant`.
     pub(crate) fn declared_at(&self) -> String {
         match &self.variant {
-            Some(variant) => alloc::format!("{}::{variant}", self.type_name),
+            Some(variant) => std::format!("{}::{variant}", self.type_name),
             None => self.type_name.clone(),
         }
     }
@@ -207,7 +204,7 @@ impl Column {
             Self::Status => spec.status().as_u16().to_string(),
             Self::StatusLine => {
                 let status = spec.status();
-                alloc::format!("{} {}", status.as_u16(), status.canonical_reason().unwrap_or(""))
+                std::format!("{} {}", status.as_u16(), status.canonical_reason().unwrap_or(""))
                     .trim_end()
                     .to_string()
             }
@@ -306,7 +303,7 @@ impl Table {
             Order::StatusThenCode => rows.sort_by_key(|s| (s.status().as_u16(), s.code())),
         }
         let mut out = String::new();
-        let line = |cells: Vec<String>| alloc::format!("| {} |\n", cells.join(" | "));
+        let line = |cells: Vec<String>| std::format!("| {} |\n", cells.join(" | "));
         out.push_str(&line(self.columns.iter().map(|(_, h)| h.clone()).collect()));
         out.push_str(&line(self.columns.iter().map(|_| "---".to_string()).collect()).replace(' ', ""));
         for spec in rows {

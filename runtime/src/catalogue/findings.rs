@@ -2,10 +2,8 @@
 //! [`Severity`], which [`Rules`] may raise, lower or silence per rule and per code. The
 //! [`Lock`](super::Lock) and `cargo errwire check` read the same rules.
 
-use alloc::collections::BTreeMap;
-use alloc::string::{String, ToString};
-use alloc::vec::Vec;
 use core::fmt;
+use std::collections::BTreeMap;
 
 use super::export::{Contract, Entry};
 
@@ -401,7 +399,7 @@ impl Rules {
         let mut rules = Self::new();
         let entries = |value: &serde_json::Value, at: &str| -> Result<Vec<(String, Severity)>, RulesError> {
             let Some(object) = value.as_object() else {
-                return Err(RulesError(alloc::format!(
+                return Err(RulesError(std::format!(
                     "`{at}` must be a table of rule = \"severity\""
                 )));
             };
@@ -410,7 +408,7 @@ impl Rules {
                 .map(|(rule, severity)| {
                     let text = severity.as_str().unwrap_or_default();
                     let severity = Severity::parse(text).ok_or_else(|| {
-                        RulesError(alloc::format!(
+                        RulesError(std::format!(
                             "`{at}.{rule}` = {severity}: expected \"breaking\", \"warning\", \"info\" or \"allow\""
                         ))
                     })?;
@@ -430,7 +428,7 @@ impl Rules {
                 ));
             };
             for (code, by_rule) in codes {
-                for (rule, severity) in entries(by_rule, &alloc::format!("errwire.codes.{code}"))? {
+                for (rule, severity) in entries(by_rule, &std::format!("errwire.codes.{code}"))? {
                     rules = rules.for_code(code, &rule, severity)?;
                 }
             }
@@ -482,7 +480,7 @@ fn known(rule: &str) -> Result<(), RulesError> {
         Ok(())
     } else {
         let ids: Vec<&str> = RULES.iter().map(|(id, _)| *id).collect();
-        Err(RulesError(alloc::format!(
+        Err(RulesError(std::format!(
             "unknown errwire rule `{rule}`: the rules are {}",
             ids.join(", ")
         )))

@@ -1,7 +1,5 @@
 //! [`Lock`]: the committed contract, compared with the live catalogue.
 
-use alloc::string::String;
-use alloc::vec::Vec;
 use core::fmt;
 use std::path::{Path, PathBuf};
 
@@ -36,7 +34,7 @@ pub struct Lock {
     rules: Rules,
     /// The locales covering each code, listed in the file (feature `i18n`).
     #[cfg(feature = "i18n")]
-    locales: Option<alloc::collections::BTreeMap<String, Vec<String>>>,
+    locales: Option<std::collections::BTreeMap<String, Vec<String>>>,
 }
 
 /// What a check found when nothing broke.
@@ -247,7 +245,7 @@ fn added(findings: &[Finding]) -> Vec<String> {
     findings
         .iter()
         .filter_map(|f| match &f.change {
-            Change::Added { code, declared_by } => Some(alloc::format!("{code} ({declared_by})")),
+            Change::Added { code, declared_by } => Some(std::format!("{code} ({declared_by})")),
             _ => None,
         })
         .collect()

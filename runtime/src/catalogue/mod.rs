@@ -1,7 +1,6 @@
 #![doc = include_str!("../docs/catalogue.md")]
 
-use alloc::boxed::Box;
-use alloc::sync::Arc;
+use std::sync::Arc;
 
 pub(crate) mod assert;
 mod export;
@@ -32,7 +31,7 @@ pub use unique::{
     CodeMatch, Duplicate, DuplicateCodes, check_unique, check_unique_by, duplicates, duplicates_by,
 };
 
-use alloc::borrow::Cow;
+use std::borrow::Cow;
 
 use crate::error::ApiError;
 use crate::spec::ErrorSpec;

@@ -4,7 +4,6 @@
 //! link section, and the linker assembles the slice. Chosen over `inventory` because it
 //! needs no code before `main` (no constructors) and costs nothing at run time.
 
-use alloc::vec::Vec;
 use std::collections::HashSet;
 
 use crate::spec::ErrorSpec;

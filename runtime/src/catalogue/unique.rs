@@ -1,7 +1,5 @@
 //! One code, one meaning: duplicates across types, found at run time.
 
-use alloc::string::String;
-use alloc::vec::Vec;
 use core::fmt;
 
 use crate::spec::ErrorSpec;
@@ -37,7 +35,7 @@ impl std::error::Error for DuplicateCodes {}
 /// Where a spec is declared: `path::Type::Variant`.
 pub(crate) fn declared_at(spec: &ErrorSpec) -> String {
     match spec.variant() {
-        Some(variant) => alloc::format!("{}::{variant}", spec.type_name()),
+        Some(variant) => std::format!("{}::{variant}", spec.type_name()),
         None => String::from(spec.type_name()),
     }
 }
@@ -82,7 +80,7 @@ pub fn duplicates_by(specs: &[ErrorSpec], matching: CodeMatch) -> Vec<Duplicate>
                 let at = if code == last.code {
                     at
                 } else {
-                    alloc::format!("{at} ({code})")
+                    std::format!("{at} ({code})")
                 };
                 last.declared_by.push(at);
             }
@@ -90,7 +88,7 @@ pub fn duplicates_by(specs: &[ErrorSpec], matching: CodeMatch) -> Vec<Duplicate>
                 key,
                 Duplicate {
                     code,
-                    declared_by: alloc::vec![at],
+                    declared_by: std::vec![at],
                 },
             )),
         }

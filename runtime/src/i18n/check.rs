@@ -1,8 +1,6 @@
 //! The checker: every mistake a set of translations can make against a catalogue, each with
 //! its file and line — as the derive checks templates, for a test or a CI step.
 
-use alloc::string::{String, ToString};
-use alloc::vec::Vec;
 use core::fmt;
 use std::path::Path;
 
@@ -192,7 +190,7 @@ where
 {
     let mut mistakes = codes_that_cannot_be_ids(specs);
     for (locale, source) in sources {
-        let file = alloc::format!("{}.ftl", locale.as_ref());
+        let file = std::format!("{}.ftl", locale.as_ref());
         if let Some(read) = read(locale.as_ref(), file, source.into(), &mut mistakes) {
             check_locale(
                 specs,
@@ -394,7 +392,7 @@ pub(crate) fn read_dir(dir: &Path) -> (Vec<(String, String, String)>, Vec<Mistak
     };
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(error) => return (sources, alloc::vec![unreadable(dir, &error)]),
+        Err(error) => return (sources, std::vec![unreadable(dir, &error)]),
     };
     let mut paths: Vec<_> = entries
         .filter_map(Result::ok)

@@ -5,10 +5,8 @@ pub mod negotiate;
 
 pub use check::{Mistake, check};
 
-use alloc::borrow::Cow;
-use alloc::string::{String, ToString};
-use alloc::vec::Vec;
 use core::fmt;
+use std::borrow::Cow;
 use std::path::Path;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -125,7 +123,7 @@ impl Translations {
         S: Into<String>,
     {
         Self::parse_named(sources.into_iter().map(|(locale, source)| {
-            let file = alloc::format!("{}.ftl", locale.as_ref());
+            let file = std::format!("{}.ftl", locale.as_ref());
             (locale, file, source.into())
         }))
     }
@@ -166,7 +164,7 @@ impl Translations {
         let mut locales = Vec::with_capacity(read_ok.len());
         let mut tags = Vec::with_capacity(read_ok.len());
         for read in read_ok {
-            let mut bundle = FluentBundle::new_concurrent(alloc::vec![read.id]);
+            let mut bundle = FluentBundle::new_concurrent(std::vec![read.id]);
             // Exact bytes on the wire: no Unicode isolation marks around variables.
             bundle.set_use_isolating(false);
             // A message id given twice in one file: the first wins (the checker reports it as
@@ -199,9 +197,8 @@ impl Translations {
     }
 
     /// For every code some locale translates, the locales that do (in the order given).
-    pub(crate) fn coverage(&self) -> alloc::collections::BTreeMap<String, Vec<String>> {
-        let mut coverage: alloc::collections::BTreeMap<String, Vec<String>> =
-            alloc::collections::BTreeMap::new();
+    pub(crate) fn coverage(&self) -> std::collections::BTreeMap<String, Vec<String>> {
+        let mut coverage: std::collections::BTreeMap<String, Vec<String>> = std::collections::BTreeMap::new();
         for (locale, _, source) in self.sources() {
             let Ok(resource) = FluentResource::try_new(source.to_string()) else {
                 continue;

@@ -2,8 +2,6 @@
 //! fixed bounds, and the [`Chain`] of available locales they select (RFC 4647 lookup, with
 //! Fluent's filtering for more specific locales), on the stack: negotiating allocates nothing.
 
-use alloc::vec::Vec;
-
 /// The most bytes of a header read: a longer header is read up to here (at a comma).
 pub const MAX_HEADER: usize = 4096;
 

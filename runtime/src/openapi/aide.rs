@@ -28,8 +28,7 @@
 //! assert!(examples.get("invalid_body").is_some() && examples.get("quantity_too_large").is_some());
 //! ```
 
-use alloc::collections::BTreeMap;
-use alloc::vec::Vec;
+use std::collections::BTreeMap;
 
 use aide::openapi::{ReferenceOr, Response, StatusCode};
 use aide::transform::TransformOperation;

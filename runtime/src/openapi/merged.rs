@@ -2,10 +2,9 @@
 //! status, so types that share a status (the framework's `invalid_body` and the domain's
 //! `quantity_too_large`, both 422) are both documented instead of the last one listed.
 
-use alloc::collections::BTreeMap;
-use alloc::vec::Vec;
 use core::any::TypeId;
 use core::marker::PhantomData;
+use std::collections::BTreeMap;
 
 use serde_json::{Map, Value, json};
 
@@ -39,10 +38,24 @@ pub struct Framework<F>(PhantomData<F>);
 /// for a layer with `negotiate_problem(true)`.
 pub struct Served<F, T>(PhantomData<(F, T)>);
 
+/// The marker types name types; their `Debug` says which marker (no bound on what they name).
+macro_rules! debug_marker {
+    ($($name:ident<$($param:ident),*>),*) => {$(
+        impl<$($param),*> core::fmt::Debug for $name<$($param),*> {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(stringify!($name))
+            }
+        }
+    )*};
+}
+
+debug_marker!(Responses<T>, WithProblem<T>, Framework<F>, Served<F, T>);
+
 /// The body of one response, built for one format from the specs it answers.
 type Build = fn(u16, &[&'static ErrorSpec]) -> Value;
 
 /// The specs one format answers at one status.
+#[derive(Debug)]
 struct Group {
     format: TypeId,
     build: Build,
@@ -50,7 +63,7 @@ struct Group {
 }
 
 /// Specs grouped by status, then by format.
-#[derive(Default)]
+#[derive(Debug, Default)]
 #[doc(hidden)]
 pub struct Merger {
     by_status: BTreeMap<u16, Vec<Group>>,
@@ -71,7 +84,7 @@ impl Merger {
                 None => groups.push(Group {
                     format,
                     build: response::<F>,
-                    specs: alloc::vec![spec],
+                    specs: std::vec![spec],
                 }),
             }
         }

@@ -11,10 +11,8 @@ pub use merged::{ErrorTypes, Framework, Listed, Merger, Responses, Served, WithP
 #[cfg(feature = "utoipa")]
 pub use utoipa::{responses, responses_for};
 
-use alloc::collections::BTreeMap;
-use alloc::string::{String, ToString};
-use alloc::vec::Vec;
 use core::time::Duration;
+use std::collections::BTreeMap;
 
 use serde_json::{Map, Value, json};
 
@@ -88,7 +86,7 @@ fn response<F: Format>(status: u16, specs: &[&'static ErrorSpec]) -> Value {
             name.to_string(),
             json!({
                 "schema": {"type": "string"},
-                "description": alloc::format!("Sent with {}.", codes.join(", ")),
+                "description": std::format!("Sent with {}.", codes.join(", ")),
             }),
         );
     }
@@ -125,8 +123,8 @@ impl ApiError for Probe {
     fn spec(&self) -> &'static ErrorSpec {
         self.0
     }
-    fn message(&self) -> alloc::borrow::Cow<'static, str> {
-        alloc::borrow::Cow::Borrowed(self.0.message())
+    fn message(&self) -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed(self.0.message())
     }
     fn static_message(&self) -> Option<&'static str> {
         Some(self.0.message())

@@ -1,8 +1,7 @@
 //! The responses in utoipa's types: `utoipa::IntoResponses` for derived types (through the
 //! derive) and for [`Responses`] and [`WithProblem`].
 
-use alloc::collections::BTreeMap;
-use alloc::string::{String, ToString};
+use std::collections::BTreeMap;
 
 use serde_json::Value;
 use utoipa::openapi::RefOr;

@@ -6,6 +6,7 @@
 //! then `&AsErrorProbe`, where [`AsErrorFallback`] always applies.
 
 /// The value being probed.
+#[allow(missing_debug_implementations)] // a compile-time probe, never printed
 pub struct AsErrorProbe<'a, T: ?Sized>(pub &'a T);
 
 impl<T: ?Sized> Clone for AsErrorProbe<'_, T> {

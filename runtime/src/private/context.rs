@@ -1,8 +1,6 @@
 //! [`CurrentContext`]: the request context a conversion (`From<E> for ErrorData`, …)
 //! captures, owned because those conversions cannot borrow from a task-local.
 
-use alloc::string::String;
-
 use crate::Context;
 
 /// The rendering context of the request being served, owned.
@@ -11,7 +9,7 @@ pub struct CurrentContext {
     request_id: Option<String>,
     #[cfg(feature = "i18n")]
     language: Option<(
-        alloc::sync::Arc<crate::i18n::Translations>,
+        std::sync::Arc<crate::i18n::Translations>,
         crate::i18n::negotiate::Chain,
     )>,
 }

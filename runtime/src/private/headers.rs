@@ -1,7 +1,6 @@
 //! Writing a variant's declared headers: a value that is not a valid header value is left
 //! out, never sent altered, never a panic.
 
-use alloc::string::String;
 use core::fmt::{self, Write as _};
 
 use http::{HeaderMap, HeaderName, HeaderValue};

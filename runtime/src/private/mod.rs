@@ -13,13 +13,13 @@ mod retry_after;
 mod spec;
 mod violations;
 
-pub use alloc::borrow::Cow;
 pub use core::fmt;
 pub use core::option::Option::{None, Some};
 pub use core::time::Duration;
 pub use erased_serde;
 pub use http;
 pub use serde;
+pub use std::borrow::Cow;
 pub use std::fmt::format;
 
 pub use crate::catalogue::Catalogued;

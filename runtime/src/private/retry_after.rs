@@ -1,6 +1,5 @@
 //! [`RetryAfterValue`]: the types a `#[api(retry_after)]` field may have.
 
-use alloc::boxed::Box;
 use core::time::Duration;
 
 /// A field that gives the retry delay: `Duration`, integer seconds, or an `Option` of them.

@@ -68,7 +68,7 @@ impl GrpcCode {
     ];
 
     /// The default code of an HTTP status, by the mapping `google.rpc.Code` documents (see
-    /// the README's gRPC section for where several codes share a status).
+    /// the `tonic` module's page for where several codes share a status).
     #[must_use]
     pub const fn from_status(status: StatusCode) -> Self {
         Self::ALL[rules::default_grpc_code(status.as_u16()) as usize - 1]

@@ -1,7 +1,6 @@
 //! [`RequestContext`]: what the request being served tells an error response, kept in a
 //! task-local by the errwire layer (tower) or middleware (actix-web).
 
-use alloc::string::String;
 use core::future::Future;
 
 use crate::Context;
@@ -31,7 +30,7 @@ pub struct RequestContext {
     /// The service's translations and the locales this request's `Accept-Language` chose.
     #[cfg(feature = "i18n")]
     language: Option<(
-        alloc::sync::Arc<crate::i18n::Translations>,
+        std::sync::Arc<crate::i18n::Translations>,
         crate::i18n::negotiate::Chain,
     )>,
 }
@@ -87,14 +86,14 @@ impl RequestContext {
     #[cfg(feature = "i18n")]
     pub(crate) fn with_language(
         mut self,
-        translations: Option<&alloc::sync::Arc<crate::i18n::Translations>>,
+        translations: Option<&std::sync::Arc<crate::i18n::Translations>>,
         accept_language: Option<&str>,
     ) -> Self {
         if let Some(translations) = translations {
             let chain = accept_language.map_or(crate::i18n::negotiate::Chain::EMPTY, |h| {
                 translations.negotiate(h)
             });
-            self.language = Some((alloc::sync::Arc::clone(translations), chain));
+            self.language = Some((std::sync::Arc::clone(translations), chain));
         }
         self
     }
@@ -104,7 +103,7 @@ impl RequestContext {
     pub(crate) fn language(
         &self,
     ) -> Option<&(
-        alloc::sync::Arc<crate::i18n::Translations>,
+        std::sync::Arc<crate::i18n::Translations>,
         crate::i18n::negotiate::Chain,
     )> {
         self.language.as_ref()

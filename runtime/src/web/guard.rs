@@ -1,7 +1,6 @@
 //! The handler run with the settings' timeout and panic catching (actix-web has no
 //! middleware for either; tower users may use tower-http's instead).
 
-use alloc::string::String;
 use core::future::Future;
 
 /// What became of the handler.

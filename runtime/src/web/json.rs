@@ -2,10 +2,7 @@
 //! extractors share it. `serde_path_to_error` tracks the path (`items[2].name`) while
 //! `serde_json` deserializes, so nothing is parsed twice.
 
-use alloc::borrow::Cow;
-use alloc::string::String;
-use alloc::vec;
-use alloc::vec::Vec;
+use std::borrow::Cow;
 
 use serde::de::DeserializeOwned;
 
@@ -115,7 +112,7 @@ pub(crate) fn violation(path: &str, message: &str) -> Violation {
             let field = if path.is_empty() {
                 Cow::Owned(String::from(name))
             } else {
-                Cow::Owned(alloc::format!("{path}.{name}"))
+                Cow::Owned(std::format!("{path}.{name}"))
             };
             ("missing_field", "This field is required.", field)
         } else if message.starts_with("unknown field") {

@@ -12,7 +12,6 @@
 //! 5. `Steps::finish_headers`: the id echoed and the service's headers on
 //!    every response.
 
-use alloc::string::String;
 use core::future::Future;
 
 use super::context::RequestContext;

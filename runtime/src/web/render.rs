@@ -1,8 +1,6 @@
 //! Rendering an error for the request being served, and deciding which responses a
 //! framework made on its own are put into the service's envelope.
 
-use alloc::vec::Vec;
-
 use http::StatusCode;
 
 use super::context::RequestContext;

@@ -1,9 +1,8 @@
 //! [`ErrwireSettings`]: the one settings type behind the tower layer and the actix-web
 //! middleware.
 
-use alloc::sync::Arc;
-use alloc::vec::Vec;
 use core::marker::PhantomData;
+use std::sync::Arc;
 
 use core::time::Duration;
 use http::{HeaderName, HeaderValue};

@@ -1,9 +1,8 @@
 //! RFC 6749 §5.2 strings (`error`, `error_description`): only `%x20-21 / %x23-5B /
 //! %x5D-7E`, mapped as they stream.
 
-use alloc::borrow::Cow;
-use alloc::string::ToString;
 use core::fmt;
+use std::borrow::Cow;
 
 pub use super::classes::is_clean_oauth_text;
 use super::classes::is_oauth_byte;

@@ -12,8 +12,6 @@
 //! In a body any id is JSON-escaped and cut to [`MAX_REQUEST_ID`] bytes at a character
 //! boundary ([`request_id_body`]).
 
-use alloc::string::String;
-
 use http::{HeaderMap, HeaderValue};
 
 use super::truncate;

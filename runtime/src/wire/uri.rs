@@ -1,8 +1,7 @@
 //! URI references (problem `type` and `instance`, OAuth `error_uri`): kept when already
 //! valid, else percent-encoded into a path that is valid by construction.
 
-use alloc::borrow::Cow;
-use alloc::string::String;
+use std::borrow::Cow;
 
 use crate::rules::is_unreserved;
 

@@ -124,7 +124,8 @@ async fn result_ext_extend_sends_the_same_error() {
 }
 
 /// Why `GraphqlError` exists: async-graphql's blanket conversion sends `Display`. This pins
-/// the trap the README warns about, so the warning stays true.
+/// the trap the GraphQL page (`runtime/src/docs/graphql.md`) warns about, so the warning
+/// stays true.
 #[tokio::test]
 async fn a_bare_question_mark_without_errwire_sends_display() {
     let body = run("{ bare }").await;
