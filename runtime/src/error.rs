@@ -249,4 +249,45 @@ mod forwarding {
         assert!(trait_methods.len() > 15, "{trait_methods:?}");
         assert_eq!(trait_methods, forwarded);
     }
+
+    /// The derive's `transparent` variants are wrappers too: each method either hands the
+    /// call to the field (the derive's `delegate_to(…, "name")`, or the `direct` lookups), or
+    /// is a fact of the spec, which is the field's. A new method fails here until it is one
+    /// or the other.
+    #[test]
+    fn the_derive_delegates_every_method_a_transparent_variant_needs() {
+        /// Answered from `spec()`, which a transparent variant delegates: the field's facts.
+        const SPEC_FACTS: &[&str] = &[
+            "retryable",
+            "domain",
+            "help",
+            "title",
+            "docs_url",
+            "jsonrpc_code",
+            "grpc_code",
+            "mcp_channel",
+            "in_band",
+            "static_message",
+            "as_error",
+        ];
+        let source = include_str!("error.rs");
+        let derive = include_str!("../../macros/src/expand/api_error.rs");
+        let quoted_after = |marker: &str| -> Vec<String> {
+            derive
+                .match_indices(marker)
+                .filter_map(|(at, _)| {
+                    let rest = &derive[at + marker.len()..];
+                    let rest = rest.strip_prefix('"')?;
+                    Some(rest[..rest.find('"')?].to_owned())
+                })
+                .collect()
+        };
+        let mut handled: Vec<String> = quoted_after("delegate_to(krate, ");
+        handled.extend(quoted_after("direct("));
+        handled.extend(SPEC_FACTS.iter().map(|s| (*s).to_owned()));
+        handled.sort_unstable();
+        handled.dedup();
+        let trait_methods = fns_between(source, "pub trait ApiError {", "\n}\n");
+        assert_eq!(trait_methods, handled);
+    }
 }
