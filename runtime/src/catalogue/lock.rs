@@ -3,8 +3,10 @@
 use core::fmt;
 use std::path::{Path, PathBuf};
 
+use super::change::Change;
 use super::export::Contract;
-use super::findings::{Change, Finding, Rules, Severity, changes};
+use super::findings::changes;
+use super::severity::{Finding, Rules, Severity};
 use crate::spec::ErrorSpec;
 
 /// The environment variable that rewrites lock files: `ERRWIRE_BLESS=1`.

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 pub(crate) mod assert;
+mod change;
 mod export;
 mod findings;
 mod html;
@@ -10,14 +11,16 @@ mod lock;
 mod openapi;
 #[cfg(feature = "registry")]
 mod registry;
+mod severity;
 mod typescript;
 mod unique;
 
+pub use change::Change;
 #[cfg(feature = "i18n")]
 pub use export::contract_json_with_locales;
 #[allow(deprecated)]
 pub use export::{Column, FORMAT_VERSION, Order, Table, contract_json, to_json};
-pub use findings::{Change, Finding, RULES, Rules, RulesError, Severity, compare};
+pub use findings::compare;
 pub use html::{HtmlPage, html, html_for};
 pub use lock::{BLESS_VAR, Lock, LockError, LockReport};
 pub use openapi::{openapi, openapi_for};
@@ -26,6 +29,7 @@ pub use openapi::{openapi, openapi_for};
 pub use registry::CATALOGUES;
 #[cfg(feature = "registry")]
 pub use registry::all;
+pub use severity::{Finding, RULES, Rules, RulesError, Severity};
 pub use typescript::{typescript, typescript_for};
 pub use unique::{
     CodeMatch, Duplicate, DuplicateCodes, check_unique, check_unique_by, duplicates, duplicates_by,
