@@ -51,7 +51,7 @@ impl Export {
             }
             Self::Typescript => "errwire::catalogue::typescript(specs)",
             Self::Html => "errwire::catalogue::html(specs)",
-            Self::Openapi => "errwire::catalogue::openapi(specs)",
+            Self::Openapi => "errwire::openapi::document(specs)",
         }
     }
 }

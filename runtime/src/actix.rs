@@ -13,14 +13,14 @@ use actix_web::{HttpMessage as _, HttpResponse, ResponseError};
 
 use crate::format::Nested;
 use crate::framework::FrameworkError;
-use crate::render::X_REQUEST_ID_NAME;
 use crate::web::context::RequestContext;
 use crate::web::json::{Rejection, is_json_content_type, parse};
 use crate::web::negotiate::accepts_problem_in;
 use crate::web::pipeline::{Headers, Incoming, Transport};
 use crate::web::render::{REPLACED_HEADERS, Rendered, framework_error_for, render_current, render_in};
 use crate::web::settings::ErrwireSettings;
-use crate::{ApiError, Format};
+use crate::wire::request_id::X_REQUEST_ID_NAME;
+use crate::{error::ApiError, format::Format};
 
 /// The actix status of an error.
 pub fn status_code(error: &(impl ApiError + ?Sized)) -> StatusCode {
@@ -33,7 +33,9 @@ pub fn error_response<F: Format>(error: &(impl ApiError + ?Sized)) -> HttpRespon
 }
 
 /// The actix response for `error` in its type's own format (the derive's `ResponseError`).
-pub fn error_response_default<E: ApiError + crate::DefaultFormat + ?Sized>(error: &E) -> HttpResponse {
+pub fn error_response_default<E: ApiError + crate::render::DefaultFormat + ?Sized>(
+    error: &E,
+) -> HttpResponse {
     error_response::<E::Format>(error)
 }
 

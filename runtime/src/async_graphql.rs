@@ -3,7 +3,7 @@
 use async_graphql::ErrorExtensionValues;
 
 use crate::format::Facts;
-use crate::{ApiError, Context};
+use crate::{context::Context, error::ApiError};
 
 /// The `async_graphql::Error` for `error` in the context `ctx`; logged with the request id
 /// when the `tracing` feature is on.
@@ -52,7 +52,7 @@ impl GraphqlError {
 
 impl<E: ApiError> From<E> for GraphqlError {
     fn from(error: E) -> Self {
-        let current = crate::__private::CurrentContext::capture();
+        let current = crate::current::CurrentContext::capture();
         Self(self::error(&error, &current.context()))
     }
 }
@@ -67,6 +67,6 @@ impl From<GraphqlError> for async_graphql::Error {
 /// for; not public API).
 #[doc(hidden)]
 pub fn extend(error: &(impl ApiError + ?Sized)) -> async_graphql::Error {
-    let current = crate::__private::CurrentContext::capture();
+    let current = crate::current::CurrentContext::capture();
     self::error(error, &current.context())
 }

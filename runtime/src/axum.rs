@@ -11,7 +11,7 @@ use crate::format::Nested;
 use crate::framework::FrameworkError;
 use crate::web::json::{Rejection, is_json_content_type, parse, violation};
 use crate::web::render::render_current;
-use crate::{ApiError, Format};
+use crate::{error::ApiError, format::Format};
 
 /// The axum response for `error` in format `F`, with the current request's id.
 pub fn into_response<F: Format>(error: &(impl ApiError + ?Sized)) -> Response {
@@ -19,7 +19,7 @@ pub fn into_response<F: Format>(error: &(impl ApiError + ?Sized)) -> Response {
 }
 
 /// The axum response for `error` in its type's own format (the derive's `IntoResponse`).
-pub fn into_response_default<E: ApiError + crate::DefaultFormat + ?Sized>(error: &E) -> Response {
+pub fn into_response_default<E: ApiError + crate::render::DefaultFormat + ?Sized>(error: &E) -> Response {
     into_response::<E::Format>(error)
 }
 

@@ -91,7 +91,7 @@ impl<'a> Context<'a> {
     /// translates it, or `None` for the untranslated message (what `Content-Language` says).
     #[cfg(feature = "i18n")]
     #[must_use]
-    pub fn language_of(&self, error: &(impl crate::ApiError + ?Sized)) -> Option<&str> {
+    pub fn language_of(&self, error: &(impl crate::error::ApiError + ?Sized)) -> Option<&str> {
         let (translations, chain) = self.i18n()?;
         translations.language_of(chain, error.code())
     }
@@ -115,7 +115,7 @@ impl<'a> Context<'a> {
     #[cfg(feature = "i18n")]
     pub(crate) fn translates(
         &self,
-        error: &(impl crate::ApiError + ?Sized),
+        error: &(impl crate::error::ApiError + ?Sized),
         attribute: Option<&str>,
     ) -> bool {
         self.i18n()

@@ -132,7 +132,7 @@ pub trait ApiError {
     /// valid header value is left out, never sent altered. Headers errwire writes itself
     /// (`content-type`, `content-length`, `retry-after`, `x-request-id`) are ignored.
     fn headers(&self, headers: &mut http::HeaderMap) {
-        crate::__private::spec_headers(self.spec(), headers);
+        self.spec().write_headers(headers);
     }
 
     /// The fields marked `#[api(detail)]`, serializable without knowing the concrete type.

@@ -5,6 +5,7 @@
 // linkme registers the catalogue with a `link_section` static, which `unsafe_code` flags.
 #![allow(unsafe_code)]
 
+// The derive, through the crate root (a trait and a derive share the name `ApiError`).
 use crate::ApiError;
 
 /// An error the framework or a middleware produced, not a handler.

@@ -23,7 +23,7 @@
 //! assert_eq!(error.violations()[0].field(), "name");
 //! ```
 
-use crate::Violation;
+use crate::violation::Violation;
 
 /// Every error in `report`, in garde's order: the path, the code `invalid` (garde errors have
 /// no code of their own) and garde's message, which describes the rule (`length is lower

@@ -24,6 +24,7 @@ pub mod axum;
 pub mod catalogue;
 pub mod client;
 mod context;
+mod current;
 mod details;
 mod error;
 pub mod format;

@@ -4,7 +4,7 @@
 
 use core::sync::atomic::{AtomicBool, Ordering};
 
-use crate::ApiError;
+use crate::error::ApiError;
 
 static LOG_SOURCE_CHAIN: AtomicBool = AtomicBool::new(true);
 

@@ -4,7 +4,7 @@ use core::fmt;
 
 use serde::{Serialize, Serializer};
 
-use crate::Context;
+use crate::context::Context;
 use crate::error::ApiError;
 
 /// An error's public message, written on demand.

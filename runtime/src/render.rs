@@ -1,19 +1,15 @@
 //! Rendering an error in a format: [`to_json`] (the body), [`to_response`] (the whole HTTP
 //! response) and [`DefaultFormat`] (the envelope a type renders in by default).
 
-use http::header::{CONTENT_TYPE, HeaderName, HeaderValue, RETRY_AFTER, WWW_AUTHENTICATE};
+use http::header::{CONTENT_TYPE, HeaderValue, RETRY_AFTER, WWW_AUTHENTICATE};
 use http::{Response, StatusCode};
 
 use crate::details::Details;
 use crate::error::ApiError;
 use crate::format::{Format, Nested};
-use crate::{Context, rules, wire};
+use crate::{context::Context, rules, wire};
 
-/// The header that carries the request id.
-pub const X_REQUEST_ID: HeaderName = HeaderName::from_static(X_REQUEST_ID_NAME);
-
-/// [`X_REQUEST_ID`]'s name, for frameworks with header types of their own (actix-web).
-pub(crate) const X_REQUEST_ID_NAME: &str = "x-request-id";
+pub use crate::wire::request_id::X_REQUEST_ID;
 
 /// The envelope a type renders in by default: `#[api(format = Problem)]` on the type, else
 /// [`Nested`]. Framework integrations read it.

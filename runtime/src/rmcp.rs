@@ -4,7 +4,7 @@ use rmcp::model::{CallToolResult, ContentBlock, ErrorCode, ErrorData};
 
 use crate::format::Facts;
 use crate::wire::jsonrpc_code;
-use crate::{ApiError, Context, McpChannel};
+use crate::{context::Context, error::ApiError, spec::McpChannel};
 
 /// The tool result for `error`: `isError: true`, the message as text, the facts as
 /// `structuredContent`.
@@ -28,7 +28,7 @@ pub fn error_data(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> ErrorD
     })
     .ok();
     ErrorData::new(
-        ErrorCode(jsonrpc_code(error)),
+        ErrorCode(jsonrpc_code(error.jsonrpc_code(), error.status())),
         ctx.message(error).to_string(),
         data,
     )

@@ -19,7 +19,7 @@ use crate::web::context::RequestContext;
 use crate::web::pipeline::Transport;
 use crate::web::request_id;
 use crate::web::settings::{ErrwireSettings, Steps};
-use crate::{ApiError, Context, GrpcCode, Violation};
+use crate::{context::Context, error::ApiError, spec::GrpcCode, violation::Violation};
 
 /// The `Status` for `error` in the context `ctx` (see the [module table](self)); logged with
 /// the request id when the `tracing` feature is on.
@@ -43,7 +43,7 @@ pub fn status(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> Status {
     if let Some(id) = ctx.request_id_ref() {
         details.set_request_info(id, "");
         if let Ok(value) = MetadataValue::try_from(id) {
-            metadata.insert(crate::render::X_REQUEST_ID_NAME, value);
+            metadata.insert(crate::wire::request_id::X_REQUEST_ID_NAME, value);
         }
     }
     Status::with_error_details_and_metadata(
@@ -115,7 +115,7 @@ impl RemoteError {
             remote.violations = bad
                 .field_violations
                 .iter()
-                .take(crate::MAX_VIOLATIONS)
+                .take(crate::violation::MAX_VIOLATIONS)
                 .map(|v| Violation::new(v.field.clone(), v.reason.clone(), v.description.clone()))
                 .collect();
         }
@@ -124,7 +124,9 @@ impl RemoteError {
             .map(|info| info.request_id.clone())
             .filter(|id| !id.is_empty())
             .or_else(|| {
-                let id = status.metadata().get(crate::render::X_REQUEST_ID_NAME)?;
+                let id = status
+                    .metadata()
+                    .get(crate::wire::request_id::X_REQUEST_ID_NAME)?;
                 id.to_str().ok().map(String::from)
             });
         remote

@@ -18,7 +18,7 @@ use crate::web::pipeline::{Incoming, Transport};
 use crate::web::render::{REPLACED_HEADERS, Rendered, framework_error_for, render_in};
 use crate::web::request_id;
 use crate::web::settings::ErrwireSettings;
-use crate::{Format, X_REQUEST_ID};
+use crate::{format::Format, render::X_REQUEST_ID};
 
 /// The layer; `F` is the service's envelope.
 pub type ErrwireLayer<F = Nested> = ErrwireSettings<F>;

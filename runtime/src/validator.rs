@@ -27,7 +27,7 @@
 
 use validator::{ValidationErrors, ValidationErrorsKind};
 
-use crate::Violation;
+use crate::violation::Violation;
 
 /// Every failed check in `errors`, sorted by field: the field as a path, validator's code
 /// (`length`, `email`, …) and its message (`message = "…"` in the attribute; without one,

@@ -3,7 +3,7 @@
 # bash tests/openapi-clients/check.sh
 #
 # The tour writes each seed service's error type as an OpenAPI 3.1 document
-# (`errwire::catalogue::openapi_for`) and, beside it, the body of an error the service added
+# (`errwire::openapi::document_for`) and, beside it, the body of an error the service added
 # after the document was published (code `added_in_v2`). Then, with tools other people wrote:
 #   - datamodel-code-generator (PyPI, pinned in requirements.txt, in a venv under the target
 #     directory) generates pydantic models from each document; the generated `ErrorBody`

@@ -17,8 +17,9 @@ mod services;
 use std::path::Path;
 use std::process::ExitCode;
 
-use errwire::catalogue::{HtmlPage, openapi_for, typescript_for};
+use errwire::catalogue::{HtmlPage, typescript_for};
 use errwire::format::{Flat, JsonRpc, JsonRpcPlain, McpTool, Nested, OAuth, Problem, Simple};
+use errwire::openapi::document_for;
 use errwire::{ApiError, Context, ErrorSpec, to_response};
 
 use services::{Group, Service};
@@ -308,14 +309,14 @@ fn write_openapi(services: &[Service], dir: &Path) -> std::io::Result<Vec<String
     for service in services {
         for group in &service.groups {
             let document = match group.format {
-                "nested" => openapi_for::<Nested>(group.catalogue),
-                "flat" => openapi_for::<Flat>(group.catalogue),
-                "problem" => openapi_for::<Problem>(group.catalogue),
-                "oauth" => openapi_for::<OAuth>(group.catalogue),
-                "simple" => openapi_for::<Simple>(group.catalogue),
-                "jsonrpc" => openapi_for::<JsonRpc>(group.catalogue),
-                "jsonrpc-plain" => openapi_for::<JsonRpcPlain>(group.catalogue),
-                _ => openapi_for::<McpTool>(group.catalogue),
+                "nested" => document_for::<Nested>(group.catalogue),
+                "flat" => document_for::<Flat>(group.catalogue),
+                "problem" => document_for::<Problem>(group.catalogue),
+                "oauth" => document_for::<OAuth>(group.catalogue),
+                "simple" => document_for::<Simple>(group.catalogue),
+                "jsonrpc" => document_for::<JsonRpc>(group.catalogue),
+                "jsonrpc-plain" => document_for::<JsonRpcPlain>(group.catalogue),
+                _ => document_for::<McpTool>(group.catalogue),
             };
             let path = dir.join(format!("{}.{}.openapi.json", service.name, group.type_name));
             std::fs::write(&path, document)?;

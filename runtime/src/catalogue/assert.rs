@@ -61,7 +61,7 @@ macro_rules! assert_unique_codes {
             // The panic is written here, in the caller's crate, so the compiler's error
             // points at this call and nothing else.
             const DUPLICATE: ::core::option::Option<$crate::__private::DuplicateMessage> =
-                $crate::__private::first_duplicate(&[$(<$ty as $crate::Catalogued>::CATALOGUE),+], $ignore_case);
+                $crate::__private::first_duplicate(&[$(<$ty as $crate::catalogue::Catalogued>::CATALOGUE),+], $ignore_case);
             if let ::core::option::Option::Some(duplicate) = &DUPLICATE {
                 ::core::panic!("{}", duplicate.as_str());
             }

@@ -8,7 +8,6 @@ mod export;
 mod findings;
 mod html;
 mod lock;
-mod openapi;
 #[cfg(feature = "registry")]
 mod registry;
 mod severity;
@@ -23,7 +22,6 @@ pub use export::{Column, FORMAT_VERSION, Order, Table, contract_json, to_json};
 pub use findings::compare;
 pub use html::{HtmlPage, html, html_for};
 pub use lock::{BLESS_VAR, Lock, LockError, LockReport};
-pub use openapi::{openapi, openapi_for};
 #[doc(hidden)]
 #[cfg(feature = "registry")]
 pub use registry::CATALOGUES;

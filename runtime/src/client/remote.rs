@@ -67,7 +67,7 @@ pub struct RemoteError {
     pub(crate) details: Map<String, Value>,
     pub(crate) violations: Vec<Violation>,
     pub(crate) jsonrpc_code: Option<i64>,
-    pub(crate) grpc_code: Option<crate::GrpcCode>,
+    pub(crate) grpc_code: Option<crate::spec::GrpcCode>,
 }
 
 impl RemoteError {
@@ -122,7 +122,7 @@ impl RemoteError {
     }
 
     /// Whether a retry may succeed: the body's own flag where the format carries one, else
-    /// the default for [`status`](Self::status), [`default_retryable`](crate::default_retryable)
+    /// the default for [`status`](Self::status), [`default_retryable`](crate::spec::default_retryable)
     /// (408, 425, 429, 500, 502, 503, 504).
     #[must_use]
     pub fn retryable(&self) -> bool {
@@ -164,7 +164,7 @@ impl RemoteError {
 
     /// The gRPC status code, for [`RemoteFormat::Grpc`].
     #[must_use]
-    pub fn grpc_code(&self) -> Option<crate::GrpcCode> {
+    pub fn grpc_code(&self) -> Option<crate::spec::GrpcCode> {
         self.grpc_code
     }
 

@@ -4,7 +4,7 @@ use serde::ser::SerializeMap;
 
 use super::descriptor::{Descriptor, MemberKind};
 use super::{Format, JSON, details_entry, request_id_entry, write_object};
-use crate::{ApiError, Context, violation};
+use crate::{context::Context, error::ApiError, violation};
 
 /// `{"ok":false,"code":c,"detail":m,"error":m,"request_id":r,"details":{…}}` (the `ok: false` envelope of Slack-style APIs).
 #[derive(Debug, Clone, Copy, Default)]

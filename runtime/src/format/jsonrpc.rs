@@ -6,7 +6,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::descriptor::{Descriptor, MemberKind};
 use super::{Facts, Format, JSON, write_object};
-use crate::{ApiError, Context};
+use crate::{context::Context, error::ApiError};
 
 /// A JSON-RPC 2.0 error response (JSON-RPC 2.0 §5.1), with the API facts in `data`:
 /// `{"jsonrpc":"2.0","id":id,"error":{"code":j,"message":m,"data":{"code":c,"status":s,
@@ -95,7 +95,10 @@ struct ErrorObject<'a, E: ?Sized> {
 impl<E: ApiError + ?Sized> Serialize for ErrorObject<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(if self.with_data { 3 } else { 2 }))?;
-        map.serialize_entry("code", &crate::wire::jsonrpc_code(self.error))?;
+        map.serialize_entry(
+            "code",
+            &crate::wire::jsonrpc_code(self.error.jsonrpc_code(), self.error.status()),
+        )?;
         map.serialize_entry("message", &self.ctx.message(self.error))?;
         if self.with_data {
             map.serialize_entry(

@@ -5,7 +5,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use super::descriptor::{Descriptor, MemberKind};
 use super::{Facts, Format, JSON, write_object};
-use crate::{ApiError, Context};
+use crate::{context::Context, error::ApiError};
 
 /// An MCP tool execution error: a `CallToolResult` with `isError: true`, sent with HTTP 200
 /// (the model reads it and can correct itself):

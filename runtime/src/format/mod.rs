@@ -90,7 +90,7 @@ pub trait Format {
     /// Writes the body into `out`, straight from the error (no intermediate value).
     ///
     /// # Errors
-    /// Those of `out`, or a detail whose `Serialize` fails; [`crate::to_json`] then renders
+    /// Those of `out`, or a detail whose `Serialize` fails; [`crate::render::to_json`] then renders
     /// the error again without its details.
     fn write_body<E, W>(error: &E, ctx: &Context<'_>, out: W) -> serde_json::Result<()>
     where

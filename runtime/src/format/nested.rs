@@ -4,7 +4,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::descriptor::{Descriptor, MemberKind};
 use super::{Format, JSON, details_entry, request_id_entry, write_object};
-use crate::{ApiError, Context, violation};
+use crate::{context::Context, error::ApiError, violation};
 
 /// `{"error":{"code":c,"message":m,"request_id":r,"details":{…}}}` (the envelope of Stripe-style APIs).
 #[derive(Debug, Clone, Copy, Default)]

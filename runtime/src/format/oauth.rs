@@ -6,7 +6,7 @@ use serde::ser::SerializeMap;
 
 use super::descriptor::{Descriptor, MemberKind};
 use super::{Format, JSON, write_object};
-use crate::{ApiError, Context, wire};
+use crate::{context::Context, error::ApiError, wire};
 
 /// RFC 6749 §5.2: `{"error":c,"error_description":m,"error_uri":docs-url}`, with
 /// `Cache-Control: no-store` and `Pragma: no-cache`.

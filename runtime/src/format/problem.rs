@@ -4,7 +4,7 @@ use serde::ser::SerializeMap;
 
 use super::descriptor::{Descriptor, MemberKind};
 use super::{Format, flattened_details, request_id_entry, status_number, write_object};
-use crate::{ApiError, Context, violation, wire};
+use crate::{context::Context, error::ApiError, violation, wire};
 
 /// RFC 9457 problem details, `application/problem+json`:
 /// `{"type","title","status","detail","instance","code","request_id",…details}`.

@@ -4,7 +4,7 @@ use serde::ser::SerializeMap;
 
 use super::descriptor::{Descriptor, MemberKind};
 use super::{Format, JSON, flattened_details, write_object};
-use crate::{ApiError, Context, MessageSource, violation};
+use crate::{context::Context, error::ApiError, spec::MessageSource, violation};
 
 /// `{"error":c}`, plus `error_description` when the variant's message was written for the
 /// wire (`message = "…"`, not a doc comment or reason phrase), plus details at the top level

@@ -14,7 +14,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
-use crate::ApiError;
+use crate::error::ApiError;
 use negotiate::Chain;
 
 /// Translations of the catalogue's messages, one Fluent bundle per locale. Build once, share
@@ -388,7 +388,7 @@ fn number_or_str(text: &str) -> FluentValue<'_> {
     }
 }
 
-/// A request's language state in a [`Context`](crate::Context): the translations, the raw
+/// A request's language state in a [`Context`](crate::context::Context): the translations, the raw
 /// header until both are known, and the chosen locales.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct RequestLanguage<'a> {

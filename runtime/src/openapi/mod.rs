@@ -20,7 +20,7 @@ use crate::catalogue::Example;
 use crate::details::{DetailFields, Details};
 use crate::format::MemberPath;
 use crate::spec::ErrorSpec;
-use crate::{ApiError, Context, Format, to_json};
+use crate::{context::Context, error::ApiError, format::Format, render::to_json};
 
 /// The `OpenAPI` Response Objects of these codes in format `F`, by status.
 pub(crate) fn responses_json<F: Format>(specs: &'static [ErrorSpec]) -> BTreeMap<u16, Value> {
@@ -135,9 +135,9 @@ impl ApiError for Probe {
     fn details(&self) -> Details<'_> {
         Details::new(self)
     }
-    fn violations(&self) -> &[crate::Violation] {
+    fn violations(&self) -> &[crate::violation::Violation] {
         // Where a format puts field violations, and their shape.
-        static PROBE_VIOLATIONS: [crate::Violation; 1] = [crate::Violation::from_static(
+        static PROBE_VIOLATIONS: [crate::violation::Violation; 1] = [crate::Violation::from_static(
             "items[0].name",
             "too_long",
             "At most 40 characters.",
@@ -279,12 +279,29 @@ fn code_schema<'s>(
         .try_fold(schema, |s, key| s.get_mut("properties")?.get_mut(key))
 }
 
-/// A catalogue as an `OpenAPI` 3.1 document in format `F` (`errwire::catalogue::openapi_for`):
-/// `components/schemas` holds `ErrorCode` (an open string, the known codes its examples) and
-/// `ErrorBody` (the envelope, its code member a `$ref` to `ErrorCode`); `components/responses`
-/// holds one response per status, each `$ref`ing `ErrorBody`, with every code under it as a
-/// named example and `Retry-After` where a code can be retried.
-pub(crate) fn catalogue_document<F: Format>(specs: &'static [ErrorSpec]) -> Value {
+/// An `OpenAPI` 3.1 document of `specs` (a catalogue: `T::CATALOGUE`, or
+/// `catalogue::all()`) in the [`Nested`](crate::format::Nested) envelope; see [`document_for`].
+#[must_use]
+pub fn document(specs: &'static [ErrorSpec]) -> String {
+    document_for::<crate::format::Nested>(specs)
+}
+
+/// An `OpenAPI` 3.1 document of `specs` in envelope `F`, with no route table and no feature
+/// needed: the documented list of a service's errors. `components/schemas` holds `ErrorCode`,
+/// an open string whose known values are its `examples` (a new code is not a breaking change,
+/// so no `enum`), and `ErrorBody`, the envelope, whose code member refers to `ErrorCode`: a
+/// generator makes one error type. `components/responses` holds one response per status,
+/// each referring to `ErrorBody`, with every code under it as a named example (its real body,
+/// rendered by errwire) and `Retry-After` where it can be retried. Routes `$ref` the responses
+/// they answer with.
+#[must_use]
+pub fn document_for<F: Format>(specs: &'static [ErrorSpec]) -> String {
+    let mut text = serde_json::to_string_pretty(&catalogue_document::<F>(specs)).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn catalogue_document<F: Format>(specs: &'static [ErrorSpec]) -> Value {
     let all: Vec<&'static ErrorSpec> = specs.iter().collect();
     let codes: Vec<&str> = specs.iter().map(ErrorSpec::code).collect();
     let mut body = if all.is_empty() {

@@ -11,7 +11,7 @@ use super::merged::{ErrorTypes, Merger};
 use super::{Responses, WithProblem, responses_json};
 use crate::catalogue::Catalogued;
 use crate::spec::ErrorSpec;
-use crate::{DefaultFormat, Format};
+use crate::{format::Format, render::DefaultFormat};
 
 /// The responses of `E` in its default format.
 #[must_use]

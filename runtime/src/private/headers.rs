@@ -11,20 +11,9 @@ use crate::spec::ErrorSpec;
 /// The longest header value an error writes, in bytes: a longer one is left out.
 const MAX_HEADER_VALUE: usize = 8 * 1024;
 
-/// The spec's constant headers ([`ErrorSpec::headers`]); a pair that is not a valid header
-/// (possible in a hand-built spec) is left out.
+/// The spec's constant headers: what generated code writes before its field-made ones.
 pub fn spec_headers(spec: &ErrorSpec, headers: &mut HeaderMap) {
-    for (name, value) in spec.headers() {
-        if value.is_empty() || !rules::is_header_value(value) {
-            continue;
-        }
-        if let (Ok(name), Ok(value)) = (
-            HeaderName::from_bytes(name.as_bytes()),
-            HeaderValue::from_str(value),
-        ) {
-            headers.append(name, value);
-        }
-    }
+    spec.write_headers(headers);
 }
 
 /// A value with placeholders, or a field's `Display`.

@@ -2,11 +2,9 @@
 //!
 //! Split by concern, as serde splits `private/{de,ser}.rs`: what a spec is built from
 //! (`spec`), how a field gives the retry delay (`retry_after`), how a derived value finds
-//! its `std::error::Error` (`as_error`), the request context a conversion captures
-//! (`context`), and the per-feature impls the derive asks for (`macros`).
+//! its `std::error::Error` (`as_error`), and the per-feature impls the derive asks for (`macros`).
 
 mod as_error;
-mod context;
 mod headers;
 mod macros;
 mod retry_after;
@@ -31,8 +29,8 @@ pub use crate::render::DefaultFormat;
 pub use crate::spec::{ErrorSpec, GrpcCode, McpChannel, MessageSource, SpecParts};
 pub use crate::violation::Violation;
 
+pub use crate::current::CurrentContext;
 pub use as_error::{AsErrorFallback, AsErrorProbe, AsErrorViaError};
-pub use context::CurrentContext;
 pub use headers::{header_fmt, spec_headers};
 pub use retry_after::RetryAfterValue;
 pub use spec::{PLACEHOLDER, splice, status};

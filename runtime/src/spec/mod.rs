@@ -38,7 +38,7 @@ pub enum MessageSource {
 /// Everything static about one error code: its API identity.
 ///
 /// Every variant of a `#[derive(ApiError)]` type has one, built in `const` context; the type's
-/// `CATALOGUE` lists them in declaration order. Hand-written [`ApiError`](crate::ApiError)
+/// `CATALOGUE` lists them in declaration order. Hand-written [`ApiError`](crate::error::ApiError)
 /// implementations build theirs with [`ErrorSpec::new`] and the `with_*` methods:
 ///
 /// ```
@@ -390,6 +390,22 @@ impl ErrorSpec {
     #[must_use]
     pub const fn detail_names(&self) -> &'static [&'static str] {
         self.detail_names
+    }
+
+    /// Appends the constant headers ([`ErrorSpec::headers`]) to `headers`; a pair that is not
+    /// a valid header (possible in a hand-built spec) is left out, never sent altered.
+    pub(crate) fn write_headers(&self, headers: &mut http::HeaderMap) {
+        for (name, value) in self.headers {
+            if value.is_empty() || !crate::rules::is_header_value(value) {
+                continue;
+            }
+            if let (Ok(name), Ok(value)) = (
+                http::HeaderName::from_bytes(name.as_bytes()),
+                http::HeaderValue::from_str(value),
+            ) {
+                headers.append(name, value);
+            }
+        }
     }
 
     /// The names of every header this code's responses carry: the constant ones

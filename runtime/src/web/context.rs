@@ -3,13 +3,13 @@
 
 use core::future::Future;
 
-use crate::Context;
+use crate::context::Context;
 
 /// Renders an error in one format: `to_response::<F>`.
-pub(crate) type Renderer = fn(&(dyn crate::ApiError + '_), &Context<'_>) -> http::Response<Vec<u8>>;
+pub(crate) type Renderer = fn(&(dyn crate::error::ApiError + '_), &Context<'_>) -> http::Response<Vec<u8>>;
 
 /// The renderer of format `F`.
-pub(crate) fn renderer<F: crate::Format>() -> Renderer {
+pub(crate) fn renderer<F: crate::format::Format>() -> Renderer {
     |error, ctx| crate::to_response::<F>(error, ctx)
 }
 
@@ -41,7 +41,11 @@ tokio::task_local! {
 
 impl RequestContext {
     /// The context of a request the layer serves in format `F`.
-    pub(crate) fn new<F: crate::Format>(request_id: String, instance: &str, wants_problem: bool) -> Self {
+    pub(crate) fn new<F: crate::format::Format>(
+        request_id: String,
+        instance: &str,
+        wants_problem: bool,
+    ) -> Self {
         Self {
             request_id: Some(request_id),
             instance: Some(instance.into()),

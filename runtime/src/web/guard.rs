@@ -72,7 +72,7 @@ impl<F: Future + ?Sized> Future for CatchUnwind<F> {
 
 impl<T> Outcome<T> {
     /// The handler's answer, or the framework error for a handler that did not answer.
-    pub(crate) fn into_result(self) -> Result<T, crate::FrameworkError> {
+    pub(crate) fn into_result(self) -> Result<T, crate::framework::FrameworkError> {
         match self {
             Self::Done(value) => Ok(value),
             Self::TimedOut => Err(crate::FrameworkError::RequestTimeout),

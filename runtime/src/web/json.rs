@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use serde::de::DeserializeOwned;
 
-use crate::ApiError;
+use crate::error::ApiError;
 use crate::framework::FrameworkError;
 use crate::violation::Violation;
 
@@ -53,7 +53,7 @@ impl core::fmt::Display for Rejection {
 impl std::error::Error for Rejection {}
 
 impl ApiError for Rejection {
-    fn spec(&self) -> &'static crate::ErrorSpec {
+    fn spec(&self) -> &'static crate::spec::ErrorSpec {
         self.error.spec()
     }
     fn static_message(&self) -> Option<&'static str> {

@@ -12,7 +12,7 @@
 //! - `json`: JSON request bodies parsed with the path of the field that failed, for the
 //!   axum and actix-web extractors.
 //! - [`render`]: an error rendered for the current request, and the one function that
-//!   decides which framework-made responses become a [`FrameworkError`](crate::FrameworkError).
+//!   decides which framework-made responses become a [`FrameworkError`](crate::framework::FrameworkError).
 
 pub(crate) mod context;
 pub(crate) mod guard;

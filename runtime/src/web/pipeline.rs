@@ -18,7 +18,7 @@ use super::context::RequestContext;
 use super::guard::guard;
 use super::request_id::keep_or_generate;
 use super::settings::Steps;
-use crate::Format;
+use crate::format::Format;
 use crate::framework::FrameworkError;
 
 /// What the pipeline reads of a request, whatever the framework's types.
@@ -132,7 +132,7 @@ impl Steps {
             .request_id()
             .and_then(|id| http::HeaderValue::from_str(id).ok())
         {
-            headers.set(&crate::X_REQUEST_ID, &id);
+            headers.set(&crate::wire::request_id::X_REQUEST_ID, &id);
         }
         for (name, value) in self.headers.as_deref().unwrap_or_default() {
             if !headers.has(name) {

@@ -6,7 +6,7 @@ use http::StatusCode;
 use super::context::RequestContext;
 use crate::format::Problem;
 use crate::framework::FrameworkError;
-use crate::{ApiError, Format, to_response};
+use crate::{error::ApiError, format::Format, render::to_response};
 
 /// Marks a response errwire rendered, so the layer and middleware leave its body alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +47,7 @@ pub(crate) fn render_in<F: Format>(
 fn render_for<E: ApiError + ?Sized>(
     error: &E,
     request: &RequestContext,
-    render: impl FnOnce(&E, &crate::Context<'_>) -> http::Response<Vec<u8>>,
+    render: impl FnOnce(&E, &crate::context::Context<'_>) -> http::Response<Vec<u8>>,
 ) -> http::Response<Vec<u8>> {
     #[cfg(feature = "tracing")]
     crate::log::log_response(error, request.request_id());

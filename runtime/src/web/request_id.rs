@@ -15,7 +15,9 @@ pub(crate) fn keep_or_generate(client: Option<&str>) -> String {
 #[cfg(feature = "tower")]
 pub(crate) fn attach<B>(request: &mut http::Request<B>, id: &str) {
     if let Ok(value) = http::HeaderValue::from_str(id) {
-        request.headers_mut().insert(crate::X_REQUEST_ID, value.clone());
+        request
+            .headers_mut()
+            .insert(crate::wire::request_id::X_REQUEST_ID, value.clone());
         request
             .extensions_mut()
             .insert(tower_http::request_id::RequestId::new(value));

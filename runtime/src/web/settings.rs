@@ -62,13 +62,13 @@ impl core::fmt::Debug for Steps {
     }
 }
 
-impl<F: crate::Format> Default for ErrwireSettings<F> {
+impl<F: crate::format::Format> Default for ErrwireSettings<F> {
     fn default() -> Self {
         Self::new()
     }
 }
 
-impl<F: crate::Format> ErrwireSettings<F> {
+impl<F: crate::format::Format> ErrwireSettings<F> {
     /// The layer or middleware, without content negotiation, timeout or panic catching.
     #[must_use]
     pub const fn new() -> Self {

@@ -32,7 +32,6 @@ pub use request_id::{
 pub use retry_after::retry_after_seconds;
 pub use uri::{MAX_URI, is_uri_reference, uri_reference};
 
-use crate::ApiError;
 use crate::rules::{default_jsonrpc_code, jsonrpc_code_is_allowed};
 
 /// `text` cut to at most `max` bytes, at a character boundary.
@@ -48,15 +47,15 @@ pub fn truncate(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
-/// The JSON-RPC code sent for `error`: its own, unless JSON-RPC reserves that code and does
-/// not define it (a hand-written spec can hold one; the derive refuses them), then the
-/// status's default.
+/// The JSON-RPC code sent for an error whose own code is `code` and whose status is
+/// `status`: its own, unless JSON-RPC reserves that code and does not define it (a
+/// hand-written spec can hold one; the derive refuses them), then the status's default.
+/// `wire::jsonrpc_code(error.jsonrpc_code(), error.status())`.
 #[must_use]
-pub fn jsonrpc_code<E: ApiError + ?Sized>(error: &E) -> i32 {
-    let code = error.jsonrpc_code();
+pub fn jsonrpc_code(code: i32, status: http::StatusCode) -> i32 {
     if jsonrpc_code_is_allowed(code) {
         code
     } else {
-        default_jsonrpc_code(error.status().as_u16())
+        default_jsonrpc_code(status.as_u16())
     }
 }

@@ -1,7 +1,7 @@
 //! Request ids: which ones go into a header, and how one is written in a body.
 //!
 //! Two rules, for two sources, on purpose:
-//! - an id **the application put in the [`Context`](crate::Context)** is trusted: it is
+//! - an id **the application put in the [`Context`](crate::context::Context)** is trusted: it is
 //!   echoed in `x-request-id` when it is a valid header value of 1 to [`MAX_REQUEST_ID`]
 //!   bytes of visible ASCII ([`request_id_header`]), else left out of the headers (never
 //!   altered);
@@ -18,6 +18,12 @@ use super::truncate;
 
 /// The longest request id echoed, in bytes.
 pub const MAX_REQUEST_ID: usize = 200;
+
+/// The header that carries the request id.
+pub const X_REQUEST_ID: http::HeaderName = http::HeaderName::from_static(X_REQUEST_ID_NAME);
+
+/// [`X_REQUEST_ID`]'s name, for frameworks with header types of their own (actix-web).
+pub(crate) const X_REQUEST_ID_NAME: &str = "x-request-id";
 
 /// The request id as a header value, if it is safe to echo unchanged.
 #[must_use]
@@ -47,7 +53,7 @@ pub fn is_client_request_id(value: &str) -> bool {
 /// The `x-request-id` a client sent, if [`is_client_request_id`] keeps it.
 #[must_use]
 pub fn client_request_id(headers: &HeaderMap) -> Option<String> {
-    let value = headers.get(crate::X_REQUEST_ID)?.to_str().ok()?;
+    let value = headers.get(X_REQUEST_ID)?.to_str().ok()?;
     is_client_request_id(value).then(|| String::from(value))
 }
 

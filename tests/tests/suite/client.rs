@@ -163,7 +163,13 @@ fn round_trip<F: Format + 'static>(error: &Generated, request: &Request) -> Resu
         prop_assert!(remote.violations().is_empty());
     }
     if matches!(format, RemoteFormat::JsonRpc | RemoteFormat::JsonRpcPlain) {
-        prop_assert_eq!(remote.jsonrpc_code(), Some(i64::from(wire::jsonrpc_code(error))));
+        prop_assert_eq!(
+            remote.jsonrpc_code(),
+            Some(i64::from(wire::jsonrpc_code(
+                error.jsonrpc_code(),
+                error.status()
+            )))
+        );
     }
     Ok(())
 }

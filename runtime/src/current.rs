@@ -1,9 +1,13 @@
 //! [`CurrentContext`]: the request context a conversion (`From<E> for ErrorData`, …)
-//! captures, owned because those conversions cannot borrow from a task-local.
+//! captures, owned because those conversions cannot borrow from a task-local. Above the web
+//! layer (it reads the layer's context) and below the integrations and the derive's glue,
+//! which use it.
 
-use crate::Context;
+use crate::context::Context;
 
-/// The rendering context of the request being served, owned.
+/// The rendering context of the request being served, owned (for generated code: not public
+/// API).
+#[doc(hidden)]
 #[derive(Debug, Default)]
 pub struct CurrentContext {
     request_id: Option<String>,
