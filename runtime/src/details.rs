@@ -5,6 +5,7 @@ use core::fmt;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// One published field: its wire name and its value, serializable by any serde serializer.
+#[deprecated(note = "unused by errwire: `Details::for_each` hands out the name and the value")]
 pub type Detail<'a> = (&'static str, &'a dyn erased_serde::Serialize);
 
 /// The fields of an error marked `#[api(detail)]`, in declaration order.

@@ -76,7 +76,9 @@ pub mod _attributes {}
 
 pub use catalogue::Catalogued;
 pub use context::{Context, JsonRpcId};
-pub use details::{Detail, DetailFields, Details};
+#[allow(deprecated)]
+pub use details::Detail;
+pub use details::{DetailFields, Details};
 pub use error::ApiError;
 pub use format::Format;
 pub use framework::FrameworkError;
