@@ -26,7 +26,7 @@ fn counterpart<'a>(entry: &Entry, own: &Contract, other: &'a Contract) -> Option
     }
 }
 
-/// Every change from `locked` to `live`, in the order of [`RULES`] per code.
+/// Every change from `locked` to `live`, in the order of [`RULES`](super::RULES) per code.
 pub(crate) fn changes(locked: &Contract, live: &Contract) -> Vec<Change> {
     let mut changes = Vec::new();
     // A version 1 lock has no record of these: their rules wait until it is rewritten.
