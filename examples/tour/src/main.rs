@@ -45,6 +45,47 @@ fn stdout_failed(error: &std::io::Error) -> ! {
     std::process::exit(1)
 }
 
+/// `$body` with `$f` the format the command line names `$name` (`"problem"`, …): the one
+/// place that maps those names to types.
+macro_rules! in_format {
+    ($name:expr, $f:ident => $body:expr) => {
+        match $name {
+            "nested" => {
+                type $f = Nested;
+                $body
+            }
+            "flat" => {
+                type $f = Flat;
+                $body
+            }
+            "problem" => {
+                type $f = Problem;
+                $body
+            }
+            "oauth" => {
+                type $f = OAuth;
+                $body
+            }
+            "simple" => {
+                type $f = Simple;
+                $body
+            }
+            "jsonrpc" => {
+                type $f = JsonRpc;
+                $body
+            }
+            "jsonrpc-plain" => {
+                type $f = JsonRpcPlain;
+                $body
+            }
+            _ => {
+                type $f = McpTool;
+                $body
+            }
+        }
+    };
+}
+
 /// The envelopes by the names the command line uses.
 const FORMATS: &[&str] = &[
     "nested",
@@ -168,16 +209,7 @@ fn response_in(
     error: &(dyn ApiError + Send + Sync),
     ctx: &Context<'_>,
 ) -> errwire::http::Response<Vec<u8>> {
-    match format {
-        "nested" => to_response::<Nested>(error, ctx),
-        "flat" => to_response::<Flat>(error, ctx),
-        "problem" => to_response::<Problem>(error, ctx),
-        "oauth" => to_response::<OAuth>(error, ctx),
-        "simple" => to_response::<Simple>(error, ctx),
-        "jsonrpc" => to_response::<JsonRpc>(error, ctx),
-        "jsonrpc-plain" => to_response::<JsonRpcPlain>(error, ctx),
-        _ => to_response::<McpTool>(error, ctx),
-    }
+    in_format!(format, F => to_response::<F>(error, ctx))
 }
 
 /// The response as it goes over the wire.
@@ -251,16 +283,7 @@ fn write_html(services: &[Service], dir: &Path) -> std::io::Result<Vec<String>> 
 }
 
 fn section(page: HtmlPage, format: &str, heading: &str, specs: &'static [ErrorSpec]) -> HtmlPage {
-    match format {
-        "nested" => page.section::<Nested>(heading, specs),
-        "flat" => page.section::<Flat>(heading, specs),
-        "problem" => page.section::<Problem>(heading, specs),
-        "oauth" => page.section::<OAuth>(heading, specs),
-        "simple" => page.section::<Simple>(heading, specs),
-        "jsonrpc" => page.section::<JsonRpc>(heading, specs),
-        "jsonrpc-plain" => page.section::<JsonRpcPlain>(heading, specs),
-        _ => page.section::<McpTool>(heading, specs),
-    }
+    in_format!(format, F => page.section::<F>(heading, specs))
 }
 
 /// An error a service adds after its clients were generated: its code is in no module.
@@ -278,16 +301,7 @@ fn write_typescript(services: &[Service], dir: &Path) -> std::io::Result<Vec<Str
     let mut written = Vec::new();
     for service in services {
         for group in &service.groups {
-            let module = match group.format {
-                "nested" => typescript_for::<Nested>(group.catalogue),
-                "flat" => typescript_for::<Flat>(group.catalogue),
-                "problem" => typescript_for::<Problem>(group.catalogue),
-                "oauth" => typescript_for::<OAuth>(group.catalogue),
-                "simple" => typescript_for::<Simple>(group.catalogue),
-                "jsonrpc" => typescript_for::<JsonRpc>(group.catalogue),
-                "jsonrpc-plain" => typescript_for::<JsonRpcPlain>(group.catalogue),
-                _ => typescript_for::<McpTool>(group.catalogue),
-            };
+            let module = in_format!(group.format, F => typescript_for::<F>(group.catalogue));
             let path = dir.join(format!("{}.{}.ts", service.name, group.type_name));
             std::fs::write(&path, module)?;
             // A body the module was not generated for: the client check reads it as an error
@@ -308,16 +322,7 @@ fn write_openapi(services: &[Service], dir: &Path) -> std::io::Result<Vec<String
     let mut written = Vec::new();
     for service in services {
         for group in &service.groups {
-            let document = match group.format {
-                "nested" => document_for::<Nested>(group.catalogue),
-                "flat" => document_for::<Flat>(group.catalogue),
-                "problem" => document_for::<Problem>(group.catalogue),
-                "oauth" => document_for::<OAuth>(group.catalogue),
-                "simple" => document_for::<Simple>(group.catalogue),
-                "jsonrpc" => document_for::<JsonRpc>(group.catalogue),
-                "jsonrpc-plain" => document_for::<JsonRpcPlain>(group.catalogue),
-                _ => document_for::<McpTool>(group.catalogue),
-            };
+            let document = in_format!(group.format, F => document_for::<F>(group.catalogue));
             let path = dir.join(format!("{}.{}.openapi.json", service.name, group.type_name));
             std::fs::write(&path, document)?;
             let later = response_in(group.format, &AddedLater::Conflict, &Context::new());

@@ -14,7 +14,7 @@ use serde_json::Value;
 #[api(docs = "https://docs.example.com/errors#{code}")]
 enum Sample {
     /// Too many widgets.
-    #[api(status = 422, message = "At most {max} widgets.")]
+    #[api(status = 422, retry = true, message = "At most {max} widgets.")]
     TooMany {
         #[api(detail)]
         max: u32,
@@ -22,6 +22,8 @@ enum Sample {
         field: &'static str,
         #[api(violations)]
         violations: Vec<Violation>,
+        #[api(retry_after)]
+        wait: u64,
     },
 }
 
@@ -30,6 +32,7 @@ fn sample() -> Sample {
         max: 3,
         field: "widgets",
         violations: vec![Violation::new("widgets[3]", "too_many", "One too many.")],
+        wait: 5,
     }
 }
 
@@ -215,4 +218,57 @@ fn the_docs_name_the_formats_the_descriptors_describe() {
     let list = &list[list.find('(').unwrap() + 1..list.find(')').unwrap()];
     let listed: Vec<&str> = list.split(',').map(|n| n.trim().trim_matches('`')).collect();
     assert_eq!(listed, errwire::rules::RESERVED_MEMBER_NAMES);
+}
+
+/// Every member name in `body`, at any depth, but inside `details` (the application's own).
+fn member_names(body: &Value, out: &mut Vec<String>) {
+    match body {
+        Value::Object(map) => {
+            for (name, value) in map {
+                out.push(name.clone());
+                if name != "details" {
+                    member_names(value, out);
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|item| member_names(item, out)),
+        _ => {}
+    }
+}
+
+/// The TypeScript type each descriptor carries names every member its encoder writes, at
+/// every depth (a detail flattened to the top level excepted: `Problem` and `Simple` type
+/// those with an index signature or by name): the type and the encoder cannot drift apart.
+fn typescript_names_what_is_written<F: Format + 'static>() {
+    let descriptor = F::DESCRIPTOR.unwrap();
+    let ctx = Context::new()
+        .request_id("req_1")
+        .instance("/widgets")
+        .jsonrpc_id(7);
+    let body: Value = serde_json::from_slice(to_response::<F>(&sample(), &ctx).body()).unwrap();
+    let module = errwire::catalogue::typescript_for::<F>(Sample::CATALOGUE);
+    let mut names = Vec::new();
+    member_names(&body, &mut names);
+    for name in names {
+        let flattened_detail = descriptor.flattens_details && ["max", "field"].contains(&name.as_str());
+        let typed =
+            module.contains(&format!("readonly {name}:")) || module.contains(&format!("readonly {name}?:"));
+        assert!(
+            typed || flattened_detail,
+            "{}: `{name}` is written but not typed in\n{module}",
+            descriptor.name
+        );
+    }
+}
+
+#[test]
+fn every_typescript_type_names_what_its_encoder_writes() {
+    typescript_names_what_is_written::<Nested>();
+    typescript_names_what_is_written::<Flat>();
+    typescript_names_what_is_written::<Problem>();
+    typescript_names_what_is_written::<OAuth>();
+    typescript_names_what_is_written::<Simple>();
+    typescript_names_what_is_written::<JsonRpc>();
+    typescript_names_what_is_written::<JsonRpcPlain>();
+    typescript_names_what_is_written::<McpTool>();
 }
