@@ -4,7 +4,7 @@
 //!
 //! ```
 //! use aide::openapi::Operation;
-//! use aide::transform::TransformOperation;
+//! use aide::transform::{TransformOpenApi, TransformOperation};
 //! use errwire::format::Problem;
 //! use errwire::openapi::{aide::document, Framework, Responses};
 //! use errwire::ApiError;
@@ -31,18 +31,43 @@
 use std::collections::BTreeMap;
 
 use aide::openapi::{ReferenceOr, Response, StatusCode};
-use aide::transform::TransformOperation;
+use aide::transform::{TransformOpenApi, TransformOperation};
 use serde_json::Value;
 
 use super::merged::{ErrorTypes, Merger};
-use super::{Responses, WithProblem, responses_json};
+use super::{Responses, WithProblem, responses_json, schema_name, share_parts, type_names};
 use crate::catalogue::Catalogued;
 use crate::render::DefaultFormat;
 
 /// The responses of `E` in its default format, as aide's `inferred_responses` returns them.
 #[must_use]
 pub fn responses<E: Catalogued + DefaultFormat + ?Sized>() -> Vec<(Option<u16>, Response)> {
-    convert(responses_json::<E::Format>(E::CATALOGUE))
+    let name = schema_name::<E::Format>(&type_names(&E::CATALOGUE.iter().collect::<Vec<_>>()), true);
+    convert(responses_json::<E::Format>(E::CATALOGUE, &name))
+}
+
+/// Moves each error envelope schema errwire wrote inline into `components/schemas`, named for
+/// its type, and `$ref`s it from every response (see
+/// [`ErrorSchemas`](super::ErrorSchemas) for utoipa): use it where aide finishes the document,
+/// `router.finish_api_with(&mut api, errwire::openapi::aide::error_schemas)`. Without it the
+/// schemas stay inline (titled with the same name), and the document is just as valid.
+pub fn error_schemas(mut api: TransformOpenApi<'_>) -> TransformOpenApi<'_> {
+    // By parts: aide's `OpenApi` holds a `&'static str` and cannot be read back from JSON.
+    let openapi = api.inner_mut();
+    let parts = (
+        serde_json::to_value(&openapi.paths),
+        serde_json::to_value(openapi.components.clone().unwrap_or_default()),
+    );
+    if let (Ok(mut paths), Ok(mut components)) = parts {
+        share_parts(&mut paths, &mut components);
+        if let (Ok(paths), Ok(components)) =
+            (serde_json::from_value(paths), serde_json::from_value(components))
+        {
+            openapi.paths = paths;
+            openapi.components = Some(components);
+        }
+    }
+    api
 }
 
 /// `OpenAPI` JSON as aide's types; every Response Object errwire builds is valid `OpenAPI`,

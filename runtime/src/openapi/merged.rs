@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value, json};
 
-use super::response;
+use super::{body_schema, response, schema_name, type_names};
 use crate::catalogue::{Catalogued, Example};
 use crate::format::{Format, Problem};
 use crate::framework::FrameworkError;
@@ -17,8 +17,9 @@ use crate::spec::ErrorSpec;
 
 /// The responses of every type in `T` — a tuple of derived types, each in its own format,
 /// and/or [`Framework<F>`] — merged per status: every code of every listed type under its
-/// status, each a named example, one schema per content type whose code enum holds them all
-/// (two formats sharing a content type at one status are a `oneOf`).
+/// status, each a named example; one envelope schema per format for all the listed types'
+/// codes, named for them (see [`share_schemas`](super::share_schemas)); two formats sharing a
+/// content type at one status are a `oneOf`.
 ///
 /// `#[utoipa::path(post, path = "/orders", responses(Responses<(Framework<Problem>, OrderError)>))]`;
 /// with aide, [`document`](super::aide::document)`::<Responses<(…)>>` on the operation.
@@ -51,41 +52,53 @@ macro_rules! debug_marker {
 
 debug_marker!(Responses<T>, WithProblem<T>, Framework<F>, Served<F, T>);
 
-/// The body of one response, built for one format from the specs it answers.
-type Build = fn(u16, &[&'static ErrorSpec]) -> Value;
-
-/// The specs one format answers at one status.
+/// One format's part of a route: the types it renders in that format and all their codes.
 #[derive(Debug)]
 struct Group {
     format: TypeId,
-    build: Build,
+    /// Every listed type is in its own format (the schema's name then needs no format).
+    own_format: bool,
     specs: Vec<&'static ErrorSpec>,
+    /// The envelope schema of every code (named; see `share_schemas`).
+    schema: fn(&[&'static ErrorSpec], bool) -> Value,
+    /// One Response Object, from the codes at one status and the envelope schema.
+    response: fn(u16, &[&'static ErrorSpec], &Value) -> Value,
+    status: fn(&'static ErrorSpec) -> u16,
 }
 
-/// Specs grouped by status, then by format.
+/// The envelope schema of `specs` in `F`, named for their types.
+fn schema<F: Format>(specs: &[&'static ErrorSpec], own_format: bool) -> Value {
+    body_schema::<F>(specs, &schema_name::<F>(&type_names(specs), own_format))
+}
+
+/// Specs grouped by format, each format's answered per status.
 #[derive(Debug, Default)]
 #[doc(hidden)]
 pub struct Merger {
-    by_status: BTreeMap<u16, Vec<Group>>,
+    groups: Vec<Group>,
 }
 
 impl Merger {
-    fn add<F: Format + 'static>(&mut self, specs: &'static [ErrorSpec]) {
+    /// Adds `specs` in format `F`; `own` is the format of the type they come from.
+    fn add<F: Format + 'static>(&mut self, specs: &'static [ErrorSpec], own: TypeId) {
+        let format = TypeId::of::<F>();
+        if !self.groups.iter().any(|g| g.format == format) {
+            self.groups.push(Group {
+                format,
+                own_format: true,
+                specs: Vec::new(),
+                schema: schema::<F>,
+                response: response::<F>,
+                status: |spec| F::status(&Example(spec)).as_u16(),
+            });
+        }
+        let Some(group) = self.groups.iter_mut().find(|g| g.format == format) else {
+            return;
+        };
+        group.own_format &= own == format;
         for spec in specs {
-            let status = F::status(&Example(spec)).as_u16();
-            let groups = self.by_status.entry(status).or_default();
-            let format = TypeId::of::<F>();
-            match groups.iter_mut().find(|g| g.format == format) {
-                Some(group) => {
-                    if !group.specs.iter().any(|s| s.code() == spec.code()) {
-                        group.specs.push(spec);
-                    }
-                }
-                None => groups.push(Group {
-                    format,
-                    build: response::<F>,
-                    specs: std::vec![spec],
-                }),
+            if !group.specs.iter().any(|s| s.code() == spec.code()) {
+                group.specs.push(spec);
             }
         }
     }
@@ -98,10 +111,24 @@ impl Merger {
     }
 
     fn finish(self) -> BTreeMap<u16, Value> {
-        self.by_status
+        let mut by_status: BTreeMap<u16, Vec<Value>> = BTreeMap::new();
+        for group in &self.groups {
+            let schema = (group.schema)(&group.specs, group.own_format);
+            let mut at: BTreeMap<u16, Vec<&'static ErrorSpec>> = BTreeMap::new();
+            for spec in &group.specs {
+                at.entry((group.status)(spec)).or_default().push(spec);
+            }
+            for (status, specs) in at {
+                by_status
+                    .entry(status)
+                    .or_default()
+                    .push((group.response)(status, &specs, &schema));
+            }
+        }
+        by_status
             .into_iter()
-            .map(|(status, groups)| {
-                let mut responses = groups.into_iter().map(|g| (g.build)(status, &g.specs));
+            .map(|(status, responses)| {
+                let mut responses = responses.into_iter();
                 let mut merged = responses
                     .next()
                     .unwrap_or_else(|| json!({"description": "Error"}));
@@ -175,6 +202,10 @@ pub trait Listed {
     /// The type's codes.
     #[doc(hidden)]
     fn catalogue() -> &'static [ErrorSpec];
+
+    /// The type's own format.
+    #[doc(hidden)]
+    fn own_format() -> TypeId;
 }
 
 impl<F: Format + 'static> Listed for Framework<F> {
@@ -182,10 +213,15 @@ impl<F: Format + 'static> Listed for Framework<F> {
         FrameworkError::CATALOGUE
     }
 
+    /// The layer's format is the framework errors' own: they have no other.
+    fn own_format() -> TypeId {
+        TypeId::of::<F>()
+    }
+
     fn add_to(merger: &mut Merger, problem: bool) {
-        merger.add::<F>(FrameworkError::CATALOGUE);
+        merger.add::<F>(FrameworkError::CATALOGUE, Self::own_format());
         if problem {
-            merger.add::<Problem>(FrameworkError::CATALOGUE);
+            merger.add::<Problem>(FrameworkError::CATALOGUE, Self::own_format());
         }
     }
 }
@@ -199,10 +235,14 @@ where
         E::CATALOGUE
     }
 
+    fn own_format() -> TypeId {
+        TypeId::of::<E::Format>()
+    }
+
     fn add_to(merger: &mut Merger, problem: bool) {
-        merger.add::<E::Format>(E::CATALOGUE);
+        merger.add::<E::Format>(E::CATALOGUE, Self::own_format());
         if problem {
-            merger.add::<Problem>(E::CATALOGUE);
+            merger.add::<Problem>(E::CATALOGUE, Self::own_format());
         }
     }
 }
@@ -213,9 +253,9 @@ pub trait ErrorTypes {
     #[doc(hidden)]
     fn add_to(merger: &mut Merger, problem: bool);
 
-    /// Calls `each` with every listed type's codes.
+    /// Calls `each` with every listed type's codes and own format.
     #[doc(hidden)]
-    fn for_each_catalogue(each: &mut dyn FnMut(&'static [ErrorSpec]));
+    fn for_each_catalogue(each: &mut dyn FnMut(&'static [ErrorSpec], TypeId));
 }
 
 macro_rules! tuples {
@@ -225,8 +265,8 @@ macro_rules! tuples {
                 $($t::add_to(merger, problem);)+
             }
 
-            fn for_each_catalogue(each: &mut dyn FnMut(&'static [ErrorSpec])) {
-                $(each($t::catalogue());)+
+            fn for_each_catalogue(each: &mut dyn FnMut(&'static [ErrorSpec], TypeId)) {
+                $(each($t::catalogue(), $t::own_format());)+
             }
         }
     };
@@ -242,15 +282,15 @@ tuples!(A, B, C, D, E, G, H, I);
 
 impl<F: Format + 'static, T: ErrorTypes> ErrorTypes for Served<F, T> {
     fn add_to(merger: &mut Merger, problem: bool) {
-        T::for_each_catalogue(&mut |specs| {
-            merger.add::<F>(specs);
+        T::for_each_catalogue(&mut |specs, own| {
+            merger.add::<F>(specs, own);
             if problem {
-                merger.add::<Problem>(specs);
+                merger.add::<Problem>(specs, own);
             }
         });
     }
 
-    fn for_each_catalogue(each: &mut dyn FnMut(&'static [ErrorSpec])) {
+    fn for_each_catalogue(each: &mut dyn FnMut(&'static [ErrorSpec], TypeId)) {
         T::for_each_catalogue(each);
     }
 }

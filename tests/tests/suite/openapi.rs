@@ -96,9 +96,15 @@ fn one_response_per_status_with_every_code_as_a_named_example() {
         })
     );
     assert_eq!(examples["slug_taken"]["summary"], "Slug already in use.");
+    // One schema for the type at every status: its codes are all the type's codes.
     assert_eq!(
         content["schema"]["properties"]["code"]["examples"],
-        json!(["slug_taken", "state_conflict"])
+        json!(["slug_taken", "state_conflict", "rate_limited", "invalid", "moved"])
+    );
+    assert_eq!(content["schema"]["title"], "ProblemError");
+    assert_eq!(
+        content["schema"],
+        responses["429"]["content"]["application/problem+json"]["schema"]
     );
     assert!(responses["429"]["headers"]["Retry-After"].is_object());
     assert!(conflict["headers"].get("Retry-After").is_none());
@@ -111,10 +117,12 @@ fn nested_envelopes_get_their_schema_and_known_codes_too() {
     let schema = &responses["404"]["content"]["application/json"]["schema"];
     assert_eq!(schema["required"], json!(["error"]));
     let error = &schema["properties"]["error"];
-    assert_eq!(
-        error["properties"]["code"]["examples"],
-        json!(["account_not_found"])
-    );
+    let codes: Vec<&str> = accounts::AccountsError::CATALOGUE
+        .iter()
+        .map(|s| s.code())
+        .collect();
+    assert!(codes.contains(&"account_not_found"));
+    assert_eq!(error["properties"]["code"]["examples"], json!(codes));
     assert_eq!(error["required"], json!(["code", "message"]));
     assert_eq!(error["properties"]["request_id"]["type"], "string");
     assert_eq!(error["properties"]["details"]["additionalProperties"], true);
@@ -331,4 +339,88 @@ fn negotiated_problem_and_shared_content_types_are_documented() {
         assert!(schema.is_valid(&body), "{body}");
     }
     assert!(json_content["examples"].get("missing").is_some());
+}
+
+/// The schema a response's content refers to, followed through `components/schemas`.
+fn resolved<'d>(doc: &'d Value, schema: &'d Value) -> &'d Value {
+    match schema["$ref"].as_str() {
+        Some(reference) => {
+            let name = reference.strip_prefix("#/components/schemas/").unwrap();
+            &doc["components"]["schemas"][name]
+        }
+        None => schema,
+    }
+}
+
+#[test]
+fn the_modifier_makes_each_envelope_one_component_that_every_response_refers_to() {
+    use utoipa::Modify;
+
+    let mut openapi: utoipa::openapi::OpenApi = serde_json::from_value(document()).unwrap();
+    errwire::openapi::ErrorSchemas.modify(&mut openapi);
+    let text = openapi.to_pretty_json().unwrap();
+    oas3::from_json(&text).unwrap_or_else(|e| panic!("oas3 rejects the shared document: {e}\n{text}"));
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    let schemas = doc["components"]["schemas"].as_object().unwrap();
+    assert_eq!(
+        schemas.keys().collect::<Vec<_>>(),
+        ["AccountsError", "ProblemError"]
+    );
+    assert!(!text.contains("x-errwire-schema"), "the marks are gone");
+    let mut refs = 0;
+    for (path, name, content_type) in [
+        ("/workspaces", "post", "application/problem+json"),
+        ("/accounts/{id}", "get", "application/json"),
+    ] {
+        for (status, response) in doc["paths"][path][name]["responses"].as_object().unwrap() {
+            let content = &response["content"][content_type];
+            let schema = &content["schema"];
+            assert!(schema["$ref"].is_string(), "{path} {status}: {schema}");
+            refs += 1;
+            // Every documented example still validates against the shared schema.
+            let validator = validator(resolved(&doc, schema));
+            for example in content["examples"].as_object().unwrap().values() {
+                assert!(
+                    validator.is_valid(&example["value"]),
+                    "{path} {status}: {example}"
+                );
+            }
+        }
+    }
+    assert!(refs >= 5, "{refs}");
+    assert_eq!(schemas["ProblemError"]["title"], "ProblemError");
+
+    // Run again: nothing moves; a document errwire did not mark is left as it was.
+    let before = serde_json::to_value(&openapi).unwrap();
+    errwire::openapi::ErrorSchemas.modify(&mut openapi);
+    assert_eq!(serde_json::to_value(&openapi).unwrap(), before);
+}
+
+#[test]
+fn two_different_schemas_under_one_name_keep_both() {
+    let mut doc = json!({"paths": {
+        "/a": {"get": {"responses": {"400": {"content": {"application/json": {"schema":
+            {"type": "object", "x-errwire-schema": "E"}}}}}}},
+        "/b": {"get": {"responses": {"400": {"content": {"application/json": {"schema":
+            {"type": "string", "x-errwire-schema": "E"}}}}}}},
+    }});
+    errwire::openapi::share_schemas(&mut doc);
+    assert_eq!(
+        doc["components"]["schemas"],
+        json!({"E": {"type": "object"}, "E.2": {"type": "string"}})
+    );
+    assert_eq!(
+        doc["paths"]["/b"]["get"]["responses"]["400"]["content"]["application/json"]["schema"],
+        json!({"$ref": "#/components/schemas/E.2"})
+    );
+}
+
+#[test]
+fn a_type_in_a_format_not_its_own_is_named_for_the_format_too() {
+    let responses =
+        serde_json::to_value(errwire::openapi::responses_for::<Nested>(ProblemError::CATALOGUE)).unwrap();
+    assert_eq!(
+        responses["409"]["content"]["application/json"]["schema"]["title"],
+        "ProblemError.Nested"
+    );
 }

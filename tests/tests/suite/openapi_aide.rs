@@ -105,7 +105,13 @@ fn a_handlers_error_type_documents_every_code() {
     );
     assert_eq!(
         content["schema"]["properties"]["code"]["examples"],
-        json!(["order_not_found"])
+        json!([
+            "order_not_found",
+            "quantity_too_large",
+            "rate_limited",
+            "stock_held"
+        ]),
+        "one schema for the type, at every status"
     );
     assert_eq!(
         responses["429"]["headers"]["Retry-After"]["schema"]["type"],
@@ -132,10 +138,12 @@ fn merged_responses_list_the_frameworks_codes_and_problem_json() {
     let r422 = &post["responses"]["422"]["content"]["application/problem+json"];
     let examples: Vec<&String> = r422["examples"].as_object().unwrap().keys().collect();
     assert_eq!(examples, ["invalid_body", "quantity_too_large"]);
-    assert_eq!(
-        r422["schema"]["properties"]["code"]["examples"],
-        json!(["invalid_body", "quantity_too_large"])
-    );
+    // One schema for the route's types at every status: every code of both.
+    let codes = r422["schema"]["properties"]["code"]["examples"]
+        .as_array()
+        .unwrap();
+    assert!(codes.contains(&json!("invalid_body")) && codes.contains(&json!("quantity_too_large")));
+    assert_eq!(r422["schema"]["title"], "FrameworkErrorOrOrderError");
     let r400 = &post["responses"]["400"]["content"]["application/problem+json"]["examples"];
     for code in ["bad_request", "malformed_json", "invalid_path", "invalid_query"] {
         assert!(r400.get(code).is_some(), "{code} missing at 400: {r400}");
@@ -360,4 +368,48 @@ fn served_documents_types_in_the_layers_format() {
     let body: Value =
         serde_json::from_str(&to_json::<Nested>(&OrderError::OrderNotFound, &Context::new())).unwrap();
     assert!(validator(&content["application/json"]["schema"]).is_valid(&body));
+}
+
+#[test]
+fn error_schemas_makes_each_envelope_one_component() {
+    let mut api = OpenApi::default();
+    let _router: axum::Router = ApiRouter::new()
+        .api_route("/orders/{id}", get(order))
+        .api_route(
+            "/orders",
+            post_with(create, |op| {
+                op.with(document::<Responses<(Framework<Problem>, OrderError)>>)
+            }),
+        )
+        .finish_api_with(&mut api, errwire::openapi::aide::error_schemas);
+    let doc = serde_json::to_value(&api).unwrap();
+    let schemas = doc["components"]["schemas"].as_object().unwrap();
+    for name in ["OrderError", "FrameworkErrorOrOrderError"] {
+        assert!(
+            schemas.contains_key(name),
+            "{name}: {:?}",
+            schemas.keys().collect::<Vec<_>>()
+        );
+    }
+    let get404 =
+        &doc["paths"]["/orders/{id}"]["get"]["responses"]["404"]["content"]["application/problem+json"];
+    let get409 =
+        &doc["paths"]["/orders/{id}"]["get"]["responses"]["409"]["content"]["application/problem+json"];
+    assert_eq!(
+        get404["schema"],
+        json!({"$ref": "#/components/schemas/OrderError"})
+    );
+    assert_eq!(
+        get409["schema"], get404["schema"],
+        "one schema for the type at every status"
+    );
+    let post422 = &doc["paths"]["/orders"]["post"]["responses"]["422"]["content"]["application/problem+json"];
+    assert_eq!(
+        post422["schema"],
+        json!({"$ref": "#/components/schemas/FrameworkErrorOrOrderError"})
+    );
+    let shared = validator(&schemas["FrameworkErrorOrOrderError"]);
+    for example in post422["examples"].as_object().unwrap().values() {
+        assert!(shared.is_valid(&example["value"]), "{example}");
+    }
 }
