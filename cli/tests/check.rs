@@ -52,11 +52,17 @@ pub enum WidgetError {
 }
 "#;
 
+/// A finding: its rule, the code it is about, its severity.
+type Finding = (&'static str, &'static str, &'static str);
+
+/// A rule, the text replaced, its replacement, and the findings on that commit alone.
+type Change = (&'static str, &'static str, &'static str, &'static [Finding]);
+
 /// One change per rule, each made to the source as it stands after the ones before it:
 /// the rule, the text replaced and its replacement (exactly one match), and the findings
 /// `check --against HEAD~1` gives on that commit alone (rule, code, severity) — the rule
 /// fires, and no other does.
-const CHANGES: &[(&str, &str, &str, &[(&str, &str, &str)])] = &[
+const CHANGES: &[Change] = &[
     (
         "code-removed",
         "    #[api(status = 404)]\n    Gone,\n",

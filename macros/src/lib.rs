@@ -18,6 +18,10 @@ mod model;
 // rule both crates apply.
 #[allow(dead_code)]
 mod rules;
+// Shared with the runtime (a symbolic link to `runtime/src/spec/flags.rs`): the bits of the
+// flags argument of each spec's constructor.
+#[allow(dead_code)]
+mod spec_flags;
 mod status;
 mod valid;
 // Shared with the runtime (a symbolic link to `runtime/src/wire/classes.rs`): the derive

@@ -10,6 +10,10 @@ out, errwire = sys.argv[1], os.path.abspath(sys.argv[2])
 STATUSES = [(400, "BAD_REQUEST"), (401, "UNAUTHORIZED"), (403, "FORBIDDEN"), (404, "NOT_FOUND"), (409, "CONFLICT"),
             (422, "UNPROCESSABLE_ENTITY"), (429, "TOO_MANY_REQUESTS"), (500, "INTERNAL_SERVER_ERROR"),
             (502, "BAD_GATEWAY"), (503, "SERVICE_UNAVAILABLE")]
+# The title the derive gives each status (its reason phrase): the hand-written specs carry it too.
+TITLES = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 409: "Conflict",
+          422: "Unprocessable Entity", 429: "Too Many Requests", 500: "Internal Server Error",
+          502: "Bad Gateway", 503: "Service Unavailable"}
 
 def variants(n):
     return [(f"Variant{i}", *STATUSES[i % len(STATUSES)], f"code_{i}") for i in range(n)]
@@ -45,8 +49,10 @@ def with_codes(n):
     return with_errwire(n).replace("pub enum E {", '#[api(codes = "ECode")]\npub enum E {', 1)
 
 def hand_written(n):
-    # What a person writes: the specs, `spec()` as a `match` to them, and the message of the
-    # variants with a placeholder (`message()` and `write_message()`, which must agree).
+    # What a person writes: the specs with the facts the derived version has (the doc comment's
+    # description, the status's title; retry class and JSON-RPC code are `new`'s defaults, as
+    # the derive's), `spec()` as a `match` to them, and the message of the variants with a
+    # placeholder (`message()` and `write_message()`, which must agree).
     vs = variants(n)
     lines = ["use std::borrow::Cow;", "use std::fmt;", "", "use errwire::http::StatusCode;",
              "use errwire::{ApiError, Catalogued, DefaultFormat, ErrorSpec};", "",
@@ -55,7 +61,8 @@ def hand_written(n):
         lines += [f'    #[error("internal {name}")]', declaration(i, name)]
     lines += ["}", ""]
     for i, (name, status, konst, code) in enumerate(vs):
-        lines.append(f'const SPEC_{i}: ErrorSpec = ErrorSpec::new("{code}", StatusCode::{konst}, "{template(i, name)}");')
+        lines.append(f'const SPEC_{i}: ErrorSpec = ErrorSpec::new("{code}", StatusCode::{konst}, "{template(i, name)}")'
+                     f'.with_description("Message {name}.").with_title("{TITLES[status]}");')
     lines += ["", "impl ApiError for E {", "    fn spec(&self) -> &'static ErrorSpec {", "        match self {"]
     lines += [f"            {pattern(i, name)} => &SPEC_{i}," for i, (name, _, _, _) in enumerate(vs)]
     lines += ["        }", "    }", "    fn message(&self) -> Cow<'static, str> {", "        match self {"]

@@ -6,7 +6,7 @@
 # hand-written impls of the same traits; the api-error crate's derive — and times `cargo check` and `cargo build` of each, clean (the
 # crate's own artifacts removed; dependencies built once beforehand) and incremental (one
 # line changed), median of RUNS runs. Then errwire-macros' own clean build (its
-# dependencies included) and its dependency count. Prints Markdown for BENCHMARKS.md. errwire
+# dependencies included) and its dependency count, and the tokens one more variant adds to the derive's output. Prints Markdown for BENCHMARKS.md. errwire
 # is built with its default features in both errwire versions. A third of the variants carry
 # a `{0}` placeholder (see generate.py).
 set -euo pipefail
@@ -80,3 +80,10 @@ done
 deps=$(cargo tree -p errwire-macros -e normal --prefix none 2>/dev/null | sed 's/ (\*)//' | sort -u | grep -vc '^errwire-macros ')
 printf '\nerrwire-macros clean build (dependencies included), median of %s: %.1f s; dependencies: %s crates\n' \
   "$RUNS" "$(printf '%s\n' "${macro_runs[@]}" | median)" "$deps"
+
+# Tokens per variant: what one more variant of each kind adds to the derive's output (the
+# test that holds each to its budget prints them).
+echo
+echo "Tokens per variant (derive output; budgets in tests/tests/macro_never_panics.rs):"
+cargo test -q -p errwire-tests --test macro_never_panics each_variant_expands_within_its_token_budget -- --nocapture 2>/dev/null \
+  | grep 'tokens per variant' | sed 's/^/- /'

@@ -24,6 +24,9 @@ mod model;
 #[path = "../../macros/src/rules.rs"]
 #[allow(dead_code)]
 mod rules;
+#[path = "../../macros/src/spec_flags.rs"]
+#[allow(dead_code)]
+mod spec_flags;
 #[path = "../../macros/src/status.rs"]
 mod status;
 #[path = "../../macros/src/valid.rs"]
@@ -366,4 +369,50 @@ fn mutated_real_inputs_never_panic() {
         expanded_to_code > 10 && parsed - expanded_to_code > 500,
         "{expanded_to_code} of {parsed} expand to code"
     );
+}
+
+/// Tokens in a stream, a group counting its two delimiters.
+fn tokens(stream: proc_macro2::TokenStream) -> usize {
+    stream
+        .into_iter()
+        .map(|tree| match tree {
+            proc_macro2::TokenTree::Group(group) => 2 + tokens(group.stream()),
+            _ => 1,
+        })
+        .sum()
+}
+
+/// What one more variant adds to the derive's output, in tokens: the size of the output is the
+/// derive's compile-time cost (BENCHMARKS.md), so each kind of variant has a budget, set at
+/// what it costs now; a change that makes a variant dearer fails here and must say why.
+#[test]
+fn each_variant_expands_within_its_token_budget() {
+    let per_variant = |variant: &str| {
+        let expand = |n: usize| {
+            let variants: String = (0..n).map(|i| variant.replace('N', &i.to_string())).collect();
+            let input = syn::parse_str::<syn::DeriveInput>(&format!("enum E {{ {variants} }}")).unwrap();
+            let output = entry::derive(&input);
+            assert!(!output.to_string().contains("compile_error"), "{variant}");
+            tokens(output)
+        };
+        (expand(110) - expand(10)) / 100
+    };
+    for (variant, budget) in [
+        // Round 2 emitted 247 tokens for this one (a 25-field constructor literal and three
+        // `match` arms); round 3: a positional call, defaults left out, one arm.
+        ("#[api(status = 404)] VN,", 60),
+        ("/// Doc N.\n#[api(status = 409)] VN,", 66),
+        ("#[api(status = 409, message = \"Taken: {0}.\")] VN(String),", 200),
+        (
+            "#[api(status = 429, retry_after = 3, domain = \"d\", help = \"h\")] VN,",
+            75,
+        ),
+    ] {
+        let measured = per_variant(variant);
+        println!("{measured:>4} tokens per variant: {variant}");
+        assert!(
+            measured <= budget,
+            "{variant}: {measured} tokens, budget {budget}"
+        );
+    }
 }

@@ -139,16 +139,24 @@ fn lookup_methods(model: &Model<'_>) -> TokenStream {
         quote!(#code)
     });
 
-    quote! {
-        #[inline]
-        fn status(&self) -> #krate::__private::http::StatusCode {
-            #status
-        }
+    // Without a `transparent` variant, `status()` and `code()` are the trait's defaults (the
+    // spec's): two `match`es fewer per type. A `transparent` variant asks its field, whose
+    // own methods may answer differently from its spec.
+    let lookups = model.entries.iter().any(Entry::is_transparent).then(|| {
+        quote! {
+            #[inline]
+            fn status(&self) -> #krate::__private::http::StatusCode {
+                #status
+            }
 
-        #[inline]
-        fn code(&self) -> &'static str {
-            #code
+            #[inline]
+            fn code(&self) -> &'static str {
+                #code
+            }
         }
+    });
+    quote! {
+        #lookups
 
         // `title()` is the trait's default (the spec's title), and `static_message()` reads
         // the flag the derive recorded in the spec: two `match`es fewer per type (a

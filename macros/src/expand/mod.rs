@@ -55,17 +55,12 @@ fn spec_name(index: usize) -> Ident {
     format_ident!("__ERRWIRE_SPEC_{}", index)
 }
 
-/// One `const` `ErrorSpec` per code, built in const context with a single constructor call
-/// whose checks the derive has already answered (`code_oauth`, `message_oauth`, `docs_uri`,
-/// `message_static`), so the const evaluator only copies.
+/// One `const` `ErrorSpec` per code: one positional constructor call (code, status, message,
+/// title, JSON-RPC code, the yes/no facts as bits — the wire checks among them, answered here,
+/// so the const evaluator only copies) and a setter for each fact that is not its default.
+/// The size of this output is the derive's compile-time cost (BENCHMARKS.md): a plain variant
+/// is held to a token budget by a test.
 fn spec_consts(model: &Model<'_>) -> TokenStream {
-    let some = |value: Option<TokenStream>| {
-        if let Some(value) = value {
-            quote!(__errwire::Some(#value))
-        } else {
-            quote!(__errwire::None)
-        }
-    };
     let consts = model
         .entries
         .iter()
@@ -80,84 +75,99 @@ fn spec_consts(model: &Model<'_>) -> TokenStream {
             let template = template
                 .map(super::fmt::Template::to_template)
                 .unwrap_or_default();
-            let source = format_ident!("{}", entry.message.source.unwrap_or("Attribute"));
-            let description = some(entry.description.as_ref().map(|d| quote!(#d)));
             let title = &entry.title;
-            let retryable = entry.retryable;
-            let retry_after = some(
-                entry
-                    .retry_after
-                    .map(|secs| quote!(__errwire::Duration::from_secs(#secs))),
-            );
-            let domain = some(entry.domain.as_ref().map(|d| quote!(#d)));
-            let help = some(entry.help.as_ref().map(|h| quote!(#h)));
-            let docs_url = some(entry.docs_url.as_ref().map(|u| quote!(#u)));
-            let code_oauth = wire_classes::is_clean_oauth_text(&entry.code);
-            let message_oauth = wire_classes::is_clean_oauth_text(&template);
-            let docs_is_uri = entry
-                .docs_url
-                .as_deref()
-                .is_some_and(wire_classes::is_uri_reference);
             let jsonrpc = entry.jsonrpc;
-            let mcp = if entry.mcp_protocol {
-                quote!(Protocol)
+            let variant = if entry.is_variant {
+                entry.ident.to_string()
             } else {
-                quote!(Tool)
+                String::new()
             };
-            let variant = some(entry.is_variant.then(|| {
-                let variant = entry.ident.to_string();
-                quote!(#variant)
-            }));
-            let grpc = some(entry.grpc.as_ref().map(|name| {
-                let name = format_ident!("{}", name);
-                quote!(__errwire::GrpcCode::#name)
-            }));
-            let variables = entry.variables();
-            let sensitive = entry.sensitive_names();
-            let deprecated = entry.deprecated;
-            let in_band = entry.in_band;
-            let headers = entry.headers.iter().filter_map(|header| {
-                let value = header.constant()?;
-                let name = header.lower_name();
-                Some(quote!((#name, #value)))
-            });
             let (detail_names, field_headers, violations) = shape(entry);
+            let bits = flag_bits(entry, &template, message_static, violations);
+            let setters = setters(entry, &detail_names, &field_headers);
             quote! {
-                const #name: __errwire::ErrorSpec = __errwire::ErrorSpec::__from_parts(
-                    __errwire::SpecParts {
-                        code: #code,
-                        status: #status,
-                        message: #template,
-                        message_source: __errwire::MessageSource::#source,
-                        description: #description,
-                        title: __errwire::Some(#title),
-                        retryable: #retryable,
-                        retry_after: #retry_after,
-                        domain: #domain,
-                        help: #help,
-                        docs_url: #docs_url,
-                        jsonrpc_code: #jsonrpc,
-                        mcp_channel: __errwire::McpChannel::#mcp,
-                        type_name: __ERRWIRE_TYPE_NAME,
-                        variant: #variant,
-                        deprecated: #deprecated,
-                        in_band: #in_band,
-                        headers: &[#(#headers),*],
-                        grpc: #grpc,
-                        variables: &[#(#variables),*],
-                        sensitive: &[#(#sensitive),*],
-                        detail_names: &[#(#detail_names),*],
-                        field_headers: &[#(#field_headers),*],
-                        violations: #violations,
-                        code_oauth: #code_oauth,
-                        message_oauth: #message_oauth,
-                        docs_uri: #docs_is_uri,
-                        message_static: #message_static,
-                    },
-                );
+                const #name: __errwire::ErrorSpec = __errwire::ErrorSpec::__derived(
+                    #code, #status, #template, #title, #jsonrpc, #bits, __ERRWIRE_TYPE_NAME, #variant,
+                )#(#setters)*;
             }
         });
     quote!(#(#consts)*)
+}
+
+/// The yes/no facts of an entry as the bits of `spec_flags`, with the wire checks answered
+/// by the runtime's own predicates.
+fn flag_bits(entry: &crate::model::Entry<'_>, template: &str, message_static: bool, violations: bool) -> u16 {
+    use crate::spec_flags as f;
+    let source = match entry.message.source {
+        Some("DocComment") => f::SOURCE_DOC_COMMENT,
+        Some("ReasonPhrase") => f::SOURCE_REASON_PHRASE,
+        _ => 0,
+    };
+    let docs_uri = entry
+        .docs_url
+        .as_deref()
+        .is_some_and(wire_classes::is_uri_reference);
+    [
+        (entry.retryable, f::RETRYABLE),
+        (entry.mcp_protocol, f::MCP_PROTOCOL),
+        (entry.deprecated, f::DEPRECATED),
+        (entry.in_band, f::IN_BAND),
+        (violations, f::VIOLATIONS),
+        (wire_classes::is_clean_oauth_text(&entry.code), f::CODE_OAUTH),
+        (wire_classes::is_clean_oauth_text(template), f::MESSAGE_OAUTH),
+        (docs_uri, f::DOCS_URI),
+        (message_static, f::MESSAGE_STATIC),
+    ]
+    .into_iter()
+    .filter(|(on, _)| *on)
+    .fold(source, |bits, (_, flag)| bits | flag)
+}
+
+/// The setters for the facts that differ from `__derived`'s defaults, and only those.
+fn setters(
+    entry: &crate::model::Entry<'_>,
+    detail_names: &[String],
+    field_headers: &[String],
+) -> Vec<TokenStream> {
+    let mut setters = Vec::new();
+    if let Some(description) = &entry.description {
+        setters.push(quote!(.with_description(#description)));
+    }
+    if let Some(secs) = entry.retry_after {
+        setters.push(quote!(.__retry_after(#secs)));
+    }
+    if let Some(domain) = &entry.domain {
+        setters.push(quote!(.with_domain(#domain)));
+    }
+    if let Some(help) = &entry.help {
+        setters.push(quote!(.with_help(#help)));
+    }
+    if let Some(url) = &entry.docs_url {
+        setters.push(quote!(.__docs(#url)));
+    }
+    if let Some(grpc) = &entry.grpc {
+        let grpc = format_ident!("{}", grpc);
+        setters.push(quote!(.__grpc(__errwire::GrpcCode::#grpc)));
+    }
+    let headers: Vec<TokenStream> = entry
+        .headers
+        .iter()
+        .filter_map(|header| {
+            let value = header.constant()?;
+            let name = header.lower_name();
+            Some(quote!((#name, #value)))
+        })
+        .collect();
+    if !headers.is_empty() {
+        setters.push(quote!(.with_headers(&[#(#headers),*])));
+    }
+    let variables = entry.variables();
+    let sensitive = entry.sensitive_names();
+    if !(variables.is_empty() && sensitive.is_empty() && detail_names.is_empty() && field_headers.is_empty())
+    {
+        setters.push(quote!(.__names(&[#(#variables),*], &[#(#sensitive),*], &[#(#detail_names),*], &[#(#field_headers),*])));
+    }
+    setters
 }
 
 /// What the lock keeps of an entry's body and response: its details' names, the headers

@@ -26,7 +26,7 @@ pub use crate::details::{DetailFields, Details};
 pub use crate::error::ApiError;
 pub use crate::format;
 pub use crate::render::DefaultFormat;
-pub use crate::spec::{ErrorSpec, GrpcCode, McpChannel, MessageSource, SpecParts};
+pub use crate::spec::{ErrorSpec, GrpcCode, McpChannel, MessageSource};
 pub use crate::violation::Violation;
 
 pub use crate::current::CurrentContext;

@@ -1,12 +1,12 @@
-//! [`ErrorSpec`]: everything static about one error code. The derive's one-call
-//! constructor is in `parts.rs`.
+//! [`ErrorSpec`]: everything static about one error code. The derive's constructor is in
+//! `parts.rs`, the bits of its flags in `flags.rs`.
 
+mod flags;
 mod grpc;
 mod parts;
 mod shape;
 
 pub use grpc::GrpcCode;
-pub use parts::SpecParts;
 
 use core::time::Duration;
 

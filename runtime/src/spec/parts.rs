@@ -1,96 +1,117 @@
-//! [`SpecParts`]: every fact of a spec in one struct, so the derive builds each spec with a
-//! single `const` call (cheaper for the const evaluator than a chain of builders).
+//! The derive's constructor: `ErrorSpec::__derived`, one short call per code whose facts
+//! that equal their default are left out (a chain of hidden setters adds the others), so a
+//! plain variant costs the compiler a few tokens instead of a 25-field literal.
 
 use core::time::Duration;
 
 use http::StatusCode;
 
-use super::{ErrorSpec, McpChannel, MessageSource, WireSafe};
+use super::flags;
+use super::{ErrorSpec, GrpcCode, McpChannel, MessageSource, WireSafe};
 
-/// Every fact of a spec, for the derive's one-call constructor (not public API).
-#[doc(hidden)]
-#[derive(Debug, Clone, Copy)]
-#[allow(clippy::struct_excessive_bools)] // a record of facts the derive answered, not a state machine
-pub struct SpecParts {
-    pub code: &'static str,
-    pub status: StatusCode,
-    pub message: &'static str,
-    pub message_source: MessageSource,
-    pub description: Option<&'static str>,
-    pub title: Option<&'static str>,
-    pub retryable: bool,
-    pub retry_after: Option<Duration>,
-    pub domain: Option<&'static str>,
-    pub help: Option<&'static str>,
-    pub docs_url: Option<&'static str>,
-    pub jsonrpc_code: i32,
-    pub mcp_channel: McpChannel,
-    pub type_name: &'static str,
-    pub variant: Option<&'static str>,
-    pub deprecated: bool,
-    pub in_band: bool,
-    pub headers: &'static [(&'static str, &'static str)],
-    /// `grpc = "…"`; `None` takes the status mapping.
-    pub grpc: Option<super::GrpcCode>,
-    /// The Fluent variables a translation may use: placeholders, then details.
-    pub variables: &'static [&'static str],
-    /// The `sensitive` fields, which a translation must not use.
-    pub sensitive: &'static [&'static str],
-    /// The details' names (what the lock keeps of the body's shape).
-    pub detail_names: &'static [&'static str],
-    /// The headers written from fields, lower-cased.
-    pub field_headers: &'static [&'static str],
-    /// Whether the variant carries field violations.
-    pub violations: bool,
-    /// The wire checks, answered by the derive with the runtime's own predicates
-    /// (`wire/classes.rs` is compiled into both crates): whether `code` and `message` are clean
-    /// RFC 6749 text and `docs_url` a valid URI reference. Left to the `const` evaluator they
-    /// were a third of the type check of a 500-variant enum.
-    pub code_oauth: bool,
-    pub message_oauth: bool,
-    pub docs_uri: bool,
-    /// The template needs no formatting (see `ApiError::static_message`).
-    pub message_static: bool,
+const fn has(bits: u16, flag: u16) -> bool {
+    bits & flag != 0
 }
 
 impl ErrorSpec {
-    /// One call instead of a chain of builders: what the derive emits, so a 500-variant
-    /// enum costs the const evaluator one constructor per code.
+    /// A derived code: its code, status, message template, title and JSON-RPC code (all
+    /// answered by the derive), the yes/no facts as [`flags`] bits, and where it was declared
+    /// (`variant` is empty for a struct). Not public API.
     #[doc(hidden)]
     #[must_use]
-    pub const fn __from_parts(parts: SpecParts) -> Self {
+    #[allow(clippy::too_many_arguments)] // the derive's positional call, one per code
+    pub const fn __derived(
+        code: &'static str,
+        status: StatusCode,
+        message: &'static str,
+        title: &'static str,
+        jsonrpc_code: i32,
+        bits: u16,
+        type_name: &'static str,
+        variant: &'static str,
+    ) -> Self {
         Self {
-            code: parts.code,
-            status: parts.status,
-            message: parts.message,
-            message_source: parts.message_source,
-            description: parts.description,
-            title: parts.title,
-            retryable: parts.retryable,
-            retry_after: parts.retry_after,
-            domain: parts.domain,
-            help: parts.help,
-            docs_url: parts.docs_url,
-            jsonrpc_code: parts.jsonrpc_code,
-            mcp_channel: parts.mcp_channel,
-            type_name: parts.type_name,
-            variant: parts.variant,
-            deprecated: parts.deprecated,
-            in_band: parts.in_band,
-            headers: parts.headers,
-            grpc: parts.grpc,
-            variables: parts.variables,
-            sensitive: parts.sensitive,
-            detail_names: parts.detail_names,
-            field_headers: parts.field_headers,
-            violations: parts.violations,
+            code,
+            status,
+            message,
+            message_source: match bits & flags::SOURCE_MASK {
+                flags::SOURCE_DOC_COMMENT => MessageSource::DocComment,
+                flags::SOURCE_REASON_PHRASE => MessageSource::ReasonPhrase,
+                _ => MessageSource::Attribute,
+            },
+            description: None,
+            title: Some(title),
+            retryable: has(bits, flags::RETRYABLE),
+            retry_after: None,
+            domain: None,
+            help: None,
+            docs_url: None,
+            jsonrpc_code,
+            mcp_channel: if has(bits, flags::MCP_PROTOCOL) {
+                McpChannel::Protocol
+            } else {
+                McpChannel::Tool
+            },
+            type_name,
+            variant: if variant.is_empty() { None } else { Some(variant) },
+            deprecated: has(bits, flags::DEPRECATED),
+            in_band: has(bits, flags::IN_BAND),
+            headers: &[],
+            grpc: None,
+            variables: &[],
+            sensitive: &[],
+            detail_names: &[],
+            field_headers: &[],
+            violations: has(bits, flags::VIOLATIONS),
             wire_safe: WireSafe {
-                code_oauth: parts.code_oauth,
-                message_oauth: parts.message_oauth,
-                docs_uri: parts.docs_uri,
-                message_static: parts.message_static,
+                code_oauth: has(bits, flags::CODE_OAUTH),
+                message_oauth: has(bits, flags::MESSAGE_OAUTH),
+                docs_uri: has(bits, flags::DOCS_URI),
+                message_static: has(bits, flags::MESSAGE_STATIC),
             },
         }
+    }
+
+    /// The docs URL, its check already answered in the flags (not public API).
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __docs(mut self, url: &'static str) -> Self {
+        self.docs_url = Some(url);
+        self
+    }
+
+    /// The gRPC code `grpc = "…"` names (not public API).
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __grpc(mut self, code: GrpcCode) -> Self {
+        self.grpc = Some(code);
+        self
+    }
+
+    /// The retry delay, in seconds (not public API).
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __retry_after(mut self, secs: u64) -> Self {
+        self.retry_after = Some(Duration::from_secs(secs));
+        self
+    }
+
+    /// The names the body and a translation use: the Fluent variables, the `sensitive` fields,
+    /// the details and the headers written from fields (not public API).
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __names(
+        mut self,
+        variables: &'static [&'static str],
+        sensitive: &'static [&'static str],
+        detail_names: &'static [&'static str],
+        field_headers: &'static [&'static str],
+    ) -> Self {
+        self.variables = variables;
+        self.sensitive = sensitive;
+        self.detail_names = detail_names;
+        self.field_headers = field_headers;
+        self
     }
 }
 
