@@ -85,5 +85,7 @@ printf '\nerrwire-macros clean build (dependencies included), median of %s: %.1f
 # test that holds each to its budget prints them).
 echo
 echo "Tokens per variant (derive output; budgets in tests/tests/macro_never_panics.rs):"
-cargo test -q -p errwire-tests --test macro_never_panics each_variant_expands_within_its_token_budget -- --nocapture 2>/dev/null \
+# (in the shared target directory: the test package's dev-dependencies are built there already)
+CARGO_TARGET_DIR="${ERRWIRE_TARGET:-$HOME/.cache/errwire-target}" \
+  cargo test -q -p errwire-tests --test macro_never_panics each_variant_expands_within_its_token_budget -- --nocapture 2>/dev/null \
   | grep 'tokens per variant' | sed 's/^/- /'

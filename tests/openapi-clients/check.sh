@@ -4,7 +4,9 @@
 #
 # The tour writes each seed service's error type as an OpenAPI 3.1 document
 # (`errwire::openapi::document_for`) and, beside it, the body of an error the service added
-# after the document was published (code `added_in_v2`). Then, with tools other people wrote:
+# after the document was published (code `added_in_v2`), and two later documents of the same
+# type: `<name>.added.openapi.json` (that code added) and `<name>.removed.openapi.json` (one code
+# removed). Then, with tools other people wrote:
 #   - datamodel-code-generator (PyPI, pinned in requirements.txt, in a venv under the target
 #     directory) generates pydantic models from each document; the generated `ErrorBody`
 #     validates every documented example and the new code's body, and still refuses a body
@@ -12,7 +14,12 @@
 #   - openapi-typescript (npm, pinned in package-lock.json) generates types from each
 #     document; they type-check under `tsc --strict` together with errwire's own TypeScript
 #     module for the same type, a new code is assignable to the generated `ErrorCode`, and the
-#     errwire module's exhaustive switch still rejects a misspelt known code.
+#     errwire module's exhaustive switch still rejects a misspelt known code;
+#   - Optic (npm, pinned in package-lock.json), with its `breaking-changes` standard, diffs each
+#     document against the same type with `added_in_v2` (409) added, and finds no breaking
+#     change; and against the type with one code removed whose status no other code has, and
+#     flags its rule `prevent response status code removal` for that status. Codes are an open
+#     set, so a removed code shows only as a response gone from the routes that use the type.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -26,7 +33,14 @@ venv="$target/openapi-clients-venv"
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error > /dev/null)
 
 (cd "$repo" && cargo run -q -p tour -- --openapi "$work/docs" && cargo run -q -p tour -- --typescript "$work/ts") > /dev/null
-documents=("$work"/docs/*.openapi.json)
+# The documents as published (v1); the later `.added.` and `.removed.` ones are only diffed.
+documents=()
+for document in "$work"/docs/*.openapi.json; do
+  case "$document" in
+    *.added.openapi.json | *.removed.openapi.json) ;;
+    *) documents+=("$document") ;;
+  esac
+done
 [ "${#documents[@]}" -ge 5 ] || { echo "expected the seed services' documents, found ${#documents[@]}" >&2; exit 1; }
 
 failures=0
@@ -127,5 +141,62 @@ TS
     failures=$((failures + 1))
   fi
 done
+
+# Optic: a code added is not a breaking change; a code removed is. Optic diffs operations and
+# errwire's documents have `paths: {}` (a catalogue for routes to $ref), so the Python below
+# makes each of the three documents a route document the way a user would: the same document
+# plus one operation, POST /orders, whose responses are a 200 and a $ref to every response in
+# components/responses. It prints the statuses that the removed document no longer has.
+printf 'ruleset:\n  - breaking-changes\n' > "$work/optic-standard.yml"
+optic=("$here/node_modules/.bin/optic" diff --check --standard "$work/optic-standard.yml")
+export OPTIC_TELEMETRY_LEVEL=off
+for document in "${documents[@]}"; do
+  name=$(basename "$document" .openapi.json)
+  routes="$work/routes/$name"
+  if ! gone=$("$venv/bin/python" - "$routes" "$document" "$work/docs/$name.added.openapi.json" \
+    "$work/docs/$name.removed.openapi.json" <<'PY'
+import json, os, sys
+out, paths = sys.argv[1], sys.argv[2:]
+os.makedirs(out, exist_ok=True)
+statuses = {}
+for version, path in zip(("v1", "added", "removed"), paths):
+    doc = json.load(open(path))
+    responses = {"200": {"description": "OK"}}
+    for status in doc["components"]["responses"]:
+        responses[status] = {"$ref": f"#/components/responses/{status}"}
+    doc["paths"] = {"/orders": {"post": {"operationId": "createOrder", "responses": responses}}}
+    with open(os.path.join(out, f"{version}.json"), "w") as file:
+        json.dump(doc, file)
+    statuses[version] = set(doc["components"]["responses"])
+gone = sorted(statuses["v1"] - statuses["removed"])
+if not gone:
+    sys.exit(f"{paths[2]}: every status of {paths[0]} is still there")
+print(" ".join(gone))
+PY
+  ); then
+    echo "FAILED: the route documents of $name" >&2
+    failures=$((failures + 1))
+    continue
+  fi
+  if ! (cd "$work" && "${optic[@]}" "$routes/v1.json" "$routes/added.json") > "$work/optic.log" 2>&1 \
+    || ! grep -qF 'POST /orders' "$work/optic.log"; then
+    cat "$work/optic.log" >&2
+    echo "FAILED: Optic finds a breaking change in $name when a code is added" >&2
+    failures=$((failures + 1))
+  fi
+  if (cd "$work" && "${optic[@]}" "$routes/v1.json" "$routes/removed.json") > "$work/optic.log" 2>&1; then
+    cat "$work/optic.log" >&2
+    echo "FAILED: Optic finds no breaking change in $name when a code is removed" >&2
+    failures=$((failures + 1))
+  else
+    for status in $gone; do
+      grep -qF "[prevent response status code removal] must not remove response status code $status." "$work/optic.log" || {
+        cat "$work/optic.log" >&2
+        echo "FAILED: Optic's failure for $name does not name the removed status $status" >&2
+        failures=$((failures + 1))
+      }
+    done
+  fi
+done
 [ "$failures" -eq 0 ] || exit 1
-echo "openapi clients: ${#documents[@]} documents; pydantic models (datamodel-code-generator) and openapi-typescript types accept a code added later, and still type the code"
+echo "openapi clients: ${#documents[@]} documents; pydantic models (datamodel-code-generator) and openapi-typescript types accept a code added later, and still type the code; Optic's breaking-changes standard passes a code added and flags a code removed (prevent response status code removal)"

@@ -314,6 +314,29 @@ fn write_typescript(services: &[Service], dir: &Path) -> std::io::Result<Vec<Str
     Ok(written)
 }
 
+/// A catalogue's next two versions: with [`AddedLater`]'s code, and without the last code whose
+/// status is its own (else the last code). Leaked: a document takes a `'static` catalogue, and
+/// the tour writes each once.
+fn next_versions(specs: &'static [ErrorSpec]) -> (&'static [ErrorSpec], &'static [ErrorSpec]) {
+    let added: Vec<ErrorSpec> = specs
+        .iter()
+        .copied()
+        .chain(AddedLater::CATALOGUE.iter().copied())
+        .collect();
+    let alone = |spec: &ErrorSpec| specs.iter().filter(|s| s.status() == spec.status()).count() == 1;
+    let gone = specs
+        .iter()
+        .rposition(alone)
+        .unwrap_or(specs.len().saturating_sub(1));
+    let removed: Vec<ErrorSpec> = specs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != gone)
+        .map(|(_, s)| *s)
+        .collect();
+    (added.leak(), removed.leak())
+}
+
 /// One OpenAPI 3.1 document per error type, `<service>.<Type>.openapi.json`, in the type's own
 /// envelope, and beside it the body of an error added later (`.new-code.json`), as for the
 /// TypeScript modules.
@@ -330,6 +353,15 @@ fn write_openapi(services: &[Service], dir: &Path) -> std::io::Result<Vec<String
                 dir.join(format!("{}.{}.new-code.json", service.name, group.type_name)),
                 later.body(),
             )?;
+            // The next versions of the document, for the OpenAPI diff check: one with a code
+            // added, one with a code removed (one whose status no other code shares, so the
+            // removal takes a response away, the change an OpenAPI diff can see).
+            let (added, removed) = next_versions(group.catalogue);
+            for (suffix, specs) in [("added", added), ("removed", removed)] {
+                let next = in_format!(group.format, F => document_for::<F>(specs));
+                let name = format!("{}.{}.{suffix}.openapi.json", service.name, group.type_name);
+                std::fs::write(dir.join(name), next)?;
+            }
             written.push(path.display().to_string());
         }
     }
