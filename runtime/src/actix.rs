@@ -19,7 +19,7 @@ use crate::web::negotiate::accepts_problem_in;
 use crate::web::pipeline::{Headers, Incoming, Transport};
 use crate::web::render::{REPLACED_HEADERS, Rendered, framework_error_for, render_current, render_in};
 use crate::web::settings::ErrwireSettings;
-use crate::wire::request_id::X_REQUEST_ID_NAME;
+use crate::wire::X_REQUEST_ID_NAME;
 use crate::{error::ApiError, format::Format};
 
 /// The actix status of an error.

@@ -9,7 +9,7 @@ use crate::error::ApiError;
 use crate::format::{Format, Nested};
 use crate::{context::Context, rules, wire};
 
-pub use crate::wire::request_id::X_REQUEST_ID;
+pub use crate::wire::X_REQUEST_ID;
 
 /// The envelope a type renders in by default: `#[api(format = Problem)]` on the type, else
 /// [`Nested`]. Framework integrations read it.

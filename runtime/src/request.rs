@@ -17,7 +17,7 @@ pub use crate::web::settings::ErrwireSettings;
 
 /// The `x-request-id` a client sent, if the layer keeps it: 1 to
 /// [`MAX_REQUEST_ID`](crate::wire::MAX_REQUEST_ID) bytes of letters, digits and `-_.:/+=`
-/// (see [`crate::wire::request_id`] for why a client's id is held to a stricter rule than
+/// (see [`crate::wire`] for why a client's id is held to a stricter rule than
 /// one the application sets). Anything else is replaced by a generated UUID.
 #[must_use]
 pub fn incoming_request_id(headers: &HeaderMap) -> Option<String> {

@@ -43,7 +43,7 @@ pub fn status(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> Status {
     if let Some(id) = ctx.request_id_ref() {
         details.set_request_info(id, "");
         if let Ok(value) = MetadataValue::try_from(id) {
-            metadata.insert(crate::wire::request_id::X_REQUEST_ID_NAME, value);
+            metadata.insert(crate::wire::X_REQUEST_ID_NAME, value);
         }
     }
     Status::with_error_details_and_metadata(
@@ -124,9 +124,7 @@ impl RemoteError {
             .map(|info| info.request_id.clone())
             .filter(|id| !id.is_empty())
             .or_else(|| {
-                let id = status
-                    .metadata()
-                    .get(crate::wire::request_id::X_REQUEST_ID_NAME)?;
+                let id = status.metadata().get(crate::wire::X_REQUEST_ID_NAME)?;
                 id.to_str().ok().map(String::from)
             });
         remote

@@ -339,7 +339,7 @@ fn percent_decode(text: &str) -> String {
 pub(super) fn apply_headers(remote: &mut RemoteError, headers: &HeaderMap) {
     if remote.request_id.is_none() {
         remote.request_id = headers
-            .get(crate::wire::request_id::X_REQUEST_ID)
+            .get(crate::wire::X_REQUEST_ID)
             .and_then(|v| v.to_str().ok())
             .map(|v| crate::wire::truncate(v, crate::wire::MAX_REQUEST_ID).to_owned());
     }

@@ -132,7 +132,7 @@ impl Steps {
             .request_id()
             .and_then(|id| http::HeaderValue::from_str(id).ok())
         {
-            headers.set(&crate::wire::request_id::X_REQUEST_ID, &id);
+            headers.set(&crate::wire::X_REQUEST_ID, &id);
         }
         for (name, value) in self.headers.as_deref().unwrap_or_default() {
             if !headers.has(name) {

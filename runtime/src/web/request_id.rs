@@ -17,7 +17,7 @@ pub(crate) fn attach<B>(request: &mut http::Request<B>, id: &str) {
     if let Ok(value) = http::HeaderValue::from_str(id) {
         request
             .headers_mut()
-            .insert(crate::wire::request_id::X_REQUEST_ID, value.clone());
+            .insert(crate::wire::X_REQUEST_ID, value.clone());
         request
             .extensions_mut()
             .insert(tower_http::request_id::RequestId::new(value));
