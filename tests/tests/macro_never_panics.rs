@@ -402,7 +402,7 @@ fn each_variant_expands_within_its_token_budget() {
         // `match` arms); round 3: a positional call, defaults left out, one arm.
         ("#[api(status = 404)] VN,", 60),
         ("/// Doc N.\n#[api(status = 409)] VN,", 66),
-        ("#[api(status = 409, message = \"Taken: {0}.\")] VN(String),", 200),
+        ("#[api(status = 409, message = \"Taken: {0}.\")] VN(String),", 150),
         (
             "#[api(status = 429, retry_after = 3, domain = \"d\", help = \"h\")] VN,",
             75,

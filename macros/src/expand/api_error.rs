@@ -192,21 +192,28 @@ fn message_methods(model: &Model<'_>) -> TokenStream {
         let pat = pattern(entry, |f| used.contains(&&f.arg));
         Some((pat, quote!(::core::format_args!(#literal #(, #bindings)*))))
     };
-    let message = dispatch(
-        model,
-        delegate_to(krate, "message", quote!()),
-        |_, entry| {
-            if !formatted(entry) {
-                return None;
-            }
-            let (pat, args) = format_args(entry)?;
-            Some((
-                pat,
-                quote!(#krate::__private::Cow::Owned(#krate::__private::format(#args))),
-            ))
-        },
-        &quote!(#krate::__private::Cow::Borrowed(#krate::__private::ApiError::spec(self).message())),
-    );
+    // Without a `transparent` variant, `message()` is `write_message()`'s output (or the
+    // fixed text), through one shared function: the template is formatted in one `match`.
+    let transparent = model.entries.iter().any(Entry::is_transparent);
+    let message = if transparent {
+        dispatch(
+            model,
+            delegate_to(krate, "message", quote!()),
+            |_, entry| {
+                if !formatted(entry) {
+                    return None;
+                }
+                let (pat, args) = format_args(entry)?;
+                Some((
+                    pat,
+                    quote!(#krate::__private::Cow::Owned(#krate::__private::format(#args))),
+                ))
+            },
+            &quote!(#krate::__private::Cow::Borrowed(#krate::__private::ApiError::spec(self).message())),
+        )
+    } else {
+        quote!(#krate::__private::message_from_write(self))
+    };
     let write = dispatch(
         model,
         delegate_to(krate, "write_message", quote!(, __out)),

@@ -2,11 +2,12 @@
 //!
 //! Split by concern, as serde splits `private/{de,ser}.rs`: what a spec is built from
 //! (`spec`), how a field gives the retry delay (`retry_after`), how a derived value finds
-//! its `std::error::Error` (`as_error`), and the per-feature impls the derive asks for (`macros`).
+//! its `std::error::Error` (`as_error`), the message from `write_message` (`message`), and the per-feature impls the derive asks for (`macros`).
 
 mod as_error;
 mod headers;
 mod macros;
+mod message;
 mod retry_after;
 mod spec;
 mod violations;
@@ -32,6 +33,7 @@ pub use crate::violation::Violation;
 pub use crate::current::CurrentContext;
 pub use as_error::{AsErrorFallback, AsErrorProbe, AsErrorViaError};
 pub use headers::{header_fmt, spec_headers};
+pub use message::message_from_write;
 pub use retry_after::RetryAfterValue;
 pub use spec::{PLACEHOLDER, splice, status};
 pub use violations::{ViolationList, violation_list};

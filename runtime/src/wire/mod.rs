@@ -35,6 +35,7 @@ mod uri_rules;
 
 pub(crate) use classes::is_fragment_byte;
 pub use oauth_rules::{OAuthText, is_clean_oauth_text, is_oauth_text, oauth_text};
+#[cfg(any(feature = "actix-web", feature = "tonic"))]
 pub(crate) use request_id_rules::X_REQUEST_ID_NAME;
 pub use request_id_rules::{
     MAX_REQUEST_ID, X_REQUEST_ID, client_request_id, is_client_request_id, request_id_body, request_id_header,
