@@ -9,6 +9,7 @@ use crate::common;
 use aide::axum::ApiRouter;
 use aide::axum::routing::{get, post_with};
 use aide::openapi::{Info, OpenApi};
+use aide::transform::TransformOpenApi;
 use common::validator;
 use errwire::format::Problem;
 use errwire::openapi::aide::document;
@@ -57,8 +58,8 @@ async fn create(errwire::axum::Json(new): errwire::axum::Json<NewOrder>) -> Resu
     Err(OrderError::RateLimited)
 }
 
-/// The document aide generates for a router using errwire's types.
-fn document_json() -> Value {
+/// The `OpenApi` aide generates for the router, finished with `finish`.
+fn generated(finish: fn(TransformOpenApi<'_>) -> TransformOpenApi<'_>) -> OpenApi {
     let mut api = OpenApi {
         info: Info {
             title: "orders".into(),
@@ -75,7 +76,13 @@ fn document_json() -> Value {
                 op.with(document::<WithProblem<(Framework<Problem>, OrderError)>>)
             }),
         )
-        .finish_api(&mut api);
+        .finish_api_with(&mut api, finish);
+    api
+}
+
+/// The document aide generates for a router using errwire's types.
+fn document_json() -> Value {
+    let api = generated(|api| api);
     let text = serde_json::to_string_pretty(&api).unwrap();
     let parsed = oas3::from_json(&text).unwrap_or_else(|e| panic!("oas3 rejects the document: {e}\n{text}"));
     assert_eq!(parsed.openapi, "3.1.0");
@@ -372,16 +379,7 @@ fn served_documents_types_in_the_layers_format() {
 
 #[test]
 fn error_schemas_makes_each_envelope_one_component() {
-    let mut api = OpenApi::default();
-    let _router: axum::Router = ApiRouter::new()
-        .api_route("/orders/{id}", get(order))
-        .api_route(
-            "/orders",
-            post_with(create, |op| {
-                op.with(document::<Responses<(Framework<Problem>, OrderError)>>)
-            }),
-        )
-        .finish_api_with(&mut api, errwire::openapi::aide::error_schemas);
+    let api = generated(errwire::openapi::aide::error_schemas);
     let doc = serde_json::to_value(&api).unwrap();
     let schemas = doc["components"]["schemas"].as_object().unwrap();
     for name in ["OrderError", "FrameworkErrorOrOrderError"] {
