@@ -48,6 +48,8 @@ pub enum Data {
 /// The fields of a variant or struct.
 pub struct Fields {
     pub fields: Vec<Field>,
+    /// No braces or parentheses: a unit variant matches as `Self::V`, the shortest pattern.
+    pub unit: bool,
 }
 
 /// One variant of the enum.
@@ -200,7 +202,7 @@ impl Input {
             ident: input.ident.clone(),
             vis: input.vis.clone(),
             generics: input.generics.clone(),
-            data: Data::Struct(Fields { fields: Vec::new() }),
+            data: Data::Struct(Fields { fields: Vec::new(), unit: false }),
             attrs: input.attrs.clone(),
             rename_all: None,
             docs: None,
@@ -254,13 +256,14 @@ impl Input {
             ),
             syn::Data::Struct(data) => Data::Struct(fields(&data.fields, &mut errors)),
             // `entry.rs` refuses unions before parsing.
-            syn::Data::Union(_) => Data::Struct(Fields { fields: Vec::new() }),
+            syn::Data::Union(_) => Data::Struct(Fields { fields: Vec::new(), unit: false }),
         };
         errors.finish().map(|()| this)
     }
 }
 
 fn fields(fields: &syn::Fields, errors: &mut Errors) -> Fields {
+    let unit = matches!(fields, syn::Fields::Unit);
     let fields = fields
         .iter()
         .map(|field| {
@@ -296,7 +299,7 @@ fn fields(fields: &syn::Fields, errors: &mut Errors) -> Fields {
             this
         })
         .collect();
-    Fields { fields }
+    Fields { fields, unit }
 }
 
 /// Calls `on_key` for every key of every `#[api(…)]` in `attrs`. `on_key` reports a wrong

@@ -7,7 +7,7 @@ use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{Attribute, Expr, Generics, Ident, Lit, Member, Meta, Path, Type};
 
-use crate::ast::{Data, Field, Input, Keys};
+use crate::ast::{Data, Field, Fields, Input, Keys};
 use crate::attr::{Mcp, Status};
 use crate::fmt::{Arg, Template};
 use crate::{rules, status};
@@ -29,6 +29,8 @@ pub struct Model<'a> {
 pub struct Entry<'a> {
     pub ident: &'a Ident,
     pub is_variant: bool,
+    /// A unit variant (no braces, no parentheses).
+    pub is_unit: bool,
     pub keys: &'a Keys,
     pub fields: Vec<FieldModel<'a>>,
     pub status: Option<Status>,
@@ -143,7 +145,7 @@ impl<'a> Model<'a> {
                 true,
                 variants
                     .iter()
-                    .map(|v| Entry::new(input, &v.ident, true, &v.keys, &v.attrs, &v.fields.fields, rename))
+                    .map(|v| Entry::new(input, &v.ident, true, &v.keys, &v.attrs, &v.fields, rename))
                     .collect(),
             ),
             Data::Struct(fields) => (
@@ -154,7 +156,7 @@ impl<'a> Model<'a> {
                     false,
                     &input.keys,
                     &input.attrs,
-                    &fields.fields,
+                    fields,
                     rename,
                 )],
             ),
@@ -183,9 +185,10 @@ impl<'a> Entry<'a> {
         is_variant: bool,
         keys: &'a Keys,
         attrs: &[Attribute],
-        fields: &'a [Field],
+        shape: &'a Fields,
         rename: crate::attr::RenameAll,
     ) -> Self {
+        let fields = &shape.fields;
         let enum_keys = is_variant.then_some(&input.keys);
         let status = keys.status.or_else(|| enum_keys.and_then(|k| k.status));
         let (code, code_span) = match &keys.code {
@@ -221,6 +224,7 @@ impl<'a> Entry<'a> {
         Self {
             ident,
             is_variant,
+            is_unit: is_variant && shape.unit,
             keys,
             fields: fields
                 .iter()
