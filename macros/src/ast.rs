@@ -202,7 +202,10 @@ impl Input {
             ident: input.ident.clone(),
             vis: input.vis.clone(),
             generics: input.generics.clone(),
-            data: Data::Struct(Fields { fields: Vec::new(), unit: false }),
+            data: Data::Struct(Fields {
+                fields: Vec::new(),
+                unit: false,
+            }),
             attrs: input.attrs.clone(),
             rename_all: None,
             docs: None,
@@ -256,7 +259,10 @@ impl Input {
             ),
             syn::Data::Struct(data) => Data::Struct(fields(&data.fields, &mut errors)),
             // `entry.rs` refuses unions before parsing.
-            syn::Data::Union(_) => Data::Struct(Fields { fields: Vec::new(), unit: false }),
+            syn::Data::Union(_) => Data::Struct(Fields {
+                fields: Vec::new(),
+                unit: false,
+            }),
         };
         errors.finish().map(|()| this)
     }
