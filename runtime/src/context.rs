@@ -19,6 +19,9 @@ use serde::{Serialize, Serializer};
 pub struct Context<'a> {
     request_id: Option<Cow<'a, str>>,
     instance: Option<Cow<'a, str>>,
+    /// Whether `instance` is already a URI reference, answered once when it is set so a
+    /// render writes it without a second scan.
+    instance_is_uri: bool,
     jsonrpc_id: JsonRpcId<'a>,
     #[cfg(feature = "i18n")]
     language: crate::i18n::RequestLanguage<'a>,
@@ -31,6 +34,7 @@ impl<'a> Context<'a> {
         Self {
             request_id: None,
             instance: None,
+            instance_is_uri: false,
             jsonrpc_id: JsonRpcId::Null,
             #[cfg(feature = "i18n")]
             language: crate::i18n::RequestLanguage::NONE,
@@ -47,7 +51,9 @@ impl<'a> Context<'a> {
     /// The problem instance (problem+json `instance`), usually the request path.
     #[must_use]
     pub fn instance(mut self, instance: impl Into<Cow<'a, str>>) -> Self {
-        self.instance = Some(instance.into());
+        let instance = instance.into();
+        self.instance_is_uri = crate::wire::is_uri_reference(&instance);
+        self.instance = Some(instance);
         self
     }
 
@@ -133,6 +139,17 @@ impl<'a> Context<'a> {
     #[must_use]
     pub fn instance_ref(&self) -> Option<&str> {
         self.instance.as_deref()
+    }
+
+    /// The instance as it goes on the wire: percent-encoded into a URI reference (borrowed
+    /// when it already was one, which was checked when it was set).
+    pub(crate) fn instance_on_wire(&self) -> Option<Cow<'_, str>> {
+        let instance = self.instance.as_deref()?;
+        Some(if self.instance_is_uri {
+            Cow::Borrowed(instance)
+        } else {
+            crate::wire::uri_reference(instance)
+        })
     }
 
     /// The JSON-RPC id.

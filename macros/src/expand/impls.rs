@@ -26,7 +26,7 @@ pub fn detail_fields_impl(model: &Model<'_>) -> TokenStream {
     let arms = with_details.iter().map(|entry| {
         let visits = entry.details().map(|(field, name)| {
             let binding = &field.binding;
-            let visit = quote!(__visit(#name, #binding));
+            let visit = quote!(__visit(#name, (&#krate::__private::DetailProbe(#binding)).detail_value()));
             if field.is_option {
                 quote!(if ::core::option::Option::is_some(#binding) { #visit; })
             } else {
@@ -57,10 +57,12 @@ pub fn detail_fields_impl(model: &Model<'_>) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::__private::DetailFields for #ident #ty_generics #where_clause {
-            fn visit_details(
+            fn __visit_values(
                 &self,
-                __visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn #krate::__private::erased_serde::Serialize),
+                __visit: &mut dyn ::core::ops::FnMut(&'static str, #krate::__private::DetailValue<'_>),
             ) {
+                #[allow(unused_imports)]
+                use #krate::__private::{DetailViaErased as _, DetailViaPrimitive as _};
                 match self {
                     #(#arms)*
                     #rest

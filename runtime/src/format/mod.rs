@@ -8,6 +8,7 @@ mod nested;
 mod oauth;
 mod problem;
 mod simple;
+mod text;
 
 use std::io;
 
@@ -137,9 +138,9 @@ fn flattened_details<M: SerializeMap, E: ApiError + ?Sized>(map: &mut M, error: 
     let details = error.details();
     // Derived details had their names checked at compile time.
     let checked = details.names_checked();
-    details.for_each(|name, value| {
+    details.for_each_value(|name, value| {
         if result.is_ok() && (checked || !crate::rules::is_reserved_member_name(name)) {
-            result = map.serialize_entry(name, value);
+            result = map.serialize_entry(name, &value);
         }
     });
     result

@@ -5,6 +5,7 @@ use http::{HeaderMap, HeaderValue};
 use serde::ser::SerializeMap;
 
 use super::descriptor::{Descriptor, MemberKind};
+use super::text::StackText;
 use super::{Format, JSON, write_object};
 use crate::{context::Context, error::ApiError, wire};
 
@@ -53,11 +54,18 @@ impl Format for OAuth {
                     map.serialize_entry("error_description", text)?;
                 }
                 _ => {
-                    // Streamed once through the mapping; the emptiness probe stops at the
-                    // first character.
-                    let description = wire::OAuthText(ctx.message(error));
-                    if !description.is_empty() {
-                        map.serialize_entry("error_description", &description)?;
+                    // Formatted once into a stack buffer, then written as it is when it is
+                    // already in RFC 6749's set (one scan), else mapped: one pass over the
+                    // text, not a mapping layer under every piece `format_args!` writes.
+                    let text = StackText::<256>::of(ctx.message(error));
+                    let text = text.as_str();
+                    if wire::is_clean_oauth_text(text) {
+                        map.serialize_entry("error_description", text)?;
+                    } else {
+                        let mapped = wire::OAuthText(text);
+                        if !mapped.is_empty() {
+                            map.serialize_entry("error_description", &mapped)?;
+                        }
                     }
                 }
             }

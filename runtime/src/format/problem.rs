@@ -43,8 +43,8 @@ impl Format for Problem {
             map.serialize_entry("title", &ctx.title(error))?;
             map.serialize_entry("status", &status_number(error))?;
             map.serialize_entry("detail", &ctx.message(error))?;
-            if let Some(instance) = ctx.instance_ref() {
-                map.serialize_entry("instance", &wire::uri_reference(instance))?;
+            if let Some(instance) = ctx.instance_on_wire() {
+                map.serialize_entry("instance", &instance)?;
             }
             map.serialize_entry("code", error.code())?;
             request_id_entry(map, ctx)?;

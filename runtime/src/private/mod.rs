@@ -23,7 +23,9 @@ pub use std::fmt::format;
 
 pub use crate::catalogue::Catalogued;
 pub use crate::client::KnownCodes;
-pub use crate::details::{DetailFields, Details};
+pub use crate::details::{
+    DetailFields, DetailProbe, DetailValue, DetailViaErased, DetailViaPrimitive, Details, Primitive,
+};
 pub use crate::error::ApiError;
 pub use crate::format;
 pub use crate::render::DefaultFormat;

@@ -146,6 +146,23 @@ impl<W: fmt::Write + ?Sized> fmt::Write for OAuthWriter<'_, W> {
 mod tests {
     use super::*;
 
+    /// The vectorised check and the byte class are one rule: every character, between
+    /// letters, at each edge, and doubled.
+    #[test]
+    fn the_clean_check_agrees_with_the_byte_class() {
+        for c in (0u8..=0x7F).map(char::from).chain(['é', '\u{2019}', '\u{0}']) {
+            let allowed = c.is_ascii() && is_oauth_byte(c as u8);
+            let inner = format!("a{c}b");
+            assert_eq!(is_clean_oauth_text(&inner), allowed, "{c:?}");
+            let clean_at_edges = allowed && c != ' ';
+            assert_eq!(is_clean_oauth_text(&format!("{c}a")), clean_at_edges, "{c:?}");
+            assert_eq!(is_clean_oauth_text(&format!("a{c}")), clean_at_edges, "{c:?}");
+            assert_eq!(is_clean_oauth_text(&format!("a{c}{c}b")), clean_at_edges, "{c:?}");
+            assert_eq!(is_clean_oauth_text(&c.to_string()), clean_at_edges, "{c:?}");
+        }
+        assert!(!is_clean_oauth_text(""));
+    }
+
     #[test]
     fn oauth_text_stays_in_the_rfc_character_set() {
         assert!(matches!(oauth_text("invalid_grant"), Cow::Borrowed(_)));

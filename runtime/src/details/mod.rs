@@ -1,8 +1,12 @@
 //! [`Details`]: the fields an error chose to publish, type-erased for any format.
 
+mod value;
+
 use core::fmt;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
+
+pub use value::{DetailProbe, DetailValue, DetailViaErased, DetailViaPrimitive, Primitive};
 
 /// One published field: its wire name and its value, serializable by any serde serializer.
 #[deprecated(note = "unused by errwire: `Details::for_each` hands out the name and the value")]
@@ -22,8 +26,18 @@ pub struct Details<'a> {
 /// Implemented by the derive for types with detail fields. Not for hand use: build
 /// [`Details`] with [`Details::new`].
 pub trait DetailFields {
-    /// Calls `visit` with each published field, in declaration order.
-    fn visit_details(&self, visit: &mut dyn FnMut(&'static str, &dyn erased_serde::Serialize));
+    /// Calls `visit` with each published field, in declaration order. (The derive implements
+    /// `__visit_values` instead, which this default reads; implement one of the two.)
+    fn visit_details(&self, visit: &mut dyn FnMut(&'static str, &dyn erased_serde::Serialize)) {
+        self.__visit_values(&mut |name, value| visit(name, &value));
+    }
+
+    /// Calls `visit` with each published field as formats write it: strings, bools and
+    /// integers without type erasure (the derive's implementation). Not public API.
+    #[doc(hidden)]
+    fn __visit_values(&self, visit: &mut dyn FnMut(&'static str, DetailValue<'_>)) {
+        self.visit_details(&mut |name, value| visit(name, DetailValue::Erased(value)));
+    }
 
     /// Whether there is any detail to publish (the derive answers without visiting).
     fn has_details(&self) -> bool {
@@ -61,6 +75,13 @@ impl<'a> Details<'a> {
         }
     }
 
+    /// Calls `f` with each detail's name and value as formats write it.
+    pub(crate) fn for_each_value(&self, mut f: impl FnMut(&'static str, DetailValue<'_>)) {
+        if let Some(fields) = self.fields {
+            fields.__visit_values(&mut f);
+        }
+    }
+
     /// Whether the names were checked at compile time (see `DetailFields::__names_checked`).
     pub(crate) fn names_checked(&self) -> bool {
         self.fields.is_some_and(DetailFields::__names_checked)
@@ -86,9 +107,9 @@ impl<'a> Details<'a> {
     /// The first error of the serializer.
     pub fn serialize_entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         let mut result = Ok(());
-        self.for_each(|name, value| {
+        self.for_each_value(|name, value| {
             if result.is_ok() {
-                result = map.serialize_entry(name, value);
+                result = map.serialize_entry(name, &value);
             }
         });
         result
