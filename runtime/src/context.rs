@@ -117,17 +117,6 @@ impl<'a> Context<'a> {
         (!chain.is_empty()).then_some((translations, chain))
     }
 
-    /// Whether `error`'s message (or its `attribute`) is translated for this request.
-    #[cfg(feature = "i18n")]
-    pub(crate) fn translates(
-        &self,
-        error: &(impl crate::error::ApiError + ?Sized),
-        attribute: Option<&str>,
-    ) -> bool {
-        self.i18n()
-            .is_some_and(|(translations, chain)| translations.has(chain, error.code(), attribute))
-    }
-
     /// The request id, as given (named like `http`'s builder getters, `uri_ref()`: the
     /// plain name is the builder's setter).
     #[must_use]

@@ -50,6 +50,7 @@ impl<E: ApiError + ?Sized> Serialize for PublicMessage<'_, E> {
 /// [`Context::title`], what every built-in format writes.
 pub struct Localized<'a, E: ApiError + ?Sized> {
     error: &'a E,
+    #[cfg_attr(not(feature = "i18n"), allow(dead_code))] // read only for translations
     ctx: &'a Context<'a>,
     part: Part,
 }
@@ -69,7 +70,7 @@ impl<E: ApiError + ?Sized> Clone for Localized<'_, E> {
 
 impl<E: ApiError + ?Sized> Copy for Localized<'_, E> {}
 
-impl<E: ApiError + ?Sized> Localized<'_, E> {
+impl<'a, E: ApiError + ?Sized> Localized<'a, E> {
     fn untranslated(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.part {
             Part::Message => self.error.write_message(f),
@@ -85,35 +86,28 @@ impl<E: ApiError + ?Sized> Localized<'_, E> {
         }
     }
 
-    /// Whether a translation will be written.
-    fn translated(&self) -> bool {
-        #[cfg(feature = "i18n")]
-        {
-            let attribute = match self.part {
-                Part::Message => None,
-                Part::Title => Some("title"),
-            };
-            self.ctx.translates(self.error, attribute)
+    /// The Fluent attribute this part is (`None`: the message itself).
+    #[cfg(feature = "i18n")]
+    const fn attribute(&self) -> Option<&'static str> {
+        match self.part {
+            Part::Message => None,
+            Part::Title => Some("title"),
         }
-        #[cfg(not(feature = "i18n"))]
-        {
-            let _ = self.ctx;
-            false
-        }
+    }
+
+    /// The translation this request's locales have of this part, looked up once.
+    #[cfg(feature = "i18n")]
+    fn translation(&self) -> Option<crate::i18n::Translation<'a>> {
+        let (translations, chain) = self.ctx.i18n()?;
+        translations.translation(chain, self.error.code(), self.attribute())
     }
 }
 
 impl<E: ApiError + ?Sized> fmt::Display for Localized<'_, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         #[cfg(feature = "i18n")]
-        if let Some((translations, chain)) = self.ctx.i18n() {
-            let attribute = match self.part {
-                Part::Message => None,
-                Part::Title => Some("title"),
-            };
-            if translations.write(chain, self.error, attribute, f)? {
-                return Ok(());
-            }
+        if let Some(translation) = self.translation() {
+            return translation.write(self.error, f);
         }
         self.untranslated(f)
     }
@@ -127,10 +121,25 @@ impl<E: ApiError + ?Sized> fmt::Debug for Localized<'_, E> {
 
 impl<E: ApiError + ?Sized> Serialize for Localized<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.fixed() {
-            Some(text) if !self.translated() => serializer.serialize_str(text),
-            _ => serializer.collect_str(self),
+        #[cfg(feature = "i18n")]
+        if let Some(translation) = self.translation() {
+            return serializer.collect_str(&Written(|f: &mut fmt::Formatter<'_>| {
+                translation.write(self.error, f)
+            }));
         }
+        match self.fixed() {
+            Some(text) => serializer.serialize_str(text),
+            None => serializer.collect_str(&Written(|f: &mut fmt::Formatter<'_>| self.untranslated(f))),
+        }
+    }
+}
+
+/// A closure as `Display`: the text once its translation (or its absence) is known.
+struct Written<F>(F);
+
+impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for Written<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (self.0)(f)
     }
 }
 

@@ -2,20 +2,21 @@
 
 mod check;
 pub mod negotiate;
+mod placeholders;
 
 pub use check::{Mistake, check};
 
 use core::fmt;
-use std::borrow::Cow;
 use std::path::Path;
 
+use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
 use crate::error::ApiError;
 use negotiate::Chain;
+use placeholders::Placeholders;
 
 /// Translations of the catalogue's messages, one Fluent bundle per locale. Build once, share
 /// (`Arc`) between requests: it is `Send + Sync`.
@@ -252,35 +253,45 @@ impl Translations {
             })
     }
 
-    /// Whether a locale of `chain` translates `code` (or its `attribute`).
-    pub(crate) fn has(&self, chain: Chain, code: &str, attribute: Option<&str>) -> bool {
-        self.find(chain, code, attribute).is_some()
-    }
-
     /// The tag of the locale `error`'s message is translated into for `chain`, if any.
     pub(crate) fn language_of(&self, chain: Chain, code: &str) -> Option<&str> {
         self.find(chain, code, None).map(|(l, _)| l.tag.as_str())
     }
 
-    /// Writes `error`'s message (or its `attribute`) in the first locale of `chain` that
-    /// translates it; `Ok(false)` when none does (the caller writes the untranslated text).
-    pub(crate) fn write(
+    /// The translation of `code`'s message (or its `attribute`) in the first locale of
+    /// `chain` that has it: found once, then written.
+    pub(crate) fn translation(
         &self,
         chain: Chain,
-        error: &(impl ApiError + ?Sized),
+        code: &str,
         attribute: Option<&str>,
-        out: &mut dyn fmt::Write,
-    ) -> Result<bool, fmt::Error> {
-        let Some((locale, pattern)) = self.find(chain, error.code(), attribute) else {
-            return Ok(false);
-        };
-        let placeholders = Placeholders::of(error);
+    ) -> Option<Translation<'_>> {
+        self.find(chain, code, attribute)
+            .map(|(locale, pattern)| Translation { locale, pattern })
+    }
+}
+
+/// One message's pattern in the locale that translates it.
+#[derive(Clone, Copy)]
+pub(crate) struct Translation<'t> {
+    locale: &'t Locale,
+    pattern: &'t ast::Pattern<&'t str>,
+}
+
+impl Translation<'_> {
+    /// Writes the pattern with `error`'s placeholders (and details) as its variables.
+    pub(crate) fn write(&self, error: &(impl ApiError + ?Sized), out: &mut dyn fmt::Write) -> fmt::Result {
+        let mut placeholders = Placeholders::empty();
+        placeholders.fill(error);
+        // Text and placeholders only (most messages): written here, no allocation.
+        if placeholders.write_simple(self.pattern, out)? {
+            return Ok(());
+        }
         let args = placeholders.arguments(error);
         let mut errors = Vec::new();
-        locale
+        self.locale
             .bundle
-            .write_pattern(&mut Adapter(out), pattern, Some(&args), &mut errors)?;
-        Ok(true)
+            .write_pattern(&mut Adapter(out), self.pattern, Some(&args), &mut errors)
     }
 }
 
@@ -290,101 +301,6 @@ struct Adapter<'w>(&'w mut dyn fmt::Write);
 impl fmt::Write for Adapter<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
         self.0.write_str(s)
-    }
-}
-
-/// The placeholders' texts, written into a buffer on the stack so the Fluent variables can
-/// borrow them: a translation then allocates no `String` per placeholder (longer texts, or
-/// more placeholders than fit, are owned).
-struct Placeholders {
-    buffer: [u8; 512],
-    used: usize,
-    spans: [(&'static str, usize, usize); 8],
-    count: usize,
-    overflow: Vec<(&'static str, String)>,
-}
-
-impl Placeholders {
-    fn of(error: &(impl ApiError + ?Sized)) -> Self {
-        let mut this = Self {
-            buffer: [0; 512],
-            used: 0,
-            spans: [("", 0, 0); 8],
-            count: 0,
-            overflow: Vec::new(),
-        };
-        error.__message_args(&mut |name, value| this.push(name, value));
-        this
-    }
-
-    fn push(&mut self, name: &'static str, value: &dyn fmt::Display) {
-        let start = self.used;
-        let mut writer = StackWriter {
-            buffer: &mut self.buffer,
-            used: &mut self.used,
-        };
-        if self.count < self.spans.len() && fmt::write(&mut writer, format_args!("{value}")).is_ok() {
-            self.spans[self.count] = (name, start, self.used);
-            self.count += 1;
-        } else {
-            self.used = start;
-            self.overflow.push((name, value.to_string()));
-        }
-    }
-
-    /// The Fluent variables: the placeholders, then the details not already named (strings
-    /// and numbers as they are, anything else as JSON text); a number stays a number.
-    fn arguments<'s>(&'s self, error: &(impl ApiError + ?Sized)) -> FluentArgs<'s> {
-        let mut args = FluentArgs::with_capacity(self.count + self.overflow.len());
-        for &(name, start, end) in &self.spans[..self.count] {
-            // Only whole `str`s were written, so the span is UTF-8.
-            let text = core::str::from_utf8(&self.buffer[start..end]).unwrap_or_default();
-            args.set(name, number_or_str(text));
-        }
-        for (name, text) in &self.overflow {
-            args.set(*name, number_or_str(text));
-        }
-        error.details().for_each(|name, value| {
-            if args.get(name).is_some() {
-                return;
-            }
-            let value = match serde_json::to_value(value) {
-                Ok(serde_json::Value::String(text)) => match FluentValue::try_number(&text) {
-                    FluentValue::Number(number) => FluentValue::Number(number),
-                    _ => FluentValue::String(Cow::Owned(text)),
-                },
-                Ok(serde_json::Value::Number(number)) => number
-                    .as_f64()
-                    .map_or_else(|| FluentValue::from(number.to_string()), FluentValue::from),
-                Ok(other) => FluentValue::from(other.to_string()),
-                Err(_) => return,
-            };
-            args.set(name, value);
-        });
-        args
-    }
-}
-
-/// Writes into the rest of a fixed buffer; fails (without writing) when a piece does not fit.
-struct StackWriter<'b> {
-    buffer: &'b mut [u8; 512],
-    used: &'b mut usize,
-}
-
-impl fmt::Write for StackWriter<'_> {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        let end = self.used.checked_add(s.len()).ok_or(fmt::Error)?;
-        let target = self.buffer.get_mut(*self.used..end).ok_or(fmt::Error)?;
-        target.copy_from_slice(s.as_bytes());
-        *self.used = end;
-        Ok(())
-    }
-}
-
-fn number_or_str(text: &str) -> FluentValue<'_> {
-    match FluentValue::try_number(text) {
-        FluentValue::Number(number) => FluentValue::Number(number),
-        _ => FluentValue::String(Cow::Borrowed(text)),
     }
 }
 
