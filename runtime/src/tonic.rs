@@ -233,7 +233,7 @@ where
         let started = self
             .steps
             .start::<crate::format::Nested>(Transport::Grpc, &incoming);
-        request_id::attach(&mut request, started.request_id());
+        request_id::attach(&mut request, started.context.request_id_header());
         let served = self.steps.run(started, self.inner.call(request));
         let steps = self.steps.clone();
         Box::pin(async move {

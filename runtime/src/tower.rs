@@ -75,7 +75,7 @@ where
     fn call(&mut self, mut request: Request<ReqBody>) -> Self::Future {
         let steps = &self.settings.steps;
         let started = steps.start::<F>(Transport::Http, &incoming(&request));
-        request_id::attach(&mut request, started.request_id());
+        request_id::attach(&mut request, started.context.request_id_header());
         let served = steps.run(started, self.inner.call(request));
         let steps = steps.clone();
         Box::pin(async move {

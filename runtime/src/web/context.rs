@@ -20,6 +20,9 @@ pub(crate) fn renderer<F: crate::format::Format>() -> Renderer {
 #[derive(Debug, Clone, Default)]
 pub struct RequestContext {
     request_id: Option<String>,
+    /// The id as a header value, made once: the request's header, tower-http's `RequestId`
+    /// and the response's echo share it.
+    request_id_header: Option<http::HeaderValue>,
     instance: Option<String>,
     wants_problem: bool,
     /// The service's envelope, set by the layer: every error of the request renders in it,
@@ -47,6 +50,7 @@ impl RequestContext {
         wants_problem: bool,
     ) -> Self {
         Self {
+            request_id_header: http::HeaderValue::from_str(&request_id).ok(),
             request_id: Some(request_id),
             instance: Some(instance.into()),
             wants_problem,
@@ -66,6 +70,11 @@ impl RequestContext {
     #[must_use]
     pub fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
+    }
+
+    /// The request id as a header value (every id the layer gives is one).
+    pub(crate) const fn request_id_header(&self) -> Option<&http::HeaderValue> {
+        self.request_id_header.as_ref()
     }
 
     /// The request path: the problem+json `instance`.
@@ -113,9 +122,12 @@ impl RequestContext {
         self.language.as_ref()
     }
 
-    /// Runs `future` with this context as the current one.
-    pub(crate) async fn scope<F: Future>(self, future: F) -> F::Output {
-        CURRENT.scope(self, future).await
+    /// Runs `future` with this context as the current one, and hands the context back with
+    /// its output (taken from the task-local, not cloned before: two allocations a request).
+    pub(crate) async fn scope<F: Future>(self, future: F) -> (Self, F::Output) {
+        let mut scoped = core::pin::pin!(CURRENT.scope(self, future));
+        let output = scoped.as_mut().await;
+        (scoped.as_mut().take_value().unwrap_or_default(), output)
     }
 
     /// The rendering context.

@@ -53,7 +53,9 @@ pub(crate) struct Started {
 }
 
 impl Started {
-    /// The request id the pipeline gave the request.
+    /// The request id the pipeline gave the request (actix-web writes it with its own
+    /// header types).
+    #[cfg_attr(not(feature = "actix-web"), allow(dead_code))]
     pub(crate) fn request_id(&self) -> &str {
         self.context.request_id().unwrap_or_default()
     }
@@ -118,7 +120,7 @@ impl Steps {
         let (limit, catch_panics) = (self.timeout, self.catch_panics);
         let context = started.context;
         let served = async move {
-            let outcome = context.clone().scope(guard(limit, catch_panics, handler)).await;
+            let (context, outcome) = context.scope(guard(limit, catch_panics, handler)).await;
             (context, outcome.into_result())
         };
         #[cfg(feature = "tracing")]
@@ -128,11 +130,8 @@ impl Steps {
 
     /// Step 5: the request id echoed, and each service header the response lacks.
     pub(crate) fn finish_headers(&self, context: &RequestContext, headers: &mut impl Headers) {
-        if let Some(id) = context
-            .request_id()
-            .and_then(|id| http::HeaderValue::from_str(id).ok())
-        {
-            headers.set(&crate::wire::X_REQUEST_ID, &id);
+        if let Some(id) = context.request_id_header() {
+            headers.set(&crate::wire::X_REQUEST_ID, id);
         }
         for (name, value) in self.headers.as_deref().unwrap_or_default() {
             if !headers.has(name) {
