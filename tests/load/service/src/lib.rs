@@ -1,5 +1,10 @@
 //! The load test's service: one route per built-in format, each failing with an errwire
-//! error (with a placeholder, details and a retry delay) behind its own errwire layer.
+//! error (with a placeholder, details and a retry delay) behind its own errwire layer; the
+//! routes that fail the way production does ([`faults`]); and the routes that measure the
+//! layer's own cost ([`cost`]).
+
+pub mod cost;
+pub mod faults;
 
 use axum::Router;
 use axum::extract::Path;
@@ -66,4 +71,6 @@ pub fn app() -> Router {
         .nest("/jsonrpc", route::<JsonRpc>())
         .nest("/jsonrpc-plain", route::<JsonRpcPlain>())
         .nest("/mcp-tool", route::<McpTool>())
+        .nest("/faults", faults::routes())
+        .nest("/cost", cost::routes())
 }

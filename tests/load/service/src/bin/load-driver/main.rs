@@ -1,103 +1,83 @@
-//! Drives the load service from a second process: CONCURRENCY workers for SECONDS seconds,
-//! every response checked (status, content type, JSON body, request id); the service's
-//! resident memory sampled every second from /proc. Exits non-zero on any failure.
+//! Drives the load service from a second process. Exits non-zero on any failure.
 //!
-//! `load-driver ADDRESS PID [SECONDS] [CONCURRENCY]`
+//! `load-driver ADDRESS PID [SECONDS] [CONCURRENCY] [MODE]`
+//!
+//! - `mixed` (the default): CONCURRENCY workers for SECONDS seconds over every format and every
+//!   fault (panics, timeouts, internal errors, bad JSON, hostile headers, clients that
+//!   disconnect), every response checked; the service's memory and open files sampled.
+//! - `cost`: what the errwire layer costs, a success route and an error route each with and
+//!   without it, interleaved in one run (see `cost.rs`).
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+mod cost;
+mod mixed;
 
-fn rss_kib(pid: &str) -> u64 {
+use std::time::Duration;
+
+/// A `/proc/PID/status` field, in its unit (KiB for memory).
+fn proc_status(pid: &str, field: &str) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
         .and_then(|s| {
             s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
+                .find(|l| l.starts_with(field))
                 .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
         })
         .unwrap_or(0)
 }
 
-#[tokio::main]
-async fn main() {
+/// The service's resident memory, KiB.
+fn rss_kib(pid: &str) -> u64 {
+    proc_status(pid, "VmRSS:")
+}
+
+/// The CPU time the service has used (user and system), seconds: fields 14 and 15 of
+/// /proc/PID/stat, in clock ticks of 1/100 s (`getconf CLK_TCK` on Linux).
+fn cpu_seconds(pid: &str) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // The command name (field 2) is in parentheses and may hold spaces: count after it.
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let ticks: u64 = after
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|t| t.parse::<u64>().ok())
+        .sum();
+    ticks as f64 / 100.0
+}
+
+/// The service's threads: how `LOAD_WORKERS` is seen to take effect.
+fn threads(pid: &str) -> u64 {
+    proc_status(pid, "Threads:")
+}
+
+/// The service's open file descriptors (sockets included).
+fn open_files(pid: &str) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/fd")).map_or(0, Iterator::count)
+}
+
+fn main() {
     let args: Vec<String> = std::env::args().collect();
     let (address, pid) = (args[1].clone(), args[2].clone());
     let seconds: u64 = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(30);
     let concurrency: usize = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(32);
-    let client = reqwest::Client::builder()
-        .pool_max_idle_per_host(concurrency)
-        .build()
-        .unwrap();
-    let (ok, failed) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
-    let deadline = Instant::now() + Duration::from_secs(seconds);
-    let mut workers = Vec::new();
-    for worker in 0..concurrency {
-        let (client, address, ok, failed) = (client.clone(), address.clone(), ok.clone(), failed.clone());
-        workers.push(tokio::spawn(async move {
-            let mut n: u64 = worker as u64;
-            while Instant::now() < deadline {
-                let format = load_test::FORMATS[(n as usize) % load_test::FORMATS.len()];
-                let id = format!("load-{worker}-{n}");
-                let good = check(&client, &address, format, n, &id).await;
-                if good { &ok } else { &failed }.fetch_add(1, Ordering::Relaxed);
-                n += concurrency as u64;
-            }
-        }));
-    }
-    let mut memory = vec![rss_kib(&pid)];
-    while Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_secs(1)).await;
-        memory.push(rss_kib(&pid));
-    }
-    for worker in workers {
-        worker.await.unwrap();
-    }
-    let (ok, failed) = (ok.load(Ordering::Relaxed), failed.load(Ordering::Relaxed));
-    let warm = memory.get(5).copied().unwrap_or(memory[0]);
-    let last = *memory.last().unwrap_or(&0);
-    let peak = memory.iter().copied().max().unwrap_or(0);
-    println!(
-        "requests: {} ok, {failed} failed or malformed, {seconds} s, {concurrency} connections",
-        ok
-    );
-    println!("throughput: {:.0} requests/s", ok as f64 / seconds as f64);
-    println!(
-        "service memory (RSS): start {} KiB, after 5 s {warm} KiB, end {last} KiB, peak {peak} KiB",
-        memory[0]
-    );
-    if failed > 0 || ok == 0 {
+    let mode = args.get(5).map_or("mixed", String::as_str);
+    // The cost run keeps the driver on one thread, so the service has the other core.
+    let mut runtime = if mode == "cost" {
+        tokio::runtime::Builder::new_current_thread()
+    } else {
+        tokio::runtime::Builder::new_multi_thread()
+    };
+    let runtime = runtime.enable_all().build().expect("a runtime");
+    let length = Duration::from_secs(seconds);
+    let good = match mode {
+        "cost" => runtime.block_on(cost::run(&address, &pid, length, concurrency)),
+        "mixed" => runtime.block_on(mixed::run(&address, &pid, length, concurrency)),
+        other => {
+            eprintln!("unknown mode {other:?}: mixed or cost");
+            false
+        }
+    };
+    if !good {
         std::process::exit(1);
     }
-}
-
-/// One request: the expected status, headers and a JSON body carrying the request id.
-async fn check(client: &reqwest::Client, address: &str, format: &str, n: u64, id: &str) -> bool {
-    let Ok(response) = client
-        .get(format!("http://{address}/{format}/{n}"))
-        .header("x-request-id", id)
-        .send()
-        .await
-    else {
-        return false;
-    };
-    let expected = match (format, n % 2) {
-        ("mcp-tool", _) => 200,
-        (_, 0) => 409,
-        _ => 429,
-    };
-    let status_ok = response.status().as_u16() == expected;
-    let id_ok = response
-        .headers()
-        .get("x-request-id")
-        .and_then(|v| v.to_str().ok())
-        == Some(id);
-    let type_ok = response.headers().get("content-type").is_some();
-    let Ok(body) = response.bytes().await else {
-        return false;
-    };
-    let json_ok = serde_json::from_slice::<serde_json::Value>(&body).is_ok_and(|v| v.is_object());
-    let id_in_body = matches!(format, "oauth" | "simple" | "jsonrpc-plain")
-        || body.windows(id.len()).any(|w| w == id.as_bytes());
-    status_ok && id_ok && type_ok && json_ok && id_in_body
 }
