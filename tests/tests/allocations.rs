@@ -85,6 +85,25 @@ fn rendering_allocates_nothing_beyond_the_output_buffer() {
     report.push(format!("to_response/plain: {response}"));
     assert!(json <= 2, "to_json allocated {json} times");
     assert!(response <= 4, "to_response allocated {response} times");
+    // A translated render (a text-and-variable Fluent pattern, the locale negotiated from
+    // `Accept-Language` on the stack) is written straight from the error: no `FluentArgs`.
+    let translations = errwire::i18n::Translations::parse([(
+        "fr",
+        "placeholder = Le slug « { $slug } » est déjà utilisé.\n",
+    )])
+    .unwrap();
+    let french = Context::new()
+        .translations(&translations)
+        .accept_language("fr-CA,fr;q=0.9,en;q=0.8");
+    let mut buffer = Vec::with_capacity(4096);
+    let translated = counted(|| Nested::write_body(&errors[1].1, &french, &mut buffer).unwrap());
+    assert!(
+        String::from_utf8_lossy(&buffer).contains("Le slug « acme »"),
+        "not translated: {}",
+        String::from_utf8_lossy(&buffer)
+    );
+    report.push(format!("nested/placeholder, translated: {translated}"));
+    assert_eq!(translated, 0, "a translated render allocated {translated} times");
     // message() borrows when there is nothing to fill.
     assert_eq!(counted(|| drop(errors[0].1.message())), 0);
     assert_eq!(counted(|| drop(errors[1].1.message())), 1);
