@@ -13,11 +13,12 @@ use actix_web::{HttpMessage as _, HttpResponse, ResponseError};
 
 use crate::format::Nested;
 use crate::framework::FrameworkError;
+use crate::telemetry::ErrorType;
 use crate::web::context::RequestContext;
 use crate::web::json::{Rejection, is_json_content_type, parse};
 use crate::web::negotiate::accepts_problem_in;
 use crate::web::pipeline::{Headers, Incoming, Transport};
-use crate::web::render::{REPLACED_HEADERS, Rendered, framework_error_for, render_current, render_in};
+use crate::web::render::{REPLACED_HEADERS, framework_error_for, render_current, render_in};
 use crate::web::settings::ErrwireSettings;
 use crate::wire::X_REQUEST_ID_NAME;
 use crate::{error::ApiError, format::Format};
@@ -39,7 +40,7 @@ pub fn error_response_default<E: ApiError + crate::render::DefaultFormat + ?Size
     error_response::<E::Format>(error)
 }
 
-/// An `http` 1 response as an actix response, errwire's mark kept.
+/// An `http` 1 response as an actix response, its [`ErrorType`] kept.
 fn to_actix(response: http::Response<Vec<u8>>) -> HttpResponse {
     let (parts, body) = response.into_parts();
     let status = StatusCode::from_u16(parts.status.as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
@@ -53,8 +54,8 @@ fn to_actix(response: http::Response<Vec<u8>>) -> HttpResponse {
         }
     }
     let mut response = builder.body(body);
-    if parts.extensions.get::<Rendered>().is_some() {
-        response.extensions_mut().insert(Rendered);
+    if let Some(error_type) = parts.extensions.get::<ErrorType>().copied() {
+        response.extensions_mut().insert(error_type);
     }
     response
 }
@@ -235,21 +236,27 @@ where
         }
         request.extensions_mut().insert(started.context.clone());
         let service = Rc::clone(&self.service);
-        let served = steps.run(started, async move { service.call(request).await });
+        let handled = steps.run(started, async move { service.call(request).await });
         let steps = steps.clone();
         Box::pin(async move {
-            let (context, outcome) = served.await;
+            let (served, outcome) = handled.await;
             match outcome {
                 Ok(response) => {
-                    let mut response = finish::<F, B>(response?, &context);
-                    steps.finish_headers(&context, &mut ActixHeaders(response.headers_mut()));
+                    let mut response = finish::<F, B>(response?, &served.context);
+                    let error = response.response().extensions().get::<ErrorType>().copied();
+                    steps.finish_headers(&served, &mut ActixHeaders(response.headers_mut()), error.as_ref());
                     Ok(response)
                 }
                 Err(error) => {
                     // The request went to the handler: there is no `HttpRequest` left to build a
                     // response from, so actix sends the response this error carries.
-                    let mut response = to_actix(render_in::<F>(&error, &context));
-                    steps.finish_headers(&context, &mut ActixHeaders(response.headers_mut()));
+                    let mut response = to_actix(render_in::<F>(&error, &served.context));
+                    let error_type = response.extensions().get::<ErrorType>().copied();
+                    steps.finish_headers(
+                        &served,
+                        &mut ActixHeaders(response.headers_mut()),
+                        error_type.as_ref(),
+                    );
                     Err(InternalError::from_response(error, response).into())
                 }
             }
@@ -291,7 +298,7 @@ fn finish<F: Format, B: MessageBody + 'static>(
         .and_then(|status| {
             framework_error_for(
                 status,
-                response.response().extensions().get::<Rendered>().is_some(),
+                response.response().extensions().get::<ErrorType>().is_some(),
                 response.response().extensions().get::<FrameworkError>().copied(),
             )
         });

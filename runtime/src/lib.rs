@@ -53,6 +53,7 @@ pub mod rmcp;
 #[doc(hidden)]
 pub mod rules;
 mod spec;
+pub mod telemetry;
 #[cfg(feature = "tonic")]
 #[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
 pub mod tonic;
@@ -85,6 +86,7 @@ pub use framework::FrameworkError;
 pub use message::{Localized, PublicMessage};
 pub use render::{DefaultFormat, X_REQUEST_ID, to_json, to_response};
 pub use spec::{ErrorSpec, GrpcCode, McpChannel, MessageSource, default_jsonrpc_code, default_retryable};
+pub use telemetry::ErrorType;
 pub use violation::{MAX_VIOLATION_TEXT, MAX_VIOLATIONS, Violation};
 
 /// Derives [`ApiError`] and [`Catalogued`]; every `#[api(…)]` key is in

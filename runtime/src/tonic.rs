@@ -15,6 +15,7 @@ use tower::{Layer, Service};
 
 use crate::client::{RemoteError, RemoteFormat};
 use crate::framework::FrameworkError;
+use crate::telemetry::ErrorType;
 use crate::web::context::RequestContext;
 use crate::web::pipeline::Transport;
 use crate::web::request_id;
@@ -234,15 +235,20 @@ where
             .steps
             .start::<crate::format::Nested>(Transport::Grpc, &incoming);
         request_id::attach(&mut request, started.context.request_id_header());
-        let served = self.steps.run(started, self.inner.call(request));
+        let handled = self.steps.run(started, self.inner.call(request));
         let steps = self.steps.clone();
         Box::pin(async move {
-            let (context, outcome) = served.await;
-            let mut response = match outcome {
-                Ok(response) => replace_unimplemented(response?, &context),
-                Err(error) => framework_response(error, &context),
+            let (served, outcome) = handled.await;
+            // A handler's own `Status` is not yet named on the span (it is logged by the
+            // conversion); what the layer answers itself is.
+            let (mut response, error) = match outcome {
+                Ok(response) => (replace_unimplemented(response?, &served.context), None),
+                Err(error) => (
+                    framework_response(error, &served.context),
+                    Some(ErrorType::of(&error)),
+                ),
             };
-            steps.finish_headers(&context, response.headers_mut());
+            steps.finish_headers(&served, response.headers_mut(), error.as_ref());
             Ok(response)
         })
     }

@@ -10,12 +10,13 @@ use tower::{Layer, Service};
 
 use crate::format::Nested;
 use crate::framework::FrameworkError;
+use crate::telemetry::ErrorType;
 use crate::web::context::RequestContext;
 #[cfg(feature = "axum")]
 use crate::web::json::Rejection;
 use crate::web::negotiate::accepts_problem;
 use crate::web::pipeline::{Incoming, Transport};
-use crate::web::render::{REPLACED_HEADERS, Rendered, framework_error_for, render_in};
+use crate::web::render::{REPLACED_HEADERS, framework_error_for, render_in};
 use crate::web::request_id;
 use crate::web::settings::ErrwireSettings;
 use crate::{format::Format, render::X_REQUEST_ID};
@@ -76,16 +77,17 @@ where
         let steps = &self.settings.steps;
         let started = steps.start::<F>(Transport::Http, &incoming(&request));
         request_id::attach(&mut request, started.context.request_id_header());
-        let served = steps.run(started, self.inner.call(request));
+        let handled = steps.run(started, self.inner.call(request));
         let steps = steps.clone();
         Box::pin(async move {
-            let (context, outcome) = served.await;
+            let (served, outcome) = handled.await;
             let response = match outcome {
                 Ok(response) => response?,
                 Err(error) => unanswered(error),
             };
-            let mut response = finish::<F, ResBody>(response, &context);
-            steps.finish_headers(&context, response.headers_mut());
+            let mut response = finish::<F, ResBody>(response, &served.context);
+            let error = response.extensions().get::<ErrorType>().copied();
+            steps.finish_headers(&served, response.headers_mut(), error.as_ref());
             Ok(response)
         })
     }
@@ -135,20 +137,23 @@ fn render_framework<F: Format>(
 fn finish<F: Format, B: From<Vec<u8>>>(response: Response<B>, request: &RequestContext) -> Response<B> {
     let framework_error = framework_error_for(
         response.status(),
-        response.extensions().get::<Rendered>().is_some(),
+        response.extensions().get::<ErrorType>().is_some(),
         response.extensions().get::<FrameworkError>().copied(),
     );
     match framework_error {
         Some(error) => {
             let (mut parts, _) = response.into_parts();
             let (rendered, body) = render_framework::<F>(&parts.extensions, error, request).into_parts();
+            let error_type = rendered.extensions.get::<ErrorType>().copied();
             // Keep what the framework said (`Allow` on a 405…), replace what describes the body.
             for name in REPLACED_HEADERS {
                 parts.headers.remove(name);
             }
             parts.headers.extend(rendered.headers);
             parts.status = rendered.status;
-            parts.extensions.insert(Rendered);
+            if let Some(error_type) = error_type {
+                parts.extensions.insert(error_type);
+            }
             Response::from_parts(parts, B::from(body))
         }
         None => response,

@@ -10,7 +10,7 @@
 //!    timeout and panic catching — a handler that did not answer is a [`FrameworkError`];
 //! 4. the transport renders what needs rendering (a framework-made error, in its envelope);
 //! 5. `Steps::finish_headers`: the id echoed and the service's headers on
-//!    every response.
+//!    every response, and the response's error ([`ErrorType`]) recorded on the span.
 
 use core::future::Future;
 
@@ -20,6 +20,7 @@ use super::request_id::keep_or_generate;
 use super::settings::Steps;
 use crate::format::Format;
 use crate::framework::FrameworkError;
+use crate::telemetry::ErrorType;
 
 /// What the pipeline reads of a request, whatever the framework's types.
 pub(crate) struct Incoming<'a> {
@@ -47,6 +48,13 @@ pub(crate) enum Transport {
 
 /// A request the pipeline has started: its context and its span.
 pub(crate) struct Started {
+    pub(crate) context: RequestContext,
+    #[cfg(feature = "tracing")]
+    span: tracing::Span,
+}
+
+/// A request the handler has answered (or failed to): its context, and its span for step 5.
+pub(crate) struct Served {
     pub(crate) context: RequestContext,
     #[cfg(feature = "tracing")]
     span: tracing::Span,
@@ -89,16 +97,22 @@ impl Steps {
         let context = context.with_language(self.translations.as_ref(), incoming.accept_language);
         #[cfg(feature = "tracing")]
         let span = match transport {
+            // `error.type` and `otel.status_code` are recorded in step 5, when the response
+            // is known (`tracing-opentelemetry` maps both).
             Transport::Http => tracing::info_span!(
                 "request",
                 request_id = context.request_id().unwrap_or(""),
                 method = incoming.method,
                 path = incoming.path,
+                "error.type" = tracing::field::Empty,
+                "otel.status_code" = tracing::field::Empty,
             ),
             Transport::Grpc => tracing::info_span!(
                 "grpc",
                 request_id = context.request_id().unwrap_or(""),
                 method = incoming.path,
+                "error.type" = tracing::field::Empty,
+                "otel.status_code" = tracing::field::Empty,
             ),
         };
         let _ = (transport, incoming.method, incoming.accept_language);
@@ -116,21 +130,40 @@ impl Steps {
         &self,
         started: Started,
         handler: H,
-    ) -> impl Future<Output = (RequestContext, Result<H::Output, FrameworkError>)> + use<H> {
+    ) -> impl Future<Output = (Served, Result<H::Output, FrameworkError>)> + use<H> {
         let (limit, catch_panics) = (self.timeout, self.catch_panics);
         let context = started.context;
-        let served = async move {
+        #[cfg(feature = "tracing")]
+        let span = started.span.clone();
+        let guarded = async move {
             let (context, outcome) = context.scope(guard(limit, catch_panics, handler)).await;
             (context, outcome.into_result())
         };
         #[cfg(feature = "tracing")]
-        let served = tracing::Instrument::instrument(served, started.span);
-        served
+        let guarded = tracing::Instrument::instrument(guarded, started.span);
+        async move {
+            let (context, outcome) = guarded.await;
+            let served = Served {
+                context,
+                #[cfg(feature = "tracing")]
+                span,
+            };
+            (served, outcome)
+        }
     }
 
-    /// Step 5: the request id echoed, and each service header the response lacks.
-    pub(crate) fn finish_headers(&self, context: &RequestContext, headers: &mut impl Headers) {
-        if let Some(id) = context.request_id_header() {
+    /// Step 5: the request id echoed, each service header the response lacks, and the
+    /// response's error (if it carries one) recorded on the request span.
+    pub(crate) fn finish_headers(
+        &self,
+        served: &Served,
+        headers: &mut impl Headers,
+        error: Option<&ErrorType>,
+    ) {
+        #[cfg(feature = "tracing")]
+        crate::telemetry::record(&served.span, error);
+        let _ = error;
+        if let Some(id) = served.context.request_id_header() {
             headers.set(&crate::wire::X_REQUEST_ID, id);
         }
         for (name, value) in self.headers.as_deref().unwrap_or_default() {

@@ -6,11 +6,8 @@ use http::StatusCode;
 use super::context::RequestContext;
 use crate::format::Problem;
 use crate::framework::FrameworkError;
+use crate::telemetry::ErrorType;
 use crate::{error::ApiError, format::Format, render::to_response};
-
-/// Marks a response errwire rendered, so the layer and middleware leave its body alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Rendered;
 
 /// The response for `error` with the current request's id and path, logged when the
 /// `tracing` feature is on. The envelope: problem+json if the request negotiated it, else
@@ -43,7 +40,8 @@ pub(crate) fn render_in<F: Format>(
     })
 }
 
-/// Renders with `render` in the request's context, logs, and marks the response.
+/// Renders with `render` in the request's context, logs, and marks the response with its
+/// [`ErrorType`]: metrics read it, and the layer and middleware leave a marked body alone.
 fn render_for<E: ApiError + ?Sized>(
     error: &E,
     request: &RequestContext,
@@ -52,7 +50,7 @@ fn render_for<E: ApiError + ?Sized>(
     #[cfg(feature = "tracing")]
     crate::log::log_response(error, request.request_id());
     let mut response = render(error, &request.as_context());
-    response.extensions_mut().insert(Rendered);
+    response.extensions_mut().insert(ErrorType::of(error));
     response
 }
 

@@ -53,11 +53,19 @@ impl Captured {
     /// A debug-level subscriber writing here, the default on this thread until the guard
     /// drops.
     fn install() -> (Self, tracing::subscriber::DefaultGuard) {
+        Self::install_with(tracing_subscriber::fmt::format::FmtSpan::NONE)
+    }
+
+    /// The same, also printing the span events `spans` names (with the span's fields).
+    fn install_with(
+        spans: tracing_subscriber::fmt::format::FmtSpan,
+    ) -> (Self, tracing::subscriber::DefaultGuard) {
         let captured = Self::default();
         let subscriber = tracing_subscriber::fmt()
             .with_writer(captured.clone())
             .with_max_level(tracing::Level::DEBUG)
             .with_ansi(false)
+            .with_span_events(spans)
             .finish();
         (captured, tracing::subscriber::set_default(subscriber))
     }
@@ -194,4 +202,155 @@ async fn grpc_errors_are_logged_with_the_chain_and_request_id() {
         "the whole source chain: {error_line}"
     );
     assert!(!format!("{status:?}").contains("secret-7f3a"));
+}
+
+/// The request span's close line, for the request whose id is `id`.
+fn span_close_line<'l>(logs: &'l str, id: &str) -> &'l str {
+    logs.lines()
+        .find(|l| l.contains("close") && l.contains(id))
+        .unwrap_or_else(|| panic!("no span close for {id} in:\n{logs}"))
+}
+
+/// `key=value` as tracing's fmt writes a string field (quoted) or a display one (bare).
+fn has_field(line: &str, key: &str, value: &str) -> bool {
+    line.contains(&format!("{key}=\"{value}\""))
+        || line.contains(&format!("{key}={value} "))
+        || line.contains(&format!("{key}={value}}}"))
+}
+
+/// What the telemetry sees of each request, checked the same way for every transport: the
+/// span's `error.type` and `otel.status_code`, and the `ErrorType` a metrics middleware
+/// outside the layer reads.
+fn assert_telemetry(logs: &str, seen: &[(String, Option<&'static str>)]) {
+    let not_found = errwire::ApiError::code(&errwire::FrameworkError::RouteNotFound);
+    let expected: [(&str, Option<&str>, Option<&str>); 4] = [
+        // (request id, error.type, otel.status_code)
+        ("req-otel-503", Some("unavailable"), Some("ERROR")),
+        ("req-otel-404", Some("missing"), None),
+        ("req-otel-route", Some(not_found), None),
+        ("req-otel-ok", None, None),
+    ];
+    for (id, error_type, status) in expected {
+        let line = span_close_line(logs, id);
+        match error_type {
+            Some(code) => assert!(has_field(line, "error.type", code), "{id}: {line}"),
+            None => assert!(!line.contains("error.type"), "{id}: {line}"),
+        }
+        match status {
+            Some(status) => assert!(has_field(line, "otel.status_code", status), "{id}: {line}"),
+            // A 4xx leaves the server span's status unset.
+            None => assert!(!line.contains("otel.status_code"), "{id}: {line}"),
+        }
+        let metric = seen
+            .iter()
+            .find(|(seen_id, _)| seen_id == id)
+            .unwrap_or_else(|| panic!("the metrics middleware did not see {id}: {seen:?}"));
+        assert_eq!(metric.1, error_type, "{id}: ErrorType in the response extensions");
+    }
+}
+
+type Seen = Arc<Mutex<Vec<(String, Option<&'static str>)>>>;
+
+/// The requests of the telemetry tests: (path, request id).
+const TELEMETRY_REQUESTS: [(&str, &str); 4] = [
+    ("/unavailable", "req-otel-503"),
+    ("/missing", "req-otel-404"),
+    ("/nowhere", "req-otel-route"),
+    ("/ok", "req-otel-ok"),
+];
+
+async fn drive_telemetry_requests(base: &str) {
+    let client = reqwest::Client::new();
+    for (path, id) in TELEMETRY_REQUESTS {
+        let response = client
+            .get(format!("{base}{path}"))
+            .header("x-request-id", id)
+            .send()
+            .await
+            .unwrap();
+        let _ = response.bytes().await.unwrap();
+    }
+}
+
+/// axum: the span names the error for OpenTelemetry, and every errwire response carries
+/// `ErrorType` for the metrics middleware outside the layer.
+#[tokio::test]
+async fn the_axum_request_span_and_response_name_the_error() {
+    let (captured, _guard) = Captured::install_with(tracing_subscriber::fmt::format::FmtSpan::CLOSE);
+    let seen: Seen = Arc::default();
+    let metrics = seen.clone();
+    let app = Router::new()
+        .route("/unavailable", get(unavailable))
+        .route("/missing", get(missing))
+        .route("/ok", get(|| async { "ok" }))
+        .layer(ErrwireLayer::<Nested>::new())
+        .layer(axum::middleware::map_response(
+            move |response: axum::response::Response| {
+                let metrics = metrics.clone();
+                async move {
+                    let id = response.headers()["x-request-id"].to_str().unwrap().to_owned();
+                    let error_type = response.extensions().get::<errwire::ErrorType>();
+                    metrics
+                        .lock()
+                        .unwrap()
+                        .push((id, error_type.map(errwire::ErrorType::code)));
+                    response
+                }
+            },
+        ));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    drive_telemetry_requests(&base).await;
+    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert_telemetry(&logs, &seen.lock().unwrap());
+}
+
+/// actix-web: the same, through the middleware and actix's own `ResponseError`. In-process
+/// (`actix_web::test`), so the handlers run on this thread, where the subscriber is.
+#[actix_web::test]
+async fn the_actix_request_span_and_response_name_the_error() {
+    use actix_web::{App, test, web};
+
+    let (captured, _guard) = Captured::install_with(tracing_subscriber::fmt::format::FmtSpan::CLOSE);
+    let seen: Seen = Arc::default();
+    let metrics = seen.clone();
+    // The last `wrap` is the outermost: the metrics middleware sees what errwire answered.
+    let app = test::init_service(
+        App::new()
+            .wrap(errwire::actix::ErrwireMiddleware::<Nested>::new())
+            .wrap_fn(move |request, service| {
+                let metrics = metrics.clone();
+                let response = actix_web::dev::Service::call(service, request);
+                async move {
+                    let response = response.await?;
+                    let id = response
+                        .headers()
+                        .get("x-request-id")
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or_default()
+                        .to_owned();
+                    let error_type = response
+                        .response()
+                        .extensions()
+                        .get::<errwire::ErrorType>()
+                        .copied();
+                    metrics.lock().unwrap().push((id, error_type.map(|t| t.code())));
+                    Ok(response)
+                }
+            })
+            .route("/unavailable", web::get().to(unavailable))
+            .route("/missing", web::get().to(missing))
+            .route("/ok", web::get().to(|| async { "ok" })),
+    )
+    .await;
+    for (path, id) in TELEMETRY_REQUESTS {
+        let request = test::TestRequest::get()
+            .uri(path)
+            .insert_header(("x-request-id", id))
+            .to_request();
+        let _ = test::call_service(&app, request).await;
+    }
+    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert_telemetry(&logs, &seen.lock().unwrap());
 }

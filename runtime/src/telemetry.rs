@@ -1,0 +1,113 @@
+//! What a fleet's telemetry reads of an error response: [`ErrorType`], in the response's
+//! extensions; and, with feature `tracing`, the request span's `error.type` and
+//! `otel.status_code` fields.
+//!
+//! OpenTelemetry's semantic conventions ask that `error.type` be predictable and of low
+//! cardinality, and that instrumentations document the errors they report: an errwire
+//! error's stable code is exactly that, and the catalogue is the list. The span fields are
+//! plain `tracing` fields that `tracing-opentelemetry` maps to the span's attribute and
+//! status, so errwire needs no OpenTelemetry dependency for them.
+
+use http::StatusCode;
+
+use crate::error::ApiError;
+
+/// The error an errwire response carries, as telemetry names it: its code (OpenTelemetry's
+/// `error.type`), its status and its domain.
+///
+/// Every response the errwire layer or middleware lets through with an error, and every
+/// error an `IntoResponse` (axum) or `ResponseError` (actix-web) implementation of errwire
+/// renders, carries one in its extensions (`http::Response::extensions`,
+/// `actix_web::HttpResponse::extensions`). So an HTTP metrics middleware placed outside the
+/// errwire layer can label `http.server.request.duration` with `error.type`:
+///
+/// ```
+/// use errwire::{ApiError, ErrorType};
+///
+/// #[derive(Debug, ApiError)]
+/// enum OrderError {
+///     /// The order is already paid.
+///     #[api(status = 409)]
+///     AlreadyPaid,
+/// }
+///
+/// // What a metrics middleware does with a response it sees go by:
+/// fn error_type_label<B>(response: &errwire::http::Response<B>) -> Option<&'static str> {
+///     response.extensions().get::<ErrorType>().map(ErrorType::code)
+/// }
+///
+/// let mut response = errwire::http::Response::new(());
+/// response.extensions_mut().insert(ErrorType::of(&OrderError::AlreadyPaid));
+/// assert_eq!(error_type_label(&response), Some("already_paid"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ErrorType {
+    code: &'static str,
+    status: StatusCode,
+    domain: Option<&'static str>,
+}
+
+impl ErrorType {
+    /// The telemetry name of `error`.
+    #[must_use]
+    pub fn of(error: &(impl ApiError + ?Sized)) -> Self {
+        Self {
+            code: error.code(),
+            status: error.status(),
+            domain: error.domain(),
+        }
+    }
+
+    /// The stable code: the value of OpenTelemetry's `error.type`.
+    #[must_use]
+    pub const fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// The HTTP status the error maps to.
+    #[must_use]
+    pub const fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The error's domain, if it has one.
+    #[must_use]
+    pub const fn domain(&self) -> Option<&'static str> {
+        self.domain
+    }
+
+    /// The OpenTelemetry status of a server span that ended with this error: `"ERROR"` for a
+    /// 5xx, and none (left unset) otherwise — a client's mistake is not the server's failure.
+    #[must_use]
+    pub fn otel_status_code(&self) -> Option<&'static str> {
+        self.status.is_server_error().then_some("ERROR")
+    }
+}
+
+/// Records `error` on the request span (feature `tracing`): `error.type` and, for a 5xx,
+/// `otel.status_code = "ERROR"`. The span declares both fields empty when it opens.
+#[cfg(all(feature = "tracing", any(feature = "tower", feature = "actix-web")))]
+pub(crate) fn record(span: &tracing::Span, error: Option<&ErrorType>) {
+    if let Some(error) = error {
+        span.record("error.type", error.code);
+        if let Some(status) = error.otel_status_code() {
+            span.record("otel.status_code", status);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::FrameworkError;
+
+    #[test]
+    fn only_server_errors_set_the_span_status() {
+        let server = ErrorType::of(&FrameworkError::Internal);
+        assert_eq!(server.code(), "internal_error");
+        assert_eq!(server.otel_status_code(), Some("ERROR"));
+        let client = ErrorType::of(&FrameworkError::RouteNotFound);
+        assert_eq!(client.status(), StatusCode::NOT_FOUND);
+        assert_eq!(client.otel_status_code(), None);
+    }
+}
