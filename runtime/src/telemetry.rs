@@ -84,6 +84,36 @@ impl ErrorType {
     }
 }
 
+/// The counter feature `metrics` increments for every error response errwire renders, with
+/// the labels `code`, `status` (`"404"`) and `domain` (`""` when the error has none).
+pub const ERRORS_TOTAL: &str = "errwire_errors_total";
+
+/// An error response is being sent: logged (feature `tracing`, [`crate::log`]) and counted
+/// (feature `metrics`, [`ERRORS_TOTAL`]). Every place errwire renders for a request calls
+/// this, once per response.
+#[cfg_attr(
+    not(any(
+        feature = "tower",
+        feature = "actix-web",
+        feature = "tonic",
+        feature = "async-graphql"
+    )),
+    allow(dead_code)
+)]
+pub(crate) fn observe(error: &(impl ApiError + ?Sized), request_id: Option<&str>) {
+    #[cfg(feature = "tracing")]
+    crate::log::log_response(error, request_id);
+    #[cfg(feature = "metrics")]
+    metrics::counter!(
+        ERRORS_TOTAL,
+        "code" => error.code(),
+        "status" => error.status().as_str().to_owned(),
+        "domain" => error.domain().unwrap_or(""),
+    )
+    .increment(1);
+    let _ = (error, request_id);
+}
+
 /// Records `error` on the request span (feature `tracing`): `error.type` and, for a 5xx,
 /// `otel.status_code = "ERROR"`. The span declares both fields empty when it opens.
 #[cfg(all(feature = "tracing", any(feature = "tower", feature = "actix-web")))]

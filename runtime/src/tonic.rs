@@ -25,8 +25,7 @@ use crate::{context::Context, error::ApiError, spec::GrpcCode, violation::Violat
 /// The `Status` for `error` in the context `ctx` (see the [module table](self)); logged with
 /// the request id when the `tracing` feature is on.
 pub fn status(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> Status {
-    #[cfg(feature = "tracing")]
-    crate::log::log_response(error, ctx.request_id_ref());
+    crate::telemetry::observe(error, ctx.request_id_ref());
     let mut details = ErrorDetails::new();
     details.set_error_info(error.code(), error.domain().unwrap_or(""), metadata_of(error));
     if let Some(delay) = error.retry_after() {

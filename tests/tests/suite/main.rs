@@ -30,6 +30,7 @@ mod jsonrpsee;
 mod lints;
 mod lock;
 mod mcp;
+mod metrics;
 mod object_safety;
 mod openapi;
 mod openapi_aide;
