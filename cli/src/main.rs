@@ -5,7 +5,7 @@
 //! prints `errwire::catalogue::all()`.
 //!
 //! ```text
-//! cargo errwire export [--format json|markdown|typescript|html|openapi] [--out PATH]
+//! cargo errwire export [--format json|markdown|typescript|html|openapi|otel] [--out PATH]
 //! cargo errwire check [--against REV | --lock PATH] [--format text|json|github|junit] [--require-bump]
 //! cargo errwire lock
 //! ```
@@ -32,7 +32,7 @@ impl<E: std::fmt::Display> From<E> for Failure {
 }
 
 const USAGE: &str = "\
-usage: cargo errwire export [--format json|markdown|typescript|html|openapi] [--out PATH]
+usage: cargo errwire export [--format json|markdown|typescript|html|openapi|otel] [--out PATH]
        cargo errwire check [--against REV | --lock PATH] [--format text|json|github|junit] [--require-bump]
        cargo errwire lock
 options for every command: --manifest-path PATH (the workspace's Cargo.toml; default: the current one)";

@@ -23,6 +23,8 @@ pub(crate) enum Export {
     Html,
     /// An OpenAPI 3.1 document of the codes' error responses.
     Openapi,
+    /// OpenTelemetry's documented list of errors: every `error.type` value, in Markdown.
+    Otel,
 }
 
 impl Export {
@@ -33,9 +35,10 @@ impl Export {
             "typescript" => Self::Typescript,
             "html" => Self::Html,
             "openapi" => Self::Openapi,
+            "otel" => Self::Otel,
             other => {
                 return Err(Failure(format!(
-                    "unknown export format `{other}`: json, markdown, typescript, html or openapi"
+                    "unknown export format `{other}`: json, markdown, typescript, html, openapi or otel"
                 )));
             }
         })
@@ -52,6 +55,7 @@ impl Export {
             Self::Typescript => "errwire::catalogue::typescript(specs)",
             Self::Html => "errwire::catalogue::html(specs)",
             Self::Openapi => "errwire::openapi::document(specs)",
+            Self::Otel => "errwire::catalogue::error_types(specs)",
         }
     }
 }

@@ -454,6 +454,7 @@ fn lock_export_and_a_workspace_that_does_not_build() {
         ("typescript", "export function isKnownErrorCode"),
         ("html", "<!DOCTYPE html>"),
         ("openapi", "\"openapi\": \"3.1.0\""),
+        ("otel", "| `error.type` | HTTP status | span status |"),
     ] {
         let output = scratch.run(&["export", "--format", format]);
         let text = String::from_utf8_lossy(&output.stdout);

@@ -80,8 +80,14 @@ impl ErrorType {
     /// 5xx, and none (left unset) otherwise — a client's mistake is not the server's failure.
     #[must_use]
     pub fn otel_status_code(&self) -> Option<&'static str> {
-        self.status.is_server_error().then_some("ERROR")
+        otel_status_code(self.status)
     }
+}
+
+/// The rule behind a server span's status, in one place (the span and the catalogue's list
+/// of error types read it): `"ERROR"` for a 5xx, else unset.
+pub(crate) fn otel_status_code(status: StatusCode) -> Option<&'static str> {
+    status.is_server_error().then_some("ERROR")
 }
 
 /// The counter feature `metrics` increments for every error response errwire renders, with

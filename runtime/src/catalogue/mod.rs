@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 pub(crate) mod assert;
 mod change;
+mod error_types;
 mod export;
 mod findings;
 mod html;
@@ -15,6 +16,7 @@ mod typescript;
 mod unique;
 
 pub use change::Change;
+pub use error_types::error_types;
 #[cfg(feature = "i18n")]
 pub use export::contract_json_with_locales;
 #[allow(deprecated)]
