@@ -54,7 +54,7 @@ fn to_actix(response: http::Response<Vec<u8>>) -> HttpResponse {
         }
     }
     let mut response = builder.body(body);
-    if let Some(error_type) = parts.extensions.get::<ErrorType>().copied() {
+    if let Some(error_type) = parts.extensions.get::<ErrorType>().cloned() {
         response.extensions_mut().insert(error_type);
     }
     response
@@ -243,7 +243,7 @@ where
             match outcome {
                 Ok(response) => {
                     let mut response = finish::<F, B>(response?, &served.context);
-                    let error = response.response().extensions().get::<ErrorType>().copied();
+                    let error = response.response().extensions().get::<ErrorType>().cloned();
                     steps.finish_headers(&served, &mut ActixHeaders(response.headers_mut()), error.as_ref());
                     Ok(response)
                 }
@@ -251,7 +251,7 @@ where
                     // The request went to the handler: there is no `HttpRequest` left to build a
                     // response from, so actix sends the response this error carries.
                     let mut response = to_actix(render_in::<F>(&error, &served.context));
-                    let error_type = response.extensions().get::<ErrorType>().copied();
+                    let error_type = response.extensions().get::<ErrorType>().cloned();
                     steps.finish_headers(
                         &served,
                         &mut ActixHeaders(response.headers_mut()),

@@ -8,12 +8,16 @@
 //! plain `tracing` fields that `tracing-opentelemetry` maps to the span's attribute and
 //! status, so errwire needs no OpenTelemetry dependency for them.
 
+use std::sync::Arc;
+
 use http::StatusCode;
 
+use crate::client::RemoteError;
 use crate::error::ApiError;
 
 /// The error an errwire response carries, as telemetry names it: its code (OpenTelemetry's
-/// `error.type`), its status and its domain.
+/// `error.type`), its status, its domain, and — when it wraps an error a downstream service
+/// answered — that service's code as its cause.
 ///
 /// Every response the errwire layer or middleware lets through with an error, and every
 /// error an `IntoResponse` (axum) or `ResponseError` (actix-web) implementation of errwire
@@ -40,11 +44,12 @@ use crate::error::ApiError;
 /// response.extensions_mut().insert(ErrorType::of(&OrderError::AlreadyPaid));
 /// assert_eq!(error_type_label(&response), Some("already_paid"));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ErrorType {
     code: &'static str,
     status: StatusCode,
     domain: Option<&'static str>,
+    cause: Option<Arc<str>>,
 }
 
 impl ErrorType {
@@ -55,7 +60,17 @@ impl ErrorType {
             code: error.code(),
             status: error.status(),
             domain: error.domain(),
+            cause: downstream_code(error).map(Arc::from),
         }
+    }
+
+    /// The code of the downstream service's error this one wraps: the first
+    /// [`RemoteError`] with a code in the error's source chain (a `#[source]` field of a
+    /// `thiserror` type, or a `client::reqwest::CallError`'s). The span records it as
+    /// `error.cause.type`; the response body says only what this error says.
+    #[must_use]
+    pub fn cause(&self) -> Option<&str> {
+        self.cause.as_deref()
     }
 
     /// The stable code: the value of OpenTelemetry's `error.type`.
@@ -82,6 +97,18 @@ impl ErrorType {
     pub fn otel_status_code(&self) -> Option<&'static str> {
         otel_status_code(self.status)
     }
+}
+
+/// The code of the first decoded downstream error in `error`'s source chain.
+fn downstream_code(error: &(impl ApiError + ?Sized)) -> Option<&str> {
+    let mut current = error.as_error();
+    while let Some(error) = current {
+        if let Some(code) = error.downcast_ref::<RemoteError>().and_then(RemoteError::code) {
+            return Some(code);
+        }
+        current = error.source();
+    }
+    None
 }
 
 /// The rule behind a server span's status, in one place (the span and the catalogue's list
@@ -120,12 +147,16 @@ pub(crate) fn observe(error: &(impl ApiError + ?Sized), request_id: Option<&str>
     let _ = (error, request_id);
 }
 
-/// Records `error` on the request span (feature `tracing`): `error.type` and, for a 5xx,
-/// `otel.status_code = "ERROR"`. The span declares both fields empty when it opens.
+/// Records `error` on the request span (feature `tracing`): `error.type`, the downstream
+/// cause's `error.cause.type`, and, for a 5xx, `otel.status_code = "ERROR"`. The span
+/// declares the fields empty when it opens.
 #[cfg(all(feature = "tracing", any(feature = "tower", feature = "actix-web")))]
 pub(crate) fn record(span: &tracing::Span, error: Option<&ErrorType>) {
     if let Some(error) = error {
         span.record("error.type", error.code);
+        if let Some(cause) = error.cause() {
+            span.record("error.cause.type", cause);
+        }
         if let Some(status) = error.otel_status_code() {
             span.record("otel.status_code", status);
         }

@@ -86,7 +86,7 @@ where
                 Err(error) => unanswered(error),
             };
             let mut response = finish::<F, ResBody>(response, &served.context);
-            let error = response.extensions().get::<ErrorType>().copied();
+            let error = response.extensions().get::<ErrorType>().cloned();
             steps.finish_headers(&served, response.headers_mut(), error.as_ref());
             Ok(response)
         })
@@ -144,7 +144,7 @@ fn finish<F: Format, B: From<Vec<u8>>>(response: Response<B>, request: &RequestC
         Some(error) => {
             let (mut parts, _) = response.into_parts();
             let (rendered, body) = render_framework::<F>(&parts.extensions, error, request).into_parts();
-            let error_type = rendered.extensions.get::<ErrorType>().copied();
+            let error_type = rendered.extensions.get::<ErrorType>().cloned();
             // Keep what the framework said (`Allow` on a 405…), replace what describes the body.
             for name in REPLACED_HEADERS {
                 parts.headers.remove(name);

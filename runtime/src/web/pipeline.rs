@@ -105,6 +105,7 @@ impl Steps {
                 method = incoming.method,
                 path = incoming.path,
                 "error.type" = tracing::field::Empty,
+                "error.cause.type" = tracing::field::Empty,
                 "otel.status_code" = tracing::field::Empty,
             ),
             Transport::Grpc => tracing::info_span!(
@@ -112,6 +113,7 @@ impl Steps {
                 request_id = context.request_id().unwrap_or(""),
                 method = incoming.path,
                 "error.type" = tracing::field::Empty,
+                "error.cause.type" = tracing::field::Empty,
                 "otel.status_code" = tracing::field::Empty,
             ),
         };

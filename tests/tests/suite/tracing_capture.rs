@@ -223,9 +223,10 @@ fn has_field(line: &str, key: &str, value: &str) -> bool {
 /// outside the layer reads.
 fn assert_telemetry(logs: &str, seen: &[(String, Option<&'static str>)]) {
     let not_found = errwire::ApiError::code(&errwire::FrameworkError::RouteNotFound);
-    let expected: [(&str, Option<&str>, Option<&str>); 4] = [
+    let expected: [(&str, Option<&str>, Option<&str>); 5] = [
         // (request id, error.type, otel.status_code)
         ("req-otel-503", Some("unavailable"), Some("ERROR")),
+        ("req-otel-502", Some("payments_failed"), Some("ERROR")),
         ("req-otel-404", Some("missing"), None),
         ("req-otel-route", Some(not_found), None),
         ("req-otel-ok", None, None),
@@ -235,6 +236,15 @@ fn assert_telemetry(logs: &str, seen: &[(String, Option<&'static str>)]) {
         match error_type {
             Some(code) => assert!(has_field(line, "error.type", code), "{id}: {line}"),
             None => assert!(!line.contains("error.type"), "{id}: {line}"),
+        }
+        // Only the error that wraps the downstream answer names a cause.
+        if id == "req-otel-502" {
+            assert!(
+                has_field(line, "error.cause.type", "card_declined"),
+                "{id}: {line}"
+            );
+        } else {
+            assert!(!line.contains("error.cause.type"), "{id}: {line}");
         }
         match status {
             Some(status) => assert!(has_field(line, "otel.status_code", status), "{id}: {line}"),
@@ -251,9 +261,30 @@ fn assert_telemetry(logs: &str, seen: &[(String, Option<&'static str>)]) {
 
 type Seen = Arc<Mutex<Vec<(String, Option<&'static str>)>>>;
 
+#[derive(Debug, thiserror::Error, ApiError)]
+enum GatewayError {
+    /// The payment service refused the charge.
+    #[error("payments answered: {0}")]
+    #[api(status = 502)]
+    PaymentsFailed(#[source] errwire::client::RemoteError),
+}
+
+/// A handler whose error wraps what the downstream payments service answered.
+async fn upstream() -> Result<(), GatewayError> {
+    let body = br#"{"error":{"code":"card_declined","message":"The card was declined."}}"#;
+    let remote = errwire::client::RemoteError::decode(
+        errwire::http::StatusCode::PAYMENT_REQUIRED,
+        &errwire::http::HeaderMap::new(),
+        body,
+    )
+    .unwrap();
+    Err(GatewayError::PaymentsFailed(remote))
+}
+
 /// The requests of the telemetry tests: (path, request id).
-const TELEMETRY_REQUESTS: [(&str, &str); 4] = [
+const TELEMETRY_REQUESTS: [(&str, &str); 5] = [
     ("/unavailable", "req-otel-503"),
+    ("/upstream", "req-otel-502"),
     ("/missing", "req-otel-404"),
     ("/nowhere", "req-otel-route"),
     ("/ok", "req-otel-ok"),
@@ -268,7 +299,21 @@ async fn drive_telemetry_requests(base: &str) {
             .send()
             .await
             .unwrap();
-        let _ = response.bytes().await.unwrap();
+        assert_upstream_body_is_its_own(path, &response.bytes().await.unwrap());
+    }
+}
+
+/// The body of the error that wraps a downstream answer says only what that error says.
+fn assert_upstream_body_is_its_own(path: &str, body: &[u8]) {
+    let body = String::from_utf8_lossy(body);
+    if path == "/upstream" {
+        assert!(body.contains("\"payments_failed\""), "{body}");
+        for downstream in ["card_declined", "The card was declined", "payments answered"] {
+            assert!(
+                !body.contains(downstream),
+                "{downstream} reached the body: {body}"
+            );
+        }
     }
 }
 
@@ -282,6 +327,7 @@ async fn the_axum_request_span_and_response_name_the_error() {
     let app = Router::new()
         .route("/unavailable", get(unavailable))
         .route("/missing", get(missing))
+        .route("/upstream", get(upstream))
         .route("/ok", get(|| async { "ok" }))
         .layer(ErrwireLayer::<Nested>::new())
         .layer(axum::middleware::map_response(
@@ -334,13 +380,14 @@ async fn the_actix_request_span_and_response_name_the_error() {
                         .response()
                         .extensions()
                         .get::<errwire::ErrorType>()
-                        .copied();
-                    metrics.lock().unwrap().push((id, error_type.map(|t| t.code())));
+                        .map(errwire::ErrorType::code);
+                    metrics.lock().unwrap().push((id, error_type));
                     Ok(response)
                 }
             })
             .route("/unavailable", web::get().to(unavailable))
             .route("/missing", web::get().to(missing))
+            .route("/upstream", web::get().to(upstream))
             .route("/ok", web::get().to(|| async { "ok" })),
     )
     .await;
@@ -349,7 +396,8 @@ async fn the_actix_request_span_and_response_name_the_error() {
             .uri(path)
             .insert_header(("x-request-id", id))
             .to_request();
-        let _ = test::call_service(&app, request).await;
+        let response = test::call_service(&app, request).await;
+        assert_upstream_body_is_its_own(path, &test::read_body(response).await);
     }
     let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
     assert_telemetry(&logs, &seen.lock().unwrap());
