@@ -12,7 +12,9 @@ use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned as _;
 use syn::{Attribute, DeriveInput, Expr, Generics, Ident, Lit, Path, Type, Visibility};
 
-use crate::attr::{Detail, Flag, Grpc, HeaderKey, JsonRpcCode, Mcp, RenameAll, Seconds, Spanned, Status};
+use crate::attr::{
+    Detail, Flag, Grpc, HeaderKey, JsonRpcCode, Mcp, RenameAll, Report, Seconds, Spanned, Status,
+};
 use crate::diagnostic::Errors;
 
 /// `#[derive(ApiError)]` on an enum or a struct.
@@ -101,6 +103,8 @@ pub struct Keys {
     pub mcp: Option<Spanned<Mcp>>,
     // #[api(grpc = "ALREADY_EXISTS")]
     pub grpc: Option<Spanned<Grpc>>,
+    // #[api(report = "expected")]
+    pub report: Option<Spanned<Report>>,
     // #[api(transparent)]
     pub transparent: Flag,
     // #[api(header(name = "WWW-Authenticate", value = "Bearer realm=\"mcp\""))], repeatable
@@ -122,6 +126,7 @@ const KEYS: &[&str] = &[
     "jsonrpc",
     "mcp",
     "grpc",
+    "report",
     "transparent",
     "header",
     "in_band",
@@ -149,6 +154,7 @@ impl Keys {
             ("jsonrpc", self.jsonrpc.map(|k| k.span)),
             ("mcp", self.mcp.as_ref().map(Spanned::span)),
             ("grpc", self.grpc.as_ref().map(Spanned::span)),
+            ("report", self.report.as_ref().map(Spanned::span)),
             ("transparent", flag(&self.transparent)),
             ("header", self.headers.first().map(|h| h.name.span())),
             ("in_band", flag(&self.in_band)),
@@ -181,6 +187,10 @@ impl Keys {
             "grpc" => set(&mut self.grpc, key, meta, errors, |e| {
                 let text = string(key, &e)?;
                 Ok(Spanned::new(Grpc::from_text(&text)?, text.span()))
+            })?,
+            "report" => set(&mut self.report, key, meta, errors, |e| {
+                let text = string(key, &e)?;
+                Ok(Spanned::new(Report::from_text(&text)?, text.span()))
             })?,
             "transparent" => flag(&mut self.transparent, key, meta, errors)?,
             "in_band" => flag(&mut self.in_band, key, meta, errors)?,
@@ -427,6 +437,7 @@ const EXAMPLES: &[(&str, &str)] = &[
     ("jsonrpc", "jsonrpc = -32001"),
     ("mcp", "mcp = \"protocol\""),
     ("grpc", "grpc = \"ALREADY_EXISTS\""),
+    ("report", "report = \"expected\""),
     ("transparent", "#[api(transparent)]"),
     ("rename_all", "rename_all = \"SCREAMING_SNAKE_CASE\""),
     ("docs", "docs = \"https://docs.example.com/errors#{code}\""),

@@ -315,6 +315,27 @@ impl Mcp {
     }
 }
 
+/// How a variant is reported: `report = "error" | "expected"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Report {
+    Error,
+    Expected,
+}
+
+impl Report {
+    // #[api(report = "expected")]
+    pub fn from_text(value: &Spanned<String>) -> Result<Self> {
+        match value.as_str() {
+            "error" => Ok(Self::Error),
+            "expected" => Ok(Self::Expected),
+            other => Err(Error::custom(format!(
+                "unknown `report = \"{other}\"`: expected \"error\" (a failure: span status ERROR, logged at error level) or \"expected\" (a routine outcome, logged at debug)"
+            ))
+            .at(value.span())),
+        }
+    }
+}
+
 /// A gRPC status code named in `grpc = "…"`: its number in `rules::GRPC_CODES`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Grpc(pub usize);

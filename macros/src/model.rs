@@ -8,7 +8,7 @@ use syn::spanned::Spanned;
 use syn::{Attribute, Expr, Generics, Ident, Lit, Member, Meta, Path, Type};
 
 use crate::ast::{Data, Field, Fields, Input, Keys};
-use crate::attr::{Mcp, Status};
+use crate::attr::{Mcp, Report, Status};
 use crate::fmt::{Arg, Template};
 use crate::{rules, status};
 
@@ -56,6 +56,8 @@ pub struct Entry<'a> {
     pub grpc: Option<String>,
     /// `in_band` on the variant or the enum: HTTP 200 in the JSON-RPC formats.
     pub in_band: bool,
+    /// Reported as a failure: `report = "error"` on the variant or the enum, else a 5xx.
+    pub report_error: bool,
     /// The response headers: `header(name, value)` keys, `header = "…"` fields, and the
     /// enum's `challenge` for a 401 without a `WWW-Authenticate` of its own.
     pub headers: Vec<Header>,
@@ -205,6 +207,14 @@ impl<'a> Entry<'a> {
             |j| j.code,
         );
         let in_band = keys.in_band.is_present() || (is_variant && input.keys.in_band.is_present());
+        let report_error = keys
+            .report
+            .as_ref()
+            .or_else(|| enum_keys.and_then(|k| k.report.as_ref()))
+            .map_or_else(
+                || status.is_some_and(|s| rules::default_reported_as_error(s.code)),
+                |r| *r.as_ref() == Report::Error,
+            );
         let headers = headers(keys, fields, status, input.challenge.as_ref());
         let title = keys
             .title
@@ -247,6 +257,7 @@ impl<'a> Entry<'a> {
             mcp_protocol: keys.mcp.as_ref().is_some_and(|m| *m.as_ref() == Mcp::Protocol),
             grpc: keys.grpc.as_ref().map(|g| g.as_ref().variant()),
             in_band,
+            report_error,
             headers,
         }
     }

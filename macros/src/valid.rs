@@ -55,7 +55,8 @@ fn range_error(start: Span, end: Span, message: impl std::fmt::Display) -> syn::
     syn::Error::new_spanned(tokens, message.to_string())
 }
 
-/// On an enum only `status` and `domain` are defaults; the rest identify one code.
+/// On an enum only `status`, `domain`, `in_band` and `report` are defaults; the rest identify
+/// one code.
 fn enum_keys_belong_on_variants(model: &Model<'_>, errors: &mut Accumulator) {
     if !model.is_enum {
         return;
@@ -65,7 +66,7 @@ fn enum_keys_belong_on_variants(model: &Model<'_>, errors: &mut Accumulator) {
         .keys
         .given()
         .into_iter()
-        .filter(|(key, _)| !matches!(*key, "status" | "domain" | "in_band"));
+        .filter(|(key, _)| !matches!(*key, "status" | "domain" | "in_band" | "report"));
     for (key, span) in misplaced {
         errors.push(error(
             span,

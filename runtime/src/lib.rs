@@ -85,7 +85,9 @@ pub use format::Format;
 pub use framework::FrameworkError;
 pub use message::{Localized, PublicMessage};
 pub use render::{DefaultFormat, X_REQUEST_ID, to_json, to_response};
-pub use spec::{ErrorSpec, GrpcCode, McpChannel, MessageSource, default_jsonrpc_code, default_retryable};
+pub use spec::{
+    ErrorSpec, GrpcCode, McpChannel, MessageSource, ReportClass, default_jsonrpc_code, default_retryable,
+};
 pub use telemetry::ErrorType;
 pub use violation::{MAX_VIOLATION_TEXT, MAX_VIOLATIONS, Violation};
 

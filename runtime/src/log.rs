@@ -1,5 +1,6 @@
-//! Logging an error response (feature `tracing`): 5xx at error level with the code, request
-//! id and the whole source chain; 4xx at debug. Logs are where internals belong; bodies never
+//! Logging an error response (feature `tracing`): errors reported as failures (5xx unless
+//! `#[api(report = …)]` says otherwise) at error level with the code, request id and the
+//! whole source chain; the others at debug. Logs are where internals belong; bodies never
 //! get them.
 
 use core::sync::atomic::{AtomicBool, Ordering};
@@ -49,7 +50,10 @@ pub fn log_response(error: &(impl ApiError + ?Sized), request_id: Option<&str>) 
             .then(|| source_chain(error))
             .flatten()
     };
-    match (status >= 500, chain()) {
+    // The reporting class, not the status: a routine 5xx can be `expected`, a 409 that
+    // signals a bug can be `error`.
+    let failure = error.spec().report() == crate::spec::ReportClass::Error;
+    match (failure, chain()) {
         (true, Some(chain)) => tracing::error!(status, code, request_id, error = %chain, "request failed"),
         (true, None) => tracing::error!(status, code, request_id, "request failed"),
         (false, Some(chain)) => tracing::debug!(status, code, request_id, error = %chain, "request rejected"),

@@ -12,6 +12,13 @@ pub const fn default_retryable(status: u16) -> bool {
     matches!(status, 408 | 425 | 429 | 500 | 502 | 503 | 504)
 }
 
+/// Whether errors of this status are reported as failures by default (`report = "error"`):
+/// 5xx are the server's; everything else is expected (a client's mistake, a routine 404).
+#[must_use]
+pub const fn default_reported_as_error(status: u16) -> bool {
+    status >= 500
+}
+
 /// The default JSON-RPC code of a status: 400 and 422 → −32602 (invalid params), 401 and
 /// 403 → −32600 (invalid request), 404 → −32601 (method not found), 5xx → −32603 (internal
 /// error), anything else → −32000 (server error).

@@ -14,6 +14,7 @@ use http::StatusCode;
 
 use crate::client::RemoteError;
 use crate::error::ApiError;
+use crate::spec::ReportClass;
 
 /// The error an errwire response carries, as telemetry names it: its code (OpenTelemetry's
 /// `error.type`), its status, its domain, and — when it wraps an error a downstream service
@@ -49,6 +50,7 @@ pub struct ErrorType {
     code: &'static str,
     status: StatusCode,
     domain: Option<&'static str>,
+    report: ReportClass,
     cause: Option<Arc<str>>,
 }
 
@@ -60,6 +62,7 @@ impl ErrorType {
             code: error.code(),
             status: error.status(),
             domain: error.domain(),
+            report: error.spec().report(),
             cause: downstream_code(error).map(Arc::from),
         }
     }
@@ -91,11 +94,18 @@ impl ErrorType {
         self.domain
     }
 
-    /// The OpenTelemetry status of a server span that ended with this error: `"ERROR"` for a
-    /// 5xx, and none (left unset) otherwise — a client's mistake is not the server's failure.
+    /// How the error is reported (`#[api(report = …)]`; by default a failure for a 5xx).
+    #[must_use]
+    pub const fn report(&self) -> ReportClass {
+        self.report
+    }
+
+    /// The OpenTelemetry status of a server span that ended with this error: `"ERROR"` for
+    /// an error reported as a failure (a 5xx, unless `report` says otherwise), and none (left
+    /// unset) otherwise — a client's mistake is not the server's failure.
     #[must_use]
     pub fn otel_status_code(&self) -> Option<&'static str> {
-        otel_status_code(self.status)
+        otel_status_code(self.report)
     }
 }
 
@@ -112,9 +122,9 @@ fn downstream_code(error: &(impl ApiError + ?Sized)) -> Option<&str> {
 }
 
 /// The rule behind a server span's status, in one place (the span and the catalogue's list
-/// of error types read it): `"ERROR"` for a 5xx, else unset.
-pub(crate) fn otel_status_code(status: StatusCode) -> Option<&'static str> {
-    status.is_server_error().then_some("ERROR")
+/// of error types read it): `"ERROR"` for a failure, else unset.
+pub(crate) fn otel_status_code(report: ReportClass) -> Option<&'static str> {
+    (report == ReportClass::Error).then_some("ERROR")
 }
 
 /// The counter feature `metrics` increments for every error response errwire renders, with

@@ -112,6 +112,7 @@ fn flag_bits(entry: &crate::model::Entry<'_>, template: &str, message_static: bo
         (entry.mcp_protocol, f::MCP_PROTOCOL),
         (entry.deprecated, f::DEPRECATED),
         (entry.in_band, f::IN_BAND),
+        (entry.report_error, f::REPORT_ERROR),
         (violations, f::VIOLATIONS),
         (wire_classes::is_clean_oauth_text(&entry.code), f::CODE_OAUTH),
         (wire_classes::is_clean_oauth_text(template), f::MESSAGE_OAUTH),

@@ -88,6 +88,16 @@ pub enum Change {
         /// Whether it was a protocol error.
         from_protocol: bool,
     },
+    /// How the code is reported changed, `error` or `expected` (`report-changed`): what
+    /// alerts and error trackers see, not what clients see.
+    Report {
+        /// The code.
+        code: String,
+        /// In the lock.
+        from: String,
+        /// Now.
+        to: String,
+    },
     /// A header its responses carried is gone (`header-removed`).
     HeaderRemoved {
         /// The code.
@@ -150,6 +160,7 @@ impl Change {
             Self::Grpc { .. } => "grpc-code-changed",
             Self::Domain { .. } => "domain-changed",
             Self::McpChannel { .. } => "mcp-channel-changed",
+            Self::Report { .. } => "report-changed",
             Self::HeaderRemoved { .. } => "header-removed",
             Self::DetailRemoved { .. } => "detail-removed",
             Self::ViolationsRemoved { .. } => "violations-removed",
@@ -183,6 +194,7 @@ impl Change {
             | Self::Grpc { code, .. }
             | Self::Domain { code, .. }
             | Self::McpChannel { code, .. }
+            | Self::Report { code, .. }
             | Self::HeaderRemoved { code, .. }
             | Self::DetailRemoved { code, .. }
             | Self::ViolationsRemoved { code }
@@ -234,6 +246,7 @@ impl fmt::Display for Change {
                 channel(*from_protocol),
                 channel(!*from_protocol)
             ),
+            Self::Report { code, from, to } => write!(f, "~ `{code}` reported as {from} -> {to}"),
             Self::HeaderRemoved { code, header } => write!(f, "- `{code}` no longer sends `{header}`"),
             Self::DetailRemoved { code, detail } => write!(f, "- `{code}` lost the detail `{detail}`"),
             Self::ViolationsRemoved { code } => write!(f, "- `{code}` no longer carries field violations"),

@@ -9,8 +9,8 @@ use crate::telemetry::otel_status_code;
 /// The documented list of errors OpenTelemetry's semantic conventions ask instrumentations
 /// for: a Markdown section naming every `error.type` value the service reports (the span
 /// attribute, and the label of `http.server.request.duration`), one row per code, sorted by
-/// code, with the HTTP status and the span status it ends with (`Error` for a 5xx, else
-/// left unset). `cargo errwire export --format otel` writes it for a whole workspace.
+/// code, with the HTTP status and the span status it ends with (`Error` for an error
+/// reported as a failure — a 5xx unless `#[api(report = …)]` says otherwise — else unset). `cargo errwire export --format otel` writes it for a whole workspace.
 ///
 /// ```
 /// #[derive(errwire::ApiError)]
@@ -40,12 +40,12 @@ pub fn error_types(specs: &[ErrorSpec]) -> String {
         "## Error types\n\n\
          The values this service reports as OpenTelemetry's `error.type`: on the request span, \
          and as the label of `http.server.request.duration`. A server span ends with status \
-         `Error` for a 5xx; for any other error its status is left unset.\n\n\
+         `Error` for an error reported as a failure; for any other error it is left unset.\n\n\
          | `error.type` | HTTP status | span status | domain | description |\n\
          |---|---|---|---|---|\n",
     );
     for spec in rows {
-        let span_status = if otel_status_code(spec.status()).is_some() {
+        let span_status = if otel_status_code(spec.report()).is_some() {
             "Error"
         } else {
             "Unset"

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::unique::declared_at;
-use crate::spec::{ErrorSpec, McpChannel};
+use crate::spec::{ErrorSpec, McpChannel, ReportClass};
 use crate::wire;
 
 /// The version of the JSON contract's shape; bumped when members are added or change meaning.
@@ -53,6 +53,10 @@ pub(crate) struct Entry {
     /// Whether its errors carry field violations.
     #[serde(default, skip_serializing_if = "is_false")]
     pub(crate) violations: bool,
+    /// How it is reported (`"error"` or `"expected"`), written only where it is not its
+    /// status's default — so a contract written before `report` existed reads the same.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) report: Option<String>,
     #[serde(rename = "type")]
     pub(crate) type_name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -95,11 +99,24 @@ impl Entry {
             headers: sorted(spec.header_names().map(str::to_ascii_lowercase)),
             details: sorted(spec.detail_names().iter().map(|name| (*name).to_string())),
             violations: spec.carries_violations(),
+            report: (spec.report() != ReportClass::default_for(spec.status()))
+                .then(|| spec.report().as_str().to_string()),
             type_name: spec.type_name().to_string(),
             variant: spec.variant().map(String::from),
             deprecated: spec.deprecated(),
             locales: Vec::new(),
         }
+    }
+
+    /// How the code is reported, its status's default when the contract does not say.
+    pub(crate) fn report(&self) -> &str {
+        self.report
+            .as_deref()
+            .unwrap_or(if crate::rules::default_reported_as_error(self.status) {
+                ReportClass::Error.as_str()
+            } else {
+                ReportClass::Expected.as_str()
+            })
     }
 
     /// `path::Type::Variant`.
@@ -144,8 +161,9 @@ impl Contract {
 ///
 /// Per code: `code`, `status`, `domain`, `retryable`, `retry_after` (seconds), `message` (the
 /// template), `description` (the doc comment), `help`, `docs_url`, `jsonrpc_code`,
-/// `mcp_protocol`, `in_band`, `grpc_code`, `headers`, `details`, `violations`, `type` and
-/// `variant` (where it is declared) and `deprecated`; absent facts are omitted.
+/// `mcp_protocol`, `in_band`, `grpc_code`, `headers`, `details`, `violations`, `report` (only
+/// where it is not the status's default), `type` and `variant` (where it is declared) and
+/// `deprecated`; absent facts are omitted.
 #[must_use]
 pub fn contract_json(specs: &[ErrorSpec]) -> String {
     Contract::new(specs).to_pretty_json()

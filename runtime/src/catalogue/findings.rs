@@ -113,6 +113,13 @@ fn compare_entry(old: &Entry, new: &Entry, shape_known: bool, changes: &mut Vec<
             to: new.domain.clone(),
         });
     }
+    if old.report() != new.report() {
+        changes.push(Change::Report {
+            code: code(),
+            from: old.report().to_string(),
+            to: new.report().to_string(),
+        });
+    }
     if old.mcp_protocol != new.mcp_protocol {
         changes.push(Change::McpChannel {
             code: code(),

@@ -66,6 +66,7 @@ pub const RULES: &[(&str, Severity)] = &[
     ("code-added", Severity::Info),
     ("reworded", Severity::Info),
     ("deprecated", Severity::Info),
+    ("report-changed", Severity::Info),
 ];
 
 /// A change with the severity the rules give it.

@@ -26,3 +26,5 @@ pub(crate) const MESSAGE_OAUTH: u16 = 1 << 8;
 pub(crate) const DOCS_URI: u16 = 1 << 9;
 /// The template needs no formatting.
 pub(crate) const MESSAGE_STATIC: u16 = 1 << 10;
+/// Reported as a failure (`report = "error"`, or a 5xx without `report`).
+pub(crate) const REPORT_ERROR: u16 = 1 << 11;

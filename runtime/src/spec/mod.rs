@@ -25,6 +25,42 @@ pub enum McpChannel {
     Protocol,
 }
 
+/// How an error is reported to the people who run the service: as a failure, or as an
+/// expected outcome. Decides the request span's status, the log level and whether an
+/// error tracker captures it. Set with `#[api(report = "error" | "expected")]` on a variant or
+/// the enum; the default is [`ReportClass::Error`] for a 5xx and [`ReportClass::Expected`]
+/// otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReportClass {
+    /// A failure: span status `ERROR`, logged at error level.
+    Error,
+    /// An expected outcome (a routine 404, a validation error): span status unset, logged at
+    /// debug level.
+    Expected,
+}
+
+impl ReportClass {
+    /// The default class of a status: [`Error`](Self::Error) for a 5xx, else
+    /// [`Expected`](Self::Expected).
+    #[must_use]
+    pub const fn default_for(status: StatusCode) -> Self {
+        if crate::rules::default_reported_as_error(status.as_u16()) {
+            Self::Error
+        } else {
+            Self::Expected
+        }
+    }
+
+    /// `"error"` or `"expected"`, as the attribute and the contract JSON spell it.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Expected => "expected",
+        }
+    }
+}
+
 /// Where a code's public message comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MessageSource {
@@ -71,6 +107,7 @@ pub struct ErrorSpec {
     docs_url: Option<&'static str>,
     jsonrpc_code: i32,
     mcp_channel: McpChannel,
+    report: ReportClass,
     type_name: &'static str,
     variant: Option<&'static str>,
     deprecated: bool,
@@ -121,6 +158,7 @@ impl ErrorSpec {
             docs_url: None,
             jsonrpc_code: default_jsonrpc_code(status),
             mcp_channel: McpChannel::Tool,
+            report: ReportClass::default_for(status),
             type_name: "",
             variant: None,
             deprecated: false,
@@ -210,6 +248,13 @@ impl ErrorSpec {
     #[must_use]
     pub const fn with_mcp_channel(mut self, channel: McpChannel) -> Self {
         self.mcp_channel = channel;
+        self
+    }
+
+    /// Sets how the error is reported (span status, log level, error trackers).
+    #[must_use]
+    pub const fn with_report(mut self, report: ReportClass) -> Self {
+        self.report = report;
         self
     }
 
@@ -344,6 +389,13 @@ impl ErrorSpec {
     #[must_use]
     pub const fn mcp_channel(&self) -> McpChannel {
         self.mcp_channel
+    }
+
+    /// How the error is reported: [`ReportClass::Error`] (span status `ERROR`, error-level
+    /// log) or [`ReportClass::Expected`].
+    #[must_use]
+    pub const fn report(&self) -> ReportClass {
+        self.report
     }
 
     /// The Rust type that declares this code, with its module path

@@ -7,7 +7,7 @@ use core::time::Duration;
 use http::StatusCode;
 
 use super::flags;
-use super::{ErrorSpec, GrpcCode, McpChannel, MessageSource, WireSafe};
+use super::{ErrorSpec, GrpcCode, McpChannel, MessageSource, ReportClass, WireSafe};
 
 const fn has(bits: u16, flag: u16) -> bool {
     bits & flag != 0
@@ -51,6 +51,11 @@ impl ErrorSpec {
                 McpChannel::Protocol
             } else {
                 McpChannel::Tool
+            },
+            report: if has(bits, flags::REPORT_ERROR) {
+                ReportClass::Error
+            } else {
+                ReportClass::Expected
             },
             type_name,
             variant: if variant.is_empty() { None } else { Some(variant) },

@@ -273,7 +273,7 @@ mod rules {
 
     use errwire::catalogue::{Change, Lock, LockError, RULES, Rules, Severity, compare, contract_json};
     use errwire::http::StatusCode;
-    use errwire::{ErrorSpec, GrpcCode, McpChannel};
+    use errwire::{ErrorSpec, GrpcCode, McpChannel, ReportClass};
 
     fn base() -> ErrorSpec {
         with_status(StatusCode::CONFLICT)
@@ -340,6 +340,7 @@ mod rules {
             ("code-added", vec![base(), other]),
             ("reworded", vec![base().with_help("Wait for the widget.")]),
             ("deprecated", vec![base().with_deprecated(true)]),
+            ("report-changed", vec![base().with_report(ReportClass::Error)]),
         ];
         let mut seen: Vec<&str> = Vec::new();
         for (rule, live) in cases {

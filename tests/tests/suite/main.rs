@@ -39,6 +39,7 @@ mod properties;
 mod readme;
 mod redaction;
 mod registry;
+mod report;
 mod response;
 mod standards;
 mod thiserror;
