@@ -105,7 +105,7 @@ impl ErrorType {
     /// unset) otherwise — a client's mistake is not the server's failure.
     #[must_use]
     pub fn otel_status_code(&self) -> Option<&'static str> {
-        otel_status_code(self.report)
+        self.report.otel_status_code()
     }
 }
 
@@ -119,12 +119,6 @@ fn downstream_code(error: &(impl ApiError + ?Sized)) -> Option<&str> {
         current = error.source();
     }
     None
-}
-
-/// The rule behind a server span's status, in one place (the span and the catalogue's list
-/// of error types read it): `"ERROR"` for a failure, else unset.
-pub(crate) fn otel_status_code(report: ReportClass) -> Option<&'static str> {
-    (report == ReportClass::Error).then_some("ERROR")
 }
 
 /// The counter feature `metrics` increments for every error response errwire renders, with

@@ -4,7 +4,6 @@
 use core::fmt::Write as _;
 
 use crate::spec::ErrorSpec;
-use crate::telemetry::otel_status_code;
 
 /// The documented list of errors OpenTelemetry's semantic conventions ask instrumentations
 /// for: a Markdown section naming every `error.type` value the service reports (the span
@@ -45,7 +44,7 @@ pub fn error_types(specs: &[ErrorSpec]) -> String {
          |---|---|---|---|---|\n",
     );
     for spec in rows {
-        let span_status = if otel_status_code(spec.report()).is_some() {
+        let span_status = if spec.report().otel_status_code().is_some() {
             "Error"
         } else {
             "Unset"

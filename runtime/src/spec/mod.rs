@@ -51,6 +51,15 @@ impl ReportClass {
         }
     }
 
+    /// The rule behind a server span's status, in one place (the span and the catalogue's
+    /// list of error types read it): `"ERROR"` for a failure, else unset.
+    pub(crate) const fn otel_status_code(self) -> Option<&'static str> {
+        match self {
+            Self::Error => Some("ERROR"),
+            Self::Expected => None,
+        }
+    }
+
     /// `"error"` or `"expected"`, as the attribute and the contract JSON spell it.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
