@@ -10,15 +10,13 @@
 
 use std::sync::Arc;
 
-use http::StatusCode;
-
 use crate::client::RemoteError;
 use crate::error::ApiError;
-use crate::spec::ReportClass;
+use crate::spec::ErrorSpec;
 
 /// The error an errwire response carries, as telemetry names it: its code (OpenTelemetry's
-/// `error.type`), its status, its domain, and — when it wraps an error a downstream service
-/// answered — that service's code as its cause.
+/// `error.type`), its spec (status, domain, reporting class: [`ErrorType::spec`]), and — when
+/// it wraps an error a downstream service answered — that service's code as its cause.
 ///
 /// Every response the errwire layer or middleware lets through with an error, and every
 /// error an `IntoResponse` (axum) or `ResponseError` (actix-web) implementation of errwire
@@ -47,10 +45,8 @@ use crate::spec::ReportClass;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ErrorType {
-    code: &'static str,
-    status: StatusCode,
-    domain: Option<&'static str>,
-    report: ReportClass,
+    // The spec is the one home of the code's facts; this only points at it.
+    spec: &'static ErrorSpec,
     cause: Option<Arc<str>>,
 }
 
@@ -59,10 +55,7 @@ impl ErrorType {
     #[must_use]
     pub fn of(error: &(impl ApiError + ?Sized)) -> Self {
         Self {
-            code: error.code(),
-            status: error.status(),
-            domain: error.domain(),
-            report: error.spec().report(),
+            spec: error.spec(),
             cause: downstream_code(error).map(Arc::from),
         }
     }
@@ -79,25 +72,14 @@ impl ErrorType {
     /// The stable code: the value of OpenTelemetry's `error.type`.
     #[must_use]
     pub const fn code(&self) -> &'static str {
-        self.code
+        self.spec.code()
     }
 
-    /// The HTTP status the error maps to.
+    /// Everything static about the code: status, domain, how it is reported
+    /// ([`ErrorSpec::report`]), …
     #[must_use]
-    pub const fn status(&self) -> StatusCode {
-        self.status
-    }
-
-    /// The error's domain, if it has one.
-    #[must_use]
-    pub const fn domain(&self) -> Option<&'static str> {
-        self.domain
-    }
-
-    /// How the error is reported (`#[api(report = …)]`; by default a failure for a 5xx).
-    #[must_use]
-    pub const fn report(&self) -> ReportClass {
-        self.report
+    pub const fn spec(&self) -> &'static ErrorSpec {
+        self.spec
     }
 
     /// The OpenTelemetry status of a server span that ended with this error: `"ERROR"` for
@@ -105,7 +87,7 @@ impl ErrorType {
     /// unset) otherwise — a client's mistake is not the server's failure.
     #[must_use]
     pub fn otel_status_code(&self) -> Option<&'static str> {
-        self.report.otel_status_code()
+        self.spec.report().otel_status_code()
     }
 }
 
@@ -157,7 +139,7 @@ pub(crate) fn observe(error: &(impl ApiError + ?Sized), request_id: Option<&str>
 #[cfg(all(feature = "tracing", any(feature = "tower", feature = "actix-web")))]
 pub(crate) fn record(span: &tracing::Span, error: Option<&ErrorType>) {
     if let Some(error) = error {
-        span.record("error.type", error.code);
+        span.record("error.type", error.code());
         if let Some(cause) = error.cause() {
             span.record("error.cause.type", cause);
         }
@@ -171,6 +153,7 @@ pub(crate) fn record(span: &tracing::Span, error: Option<&ErrorType>) {
 mod tests {
     use super::*;
     use crate::framework::FrameworkError;
+    use http::StatusCode;
 
     #[test]
     fn only_server_errors_set_the_span_status() {
@@ -178,7 +161,7 @@ mod tests {
         assert_eq!(server.code(), "internal_error");
         assert_eq!(server.otel_status_code(), Some("ERROR"));
         let client = ErrorType::of(&FrameworkError::RouteNotFound);
-        assert_eq!(client.status(), StatusCode::NOT_FOUND);
+        assert_eq!(client.spec().status(), StatusCode::NOT_FOUND);
         assert_eq!(client.otel_status_code(), None);
     }
 }
