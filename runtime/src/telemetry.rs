@@ -82,6 +82,25 @@ impl ErrorType {
         self.spec
     }
 
+    /// The HTTP status the error maps to (the spec's).
+    #[must_use]
+    pub const fn status(&self) -> http::StatusCode {
+        self.spec.status()
+    }
+
+    /// The error's domain, if it has one (the spec's).
+    #[must_use]
+    pub const fn domain(&self) -> Option<&'static str> {
+        self.spec.domain()
+    }
+
+    /// How the error is reported (the spec's: `#[api(report = …)]`, by default a failure for
+    /// a 5xx).
+    #[must_use]
+    pub const fn report(&self) -> crate::spec::ReportClass {
+        self.spec.report()
+    }
+
     /// The OpenTelemetry status of a server span that ended with this error: `"ERROR"` for
     /// an error reported as a failure (a 5xx, unless `report` says otherwise), and none (left
     /// unset) otherwise — a client's mistake is not the server's failure.
