@@ -229,6 +229,7 @@ where
                 path: request.path(),
                 accepts_problem: accepts_problem_in(accept),
                 accept_language: header(actix_web::http::header::ACCEPT_LANGUAGE.as_str()),
+                traceparent: header(crate::wire::TRACEPARENT.as_str()),
             },
         );
         if let Ok(value) = HeaderValue::from_str(started.request_id()) {
@@ -242,7 +243,8 @@ where
             let (served, outcome) = handled.await;
             match outcome {
                 Ok(response) => {
-                    let mut response = finish::<F, B>(response?, &served.context);
+                    let response = response?;
+                    let mut response = served.in_span(|| finish::<F, B>(response, &served.context));
                     let error = response.response().extensions().get::<ErrorType>().cloned();
                     steps.finish_headers(&served, &mut ActixHeaders(response.headers_mut()), error.as_ref());
                     Ok(response)
@@ -250,7 +252,7 @@ where
                 Err(error) => {
                     // The request went to the handler: there is no `HttpRequest` left to build a
                     // response from, so actix sends the response this error carries.
-                    let mut response = to_actix(render_in::<F>(&error, &served.context));
+                    let mut response = to_actix(served.in_span(|| render_in::<F>(&error, &served.context)));
                     let error_type = response.extensions().get::<ErrorType>().cloned();
                     steps.finish_headers(
                         &served,

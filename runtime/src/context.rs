@@ -23,6 +23,7 @@ pub struct Context<'a> {
     /// render writes it without a second scan.
     instance_is_uri: bool,
     jsonrpc_id: JsonRpcId<'a>,
+    trace_id: Option<crate::wire::TraceId>,
     #[cfg(feature = "i18n")]
     language: crate::i18n::RequestLanguage<'a>,
 }
@@ -36,6 +37,7 @@ impl<'a> Context<'a> {
             instance: None,
             instance_is_uri: false,
             jsonrpc_id: JsonRpcId::Null,
+            trace_id: None,
             #[cfg(feature = "i18n")]
             language: crate::i18n::RequestLanguage::NONE,
         }
@@ -62,6 +64,30 @@ impl<'a> Context<'a> {
     pub fn jsonrpc_id(mut self, id: impl Into<JsonRpcId<'a>>) -> Self {
         self.jsonrpc_id = id.into();
         self
+    }
+
+    /// The request's W3C trace id, written as `trace_id` where the format has room (Nested,
+    /// Flat, Problem, JSON-RPC `data`, MCP `structuredContent`). The layers set it from
+    /// `traceparent` when [`trace_context`](crate::request::ErrwireSettings::trace_context)
+    /// is on.
+    ///
+    /// ```
+    /// use errwire::{Context, wire::TraceId};
+    ///
+    /// let trace = TraceId::from_traceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    /// let ctx = Context::new().trace_id(trace);
+    /// assert_eq!(ctx.trace_id_ref().map(TraceId::as_str), Some("4bf92f3577b34da6a3ce929d0e0e4736"));
+    /// ```
+    #[must_use]
+    pub const fn trace_id(mut self, id: Option<crate::wire::TraceId>) -> Self {
+        self.trace_id = id;
+        self
+    }
+
+    /// The trace id, if the request has one.
+    #[must_use]
+    pub const fn trace_id_ref(&self) -> Option<&crate::wire::TraceId> {
+        self.trace_id.as_ref()
     }
 
     /// The translations this request's messages are taken from (feature `i18n`); the locale

@@ -52,6 +52,9 @@ pub mod request;
 pub mod rmcp;
 #[doc(hidden)]
 pub mod rules;
+#[cfg(feature = "sentry")]
+#[cfg_attr(docsrs, doc(cfg(feature = "sentry")))]
+pub mod sentry;
 mod spec;
 pub mod telemetry;
 #[cfg(feature = "tonic")]

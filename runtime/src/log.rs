@@ -1,6 +1,7 @@
 //! Logging an error response (feature `tracing`): errors reported as failures (5xx unless
-//! `#[api(report = …)]` says otherwise) at error level with the code, request id and the
-//! whole source chain; the others at debug. Logs are where internals belong; bodies never
+//! `#[api(report = …)]` says otherwise) at error level, as OpenTelemetry's `exception`
+//! event, with the code, request id, `exception.type` and the whole source chain; the
+//! others at debug. Logs are where internals belong; bodies never
 //! get them.
 
 use core::sync::atomic::{AtomicBool, Ordering};
@@ -17,6 +18,11 @@ static LOG_SOURCE_CHAIN: AtomicBool = AtomicBool::new(true);
 /// your `#[error(…)]` strings.
 pub fn log_source_chain(on: bool) {
     LOG_SOURCE_CHAIN.store(on, Ordering::Relaxed);
+}
+
+/// Whether [`log_source_chain`] is on.
+pub(crate) fn logs_source_chain() -> bool {
+    LOG_SOURCE_CHAIN.load(Ordering::Relaxed)
 }
 
 /// The error's `Display` and every `source()` below it: `outer: middle: root`. A source
@@ -39,24 +45,45 @@ pub fn source_chain(error: &(impl ApiError + ?Sized)) -> Option<String> {
     Some(chain)
 }
 
-/// Logs the error of a response being sent.
+/// Logs the error of a response being sent. A failure's line is OpenTelemetry's
+/// `exception` event (no message; `exception.type = "<Type>::<Variant>"`, and the source
+/// chain as `exception.message` only while [`log_source_chain`] is on), so
+/// `tracing-opentelemetry` adds it to the request span as the conventions ask; the others
+/// are `request rejected` at debug.
 pub fn log_response(error: &(impl ApiError + ?Sized), request_id: Option<&str>) {
     let status = error.status().as_u16();
     let code = error.code();
     let request_id = request_id.unwrap_or("");
-    let chain = || {
-        LOG_SOURCE_CHAIN
-            .load(Ordering::Relaxed)
-            .then(|| source_chain(error))
-            .flatten()
-    };
+    let chain = logs_source_chain().then(|| source_chain(error)).flatten();
+    // An absent `Option` field is left out of the event.
+    let chain = chain.as_deref();
     // The reporting class, not the status: a routine 5xx can be `expected`, a 409 that
     // signals a bug can be `error`.
-    let failure = error.spec().report() == crate::spec::ReportClass::Error;
-    match (failure, chain()) {
-        (true, Some(chain)) => tracing::error!(status, code, request_id, error = %chain, "request failed"),
-        (true, None) => tracing::error!(status, code, request_id, "request failed"),
-        (false, Some(chain)) => tracing::debug!(status, code, request_id, error = %chain, "request rejected"),
-        (false, None) => tracing::debug!(status, code, request_id, "request rejected"),
+    if error.spec().report() == crate::spec::ReportClass::Error {
+        let kind = ExceptionType(error.spec());
+        tracing::error!(
+            name: "exception",
+            status,
+            code,
+            request_id,
+            "exception.type" = %kind,
+            "exception.message" = chain,
+        );
+    } else {
+        tracing::debug!(status, code, request_id, error = chain, "request rejected");
+    }
+}
+
+/// OpenTelemetry's `exception.type` of an error: `OrderError::Upstream` (the type alone for
+/// a type without variants), written without allocating.
+struct ExceptionType(&'static crate::spec::ErrorSpec);
+
+impl core::fmt::Display for ExceptionType {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.0.type_name())?;
+        match self.0.variant() {
+            Some(variant) => write!(f, "::{variant}"),
+            None => Ok(()),
+        }
     }
 }

@@ -67,6 +67,7 @@ pub const RESERVED_MEMBER_NAMES: &[&str] = &[
     "error_description",
     "error_uri",
     "request_id",
+    "trace_id",
     "errors",
     "errors_omitted",
     "violations",

@@ -1,12 +1,24 @@
 //! What a fleet's telemetry reads of an error response: [`ErrorType`], in the response's
-//! extensions; and, with feature `tracing`, the request span's `error.type` and
-//! `otel.status_code` fields.
+//! extensions; and, with feature `tracing`, the request span's fields.
 //!
 //! OpenTelemetry's semantic conventions ask that `error.type` be predictable and of low
 //! cardinality, and that instrumentations document the errors they report: an errwire
-//! error's stable code is exactly that, and the catalogue is the list. The span fields are
-//! plain `tracing` fields that `tracing-opentelemetry` maps to the span's attribute and
-//! status, so errwire needs no OpenTelemetry dependency for them.
+//! error's stable code is exactly that, and the catalogue is the list
+//! ([`catalogue::error_types`](fn@crate::catalogue::error_types)). The span fields are plain
+//! `tracing` fields that `tracing-opentelemetry` maps to the span's attributes, kind and
+//! status, so errwire needs no OpenTelemetry dependency for them:
+//!
+//! | field or event | when | value |
+//! |---|---|---|
+//! | `otel.kind` | always | `server` |
+//! | `trace_id` | `trace_context(true)` and a valid `traceparent` | the W3C trace id (also in the body) |
+//! | `error.type` | the response is an error | its code |
+//! | `error.cause.type` | the error wraps a downstream [`RemoteError`] | the downstream code |
+//! | `otel.status_code` | the error is reported as a failure ([`ReportClass`](crate::spec::ReportClass)) | `ERROR` (else unset) |
+//! | event `exception` | the same | `exception.type` = `path::Type::Variant`; `exception.message` = the source chain while [`log::log_source_chain`](crate::log::log_source_chain) is on |
+//!
+//! Feature `metrics` counts every error response ([`ERRORS_TOTAL`]); feature `sentry` sends
+//! each failure to the error tracker, one issue per code (`errwire::sentry`).
 
 use std::sync::Arc;
 
@@ -149,6 +161,10 @@ pub(crate) fn observe(error: &(impl ApiError + ?Sized), request_id: Option<&str>
         "domain" => error.domain().unwrap_or(""),
     )
     .increment(1);
+    #[cfg(feature = "sentry")]
+    if error.spec().report() == crate::spec::ReportClass::Error {
+        crate::sentry::capture(error, request_id, downstream_code(error));
+    }
     let _ = (error, request_id);
 }
 

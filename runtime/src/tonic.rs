@@ -26,6 +26,8 @@ use crate::{context::Context, error::ApiError, spec::GrpcCode, violation::Violat
 /// the request id when the `tracing` feature is on.
 pub fn status(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> Status {
     crate::telemetry::observe(error, ctx.request_id_ref());
+    // Inside `GrpcLayer`, the call's span is told which error its `Status` came from.
+    let _ = NOTED.try_with(|noted| *noted.borrow_mut() = Some(ErrorType::of(error)));
     let mut details = ErrorDetails::new();
     details.set_error_info(error.code(), error.domain().unwrap_or(""), metadata_of(error));
     if let Some(delay) = error.retry_after() {
@@ -52,6 +54,12 @@ pub fn status(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> Status {
         details,
         metadata,
     )
+}
+
+tokio::task_local! {
+    /// The error the last `Status` of a handler inside [`GrpcLayer`] was made from: the
+    /// layer records it on the call's span when the response is that error.
+    static NOTED: core::cell::RefCell<Option<ErrorType>>;
 }
 
 /// The details as `ErrorInfo.metadata`, which holds strings only.
@@ -156,7 +164,9 @@ impl From<Status> for RemoteError {
 /// and whose code is `UNIMPLEMENTED` — tonic's answer to an unknown service or method —
 /// becomes `route_not_found`; with a timeout a call that outlives the limit becomes
 /// `request_timeout` (`DEADLINE_EXCEEDED`), and with panic catching a handler's panic becomes
-/// `internal_error` (`INTERNAL`). A status a handler made by hand is left as it is.
+/// `internal_error` (`INTERNAL`). A status a handler made by hand is left as it is. The span
+/// records the error of a call that failed (`error.type`, `otel.status_code`): the layer's
+/// own, or the one a handler's `Status` was made from by errwire.
 #[derive(Debug, Clone, Default)]
 pub struct GrpcLayer {
     steps: Steps,
@@ -234,16 +244,34 @@ where
             .steps
             .start::<crate::format::Nested>(Transport::Grpc, &incoming);
         request_id::attach(&mut request, started.context.request_id_header());
-        let handled = self.steps.run(started, self.inner.call(request));
+        let call = self.inner.call(request);
+        let noting = async move {
+            let mut scoped = core::pin::pin!(NOTED.scope(core::cell::RefCell::new(None), call));
+            let output = scoped.as_mut().await;
+            let noted = scoped
+                .as_mut()
+                .take_value()
+                .and_then(core::cell::RefCell::into_inner);
+            (output, noted)
+        };
+        let handled = self.steps.run(started, noting);
         let steps = self.steps.clone();
         Box::pin(async move {
             let (served, outcome) = handled.await;
-            // A handler's own `Status` is not yet named on the span (it is logged by the
-            // conversion); what the layer answers itself is.
             let (mut response, error) = match outcome {
-                Ok(response) => (replace_unimplemented(response?, &served.context), None),
+                Ok((response, noted)) => {
+                    let response = response?;
+                    // A handler's error is named on the span when the answer is an error
+                    // (a trailers-only response: the status is in the headers).
+                    let failed = response
+                        .headers()
+                        .get(Status::GRPC_STATUS)
+                        .is_some_and(|code| code.as_bytes() != b"0");
+                    let noted = noted.filter(|_| failed);
+                    served.in_span(|| replace_unimplemented(response, &served.context, noted))
+                }
                 Err(error) => (
-                    framework_response(error, &served.context),
+                    served.in_span(|| framework_response(error, &served.context)),
                     Some(ErrorType::of(&error)),
                 ),
             };
@@ -254,16 +282,21 @@ where
 }
 
 /// tonic's `UNIMPLEMENTED` without details (an unknown service or method) as
-/// `route_not_found`; every other response as it is.
-fn replace_unimplemented<B: Default>(response: Response<B>, context: &RequestContext) -> Response<B> {
+/// `route_not_found`; every other response as it is, with the error it carries.
+fn replace_unimplemented<B: Default>(
+    response: Response<B>,
+    context: &RequestContext,
+    noted: Option<ErrorType>,
+) -> (Response<B>, Option<ErrorType>) {
     let headers = response.headers();
     let unimplemented = headers
         .get(Status::GRPC_STATUS)
         .is_some_and(|code| code.as_bytes() == b"12");
     if unimplemented && !headers.contains_key(Status::GRPC_STATUS_DETAILS) {
-        return framework_response(FrameworkError::RouteNotFound, context);
+        let error = FrameworkError::RouteNotFound;
+        return (framework_response(error, context), Some(ErrorType::of(&error)));
     }
-    response
+    (response, noted)
 }
 
 /// A trailers-only gRPC response for a framework-made error.

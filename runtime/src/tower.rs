@@ -85,7 +85,7 @@ where
                 Ok(response) => response?,
                 Err(error) => unanswered(error),
             };
-            let mut response = finish::<F, ResBody>(response, &served.context);
+            let mut response = served.in_span(|| finish::<F, ResBody>(response, &served.context));
             let error = response.extensions().get::<ErrorType>().cloned();
             steps.finish_headers(&served, response.headers_mut(), error.as_ref());
             Ok(response)
@@ -107,6 +107,7 @@ pub(crate) fn incoming<B>(request: &Request<B>) -> Incoming<'_> {
         path: request.uri().path(),
         accepts_problem: accepts_problem(request.headers()),
         accept_language: header(http::header::ACCEPT_LANGUAGE),
+        traceparent: header(crate::wire::TRACEPARENT),
     }
 }
 

@@ -247,6 +247,14 @@ fn write_code<F: Format>(out: &mut String, spec: &'static ErrorSpec) -> core::fm
     if let Some(domain) = spec.domain() {
         writeln!(out, "<dt>Domain</dt><dd>{}</dd>", escape(domain))?;
     }
+    // How the fleet's telemetry sees it: span status, log level, error tracker.
+    let reported = match spec.report() {
+        crate::spec::ReportClass::Error => {
+            "error: span status Error, logged at error level, captured by the error tracker (feature sentry)"
+        }
+        crate::spec::ReportClass::Expected => "expected: span status unset, logged at debug level",
+    };
+    writeln!(out, "<dt>Reported as</dt><dd>{reported}</dd>")?;
     if let Some(docs) = spec.docs_url() {
         let docs = escape(docs);
         writeln!(out, "<dt>Docs</dt><dd><a href=\"{docs}\">{docs}</a></dd>")?;

@@ -206,7 +206,7 @@ fn read(format: RemoteFormat, status: StatusCode, headers: &HeaderMap, value: &V
     remote
 }
 
-/// errwire's own members (`code`, `retryable`, `retry_after`, `request_id`, `details`,
+/// errwire's own members (`code`, `retryable`, `retry_after`, `request_id`, `trace_id`, `details`,
 /// `violations`), wherever a format nests them.
 fn read_facts(remote: &mut RemoteError, object: &Map<String, Value>) {
     remote.code = text(object, "code");
@@ -216,6 +216,7 @@ fn read_facts(remote: &mut RemoteError, object: &Map<String, Value>) {
         .and_then(Value::as_u64)
         .map(Duration::from_secs);
     remote.request_id = text(object, "request_id");
+    remote.trace_id = text(object, "trace_id");
     remote.details = object
         .get("details")
         .and_then(Value::as_object)
@@ -242,6 +243,7 @@ fn read_problem(remote: &mut RemoteError, object: &Map<String, Value>, descripto
     remote.docs_url = text(object, "type").filter(|t| t != "about:blank");
     remote.instance = text(object, "instance");
     remote.request_id = text(object, "request_id");
+    remote.trace_id = text(object, "trace_id");
     remote.body_status = object.get("status").and_then(status_of);
     if let Some(list) = object.get("errors").and_then(Value::as_array) {
         remote.violations = list

@@ -62,6 +62,7 @@ pub struct RemoteError {
     pub(crate) docs_url: Option<String>,
     pub(crate) instance: Option<String>,
     pub(crate) request_id: Option<String>,
+    pub(crate) trace_id: Option<String>,
     pub(crate) retryable: Option<bool>,
     pub(crate) retry_after: Option<Duration>,
     pub(crate) details: Map<String, Value>,
@@ -119,6 +120,13 @@ impl RemoteError {
     #[must_use]
     pub fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
+    }
+
+    /// The W3C trace id the service wrote in the body (`trace_id`, when its settings turn
+    /// trace context on): the trace to look up in the fleet's tracing backend.
+    #[must_use]
+    pub fn trace_id(&self) -> Option<&str> {
+        self.trace_id.as_deref()
     }
 
     /// Whether a retry may succeed: the body's own flag where the format carries one, else
@@ -215,6 +223,7 @@ impl RemoteError {
             docs_url: None,
             instance: None,
             request_id: None,
+            trace_id: None,
             retryable: None,
             retry_after: None,
             details: Map::new(),

@@ -3,7 +3,7 @@ use std::io;
 use serde::ser::SerializeMap;
 
 use super::descriptor::{Descriptor, MemberKind};
-use super::{Format, JSON, details_entry, request_id_entry, write_object};
+use super::{Format, JSON, details_entry, request_id_entry, trace_id_entry, write_object};
 use crate::{context::Context, error::ApiError, violation};
 
 /// `{"ok":false,"code":c,"detail":m,"error":m,"request_id":r,"details":{…}}` (the `ok: false` envelope of Slack-style APIs).
@@ -25,6 +25,7 @@ impl Format for Flat {
             map.serialize_entry("detail", &ctx.message(error))?;
             map.serialize_entry("error", &ctx.message(error))?;
             request_id_entry(map, ctx)?;
+            trace_id_entry(map, ctx)?;
             details_entry(map, error)?;
             violation::field_entries(map, error.violations())
         })
@@ -35,7 +36,7 @@ impl Format for Flat {
 pub(crate) const DESCRIPTOR: Descriptor = Descriptor {
     name: "Flat",
     content_type: JSON,
-    members: &["ok", "code", "detail", "error", "request_id", "details", "violations", "violations_omitted"],
+    members: &["ok", "code", "detail", "error", "request_id", "trace_id", "details", "violations", "violations_omitted"],
     flattens_details: false,
     detail_may_take: &[],
     code_at: Some(&["code"]),
@@ -50,6 +51,7 @@ export interface ErrorBody {
   readonly detail: string;
   readonly error: string;
   readonly request_id?: string;
+  readonly trace_id?: string;
   readonly details?: Readonly<Record<string, unknown>>;
   readonly violations?: readonly Violation[];
   readonly violations_omitted?: number;

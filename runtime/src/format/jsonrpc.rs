@@ -139,6 +139,7 @@ export interface ErrorBody {
       readonly retryable: boolean;
       readonly retry_after?: number;
       readonly request_id?: string;
+      readonly trace_id?: string;
       readonly details?: Readonly<Record<string, unknown>>;
       readonly violations?: readonly Violation[];
       readonly violations_omitted?: number;

@@ -121,6 +121,14 @@ fn request_id_entry<M: SerializeMap>(map: &mut M, ctx: &Context<'_>) -> Result<(
     }
 }
 
+/// `"trace_id": …` when the context has one (a W3C trace id: 32 hex digits).
+fn trace_id_entry<M: SerializeMap>(map: &mut M, ctx: &Context<'_>) -> Result<(), M::Error> {
+    match ctx.trace_id_ref() {
+        Some(id) => map.serialize_entry("trace_id", id),
+        None => Ok(()),
+    }
+}
+
 /// `"details": {…}` when there are any.
 fn details_entry<M: SerializeMap, E: ApiError + ?Sized>(map: &mut M, error: &E) -> Result<(), M::Error> {
     let details = error.details();
@@ -155,7 +163,7 @@ fn retry_after_entry<M: SerializeMap, E: ApiError + ?Sized>(map: &mut M, error: 
 }
 
 /// The facts a client without HTTP headers needs: `code`, `status` (when asked),
-/// `retryable`, `retry_after`, `request_id`, `details`. JSON-RPC's `data` carries them with
+/// `retryable`, `retry_after`, `request_id`, `trace_id`, `details`. JSON-RPC's `data` carries them with
 /// the status, MCP's `structuredContent` without (the result is an HTTP 200).
 pub(crate) struct Facts<'a, E: ?Sized> {
     pub(crate) error: &'a E,
@@ -173,6 +181,7 @@ impl<E: ApiError + ?Sized> serde::Serialize for Facts<'_, E> {
         map.serialize_entry("retryable", &self.error.retryable())?;
         retry_after_entry(&mut map, self.error)?;
         request_id_entry(&mut map, self.ctx)?;
+        trace_id_entry(&mut map, self.ctx)?;
         details_entry(&mut map, self.error)?;
         crate::violation::field_entries(&mut map, self.error.violations())?;
         map.end()

@@ -3,7 +3,7 @@ use std::io;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::descriptor::{Descriptor, MemberKind};
-use super::{Format, JSON, details_entry, request_id_entry, write_object};
+use super::{Format, JSON, details_entry, request_id_entry, trace_id_entry, write_object};
 use crate::{context::Context, error::ApiError, violation};
 
 /// `{"error":{"code":c,"message":m,"request_id":r,"details":{…}}}` (the envelope of Stripe-style APIs).
@@ -34,6 +34,7 @@ impl<E: ApiError + ?Sized> Serialize for Inner<'_, E> {
         map.serialize_entry("code", self.error.code())?;
         map.serialize_entry("message", &self.ctx.message(self.error))?;
         request_id_entry(&mut map, self.ctx)?;
+        trace_id_entry(&mut map, self.ctx)?;
         details_entry(&mut map, self.error)?;
         violation::field_entries(&mut map, self.error.violations())?;
         map.end()
@@ -58,6 +59,7 @@ export interface ErrorBody {
     readonly code: AnyErrorCode;
     readonly message: string;
     readonly request_id?: string;
+  readonly trace_id?: string;
     readonly details?: Readonly<Record<string, unknown>>;
     readonly violations?: readonly Violation[];
     readonly violations_omitted?: number;

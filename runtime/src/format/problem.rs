@@ -3,7 +3,7 @@ use std::io;
 use serde::ser::SerializeMap;
 
 use super::descriptor::{Descriptor, MemberKind};
-use super::{Format, flattened_details, request_id_entry, status_number, write_object};
+use super::{Format, flattened_details, request_id_entry, status_number, trace_id_entry, write_object};
 use crate::{context::Context, error::ApiError, violation, wire};
 
 /// RFC 9457 problem details, `application/problem+json`:
@@ -48,6 +48,7 @@ impl Format for Problem {
             }
             map.serialize_entry("code", error.code())?;
             request_id_entry(map, ctx)?;
+            trace_id_entry(map, ctx)?;
             violation::problem_entries(map, error.violations())?;
             flattened_details(map, error)
         })
@@ -58,7 +59,7 @@ impl Format for Problem {
 pub(crate) const DESCRIPTOR: Descriptor = Descriptor {
     name: "Problem",
     content_type: "application/problem+json",
-    members: &["type", "title", "status", "detail", "instance", "code", "request_id", "errors", "errors_omitted"],
+    members: &["type", "title", "status", "detail", "instance", "code", "request_id", "trace_id", "errors", "errors_omitted"],
     flattens_details: true,
     detail_may_take: &[],
     code_at: Some(&["code"]),
@@ -83,6 +84,7 @@ export interface ErrorBody {
   readonly instance?: string;
   readonly code: AnyErrorCode;
   readonly request_id?: string;
+  readonly trace_id?: string;
   readonly errors?: readonly ProblemViolation[];
   readonly errors_omitted?: number;
   readonly [member: string]: unknown;

@@ -54,6 +54,7 @@ pub(crate) fn body_schema<F: Format>(specs: &[&'static ErrorSpec], name: &str) -
         .map(|s| render::<F>(&Example(s), &Context::new()))
         .collect();
     let full_context = Context::new()
+        .trace_id(crate::wire::TraceId::parse("4bf92f3577b34da6a3ce929d0e0e4736"))
         .request_id("req")
         .instance("/instance")
         .jsonrpc_id(1);

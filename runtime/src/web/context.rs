@@ -25,6 +25,8 @@ pub struct RequestContext {
     request_id_header: Option<http::HeaderValue>,
     instance: Option<String>,
     wants_problem: bool,
+    /// The W3C trace id of the request's `traceparent`, when the settings read it.
+    trace_id: Option<crate::wire::TraceId>,
     /// The service's envelope, set by the layer: every error of the request renders in it,
     /// whatever its type's own `format`, so a client sees one envelope.
     // Read when a handler's error renders: axum's `IntoResponse`, actix's `ResponseError`.
@@ -54,6 +56,7 @@ impl RequestContext {
             request_id: Some(request_id),
             instance: Some(instance.into()),
             wants_problem,
+            trace_id: None,
             renderer: Some(renderer::<F>()),
             #[cfg(feature = "i18n")]
             language: None,
@@ -87,6 +90,17 @@ impl RequestContext {
     #[must_use]
     pub const fn wants_problem(&self) -> bool {
         self.wants_problem
+    }
+
+    /// The request's W3C trace id (from `traceparent`, when the settings read it).
+    #[must_use]
+    pub const fn trace_id(&self) -> Option<&crate::wire::TraceId> {
+        self.trace_id.as_ref()
+    }
+
+    pub(crate) const fn with_trace_id(mut self, trace_id: Option<crate::wire::TraceId>) -> Self {
+        self.trace_id = trace_id;
+        self
     }
 
     #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
@@ -133,7 +147,7 @@ impl RequestContext {
     /// The rendering context.
     #[must_use]
     pub fn as_context(&self) -> Context<'_> {
-        let mut ctx = Context::new();
+        let mut ctx = Context::new().trace_id(self.trace_id);
         #[cfg(feature = "i18n")]
         if let Some((translations, chain)) = &self.language {
             ctx = ctx.translations(translations).locale_chain(*chain);

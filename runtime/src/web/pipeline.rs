@@ -34,6 +34,8 @@ pub(crate) struct Incoming<'a> {
     pub(crate) accepts_problem: bool,
     /// The `Accept-Language` value.
     pub(crate) accept_language: Option<&'a str>,
+    /// The W3C `traceparent` value.
+    pub(crate) traceparent: Option<&'a str>,
 }
 
 /// Which transport a span belongs to: its name and fields differ, its steps do not.
@@ -58,6 +60,17 @@ pub(crate) struct Served {
     pub(crate) context: RequestContext,
     #[cfg(feature = "tracing")]
     span: tracing::Span,
+}
+
+impl Served {
+    /// Runs `f` inside the request span: what the transport renders after the handler (a
+    /// framework-made error) is logged there, as the handler's own errors are.
+    pub(crate) fn in_span<R>(&self, f: impl FnOnce() -> R) -> R {
+        #[cfg(feature = "tracing")]
+        return self.span.in_scope(f);
+        #[cfg(not(feature = "tracing"))]
+        f()
+    }
 }
 
 impl Started {
@@ -92,7 +105,11 @@ impl Steps {
     pub(crate) fn start<F: Format>(&self, transport: Transport, incoming: &Incoming<'_>) -> Started {
         let id: String = keep_or_generate(incoming.request_id);
         let wants_problem = self.negotiate && incoming.accepts_problem;
-        let context = RequestContext::new::<F>(id, incoming.path, wants_problem);
+        let trace_id = incoming
+            .traceparent
+            .filter(|_| self.trace_context)
+            .and_then(crate::wire::TraceId::from_traceparent);
+        let context = RequestContext::new::<F>(id, incoming.path, wants_problem).with_trace_id(trace_id);
         #[cfg(feature = "i18n")]
         let context = context.with_language(self.translations.as_ref(), incoming.accept_language);
         #[cfg(feature = "tracing")]
@@ -104,6 +121,8 @@ impl Steps {
                 request_id = context.request_id().unwrap_or(""),
                 method = incoming.method,
                 path = incoming.path,
+                "otel.kind" = "server",
+                trace_id = trace_id.as_ref().map(crate::wire::TraceId::as_str),
                 "error.type" = tracing::field::Empty,
                 "error.cause.type" = tracing::field::Empty,
                 "otel.status_code" = tracing::field::Empty,
@@ -112,6 +131,8 @@ impl Steps {
                 "grpc",
                 request_id = context.request_id().unwrap_or(""),
                 method = incoming.path,
+                "otel.kind" = "server",
+                trace_id = trace_id.as_ref().map(crate::wire::TraceId::as_str),
                 "error.type" = tracing::field::Empty,
                 "error.cause.type" = tracing::field::Empty,
                 "otel.status_code" = tracing::field::Empty,

@@ -26,6 +26,7 @@ pub(crate) struct Steps {
     pub(crate) negotiate: bool,
     pub(crate) timeout: Option<Duration>,
     pub(crate) catch_panics: bool,
+    pub(crate) trace_context: bool,
     #[cfg(feature = "i18n")]
     pub(crate) translations: Option<Arc<crate::i18n::Translations>>,
 }
@@ -55,6 +56,7 @@ impl core::fmt::Debug for Steps {
             .field("negotiate", &self.negotiate)
             .field("timeout", &self.timeout)
             .field("catch_panics", &self.catch_panics)
+            .field("trace_context", &self.trace_context)
             .field("headers", &self.headers);
         #[cfg(feature = "i18n")]
         debug.field("translations", &self.translations);
@@ -78,6 +80,7 @@ impl<F: crate::format::Format> ErrwireSettings<F> {
                 negotiate: false,
                 timeout: None,
                 catch_panics: false,
+                trace_context: false,
                 #[cfg(feature = "i18n")]
                 translations: None,
             },
@@ -130,6 +133,24 @@ impl<F: crate::format::Format> ErrwireSettings<F> {
     #[must_use]
     pub fn translations(mut self, translations: Arc<crate::i18n::Translations>) -> Self {
         self.steps.translations = Some(translations);
+        self
+    }
+
+    /// Read each request's W3C `traceparent` (opt-in): its trace id goes into every error
+    /// body as `trace_id` where the format has room (Nested, Flat, Problem, JSON-RPC `data`,
+    /// MCP `structuredContent`) and onto the request span as `trace_id`, so a client's bug
+    /// report leads to the trace. An invalid header is ignored
+    /// ([`TraceId::from_traceparent`](crate::wire::TraceId::from_traceparent)); request ids
+    /// are unchanged.
+    ///
+    /// ```
+    /// use errwire::request::ErrwireSettings;
+    ///
+    /// let settings = ErrwireSettings::<errwire::format::Problem>::new().trace_context(true);
+    /// ```
+    #[must_use]
+    pub const fn trace_context(mut self, on: bool) -> Self {
+        self.steps.trace_context = on;
         self
     }
 

@@ -18,6 +18,8 @@
 //!   becomes `server_error`.
 //! - **`Retry-After`** ([`retry_after_seconds`]): whole seconds, rounded up, so a client never
 //!   retries early.
+//! - **Trace ids** ([`TraceId`]): from a W3C `traceparent` only when the whole header is
+//!   valid by the recommendation's rules; a body carries the 32 hex digits, nothing else.
 //! - **JSON-RPC codes** ([`jsonrpc_code`]): a code JSON-RPC reserves and does not define is
 //!   replaced by the status's default mapping.
 
@@ -30,6 +32,7 @@ mod oauth_rules;
 mod request_id_rules;
 #[path = "retry_after.rs"]
 mod retry_after_rules;
+mod trace_context;
 #[path = "uri.rs"]
 mod uri_rules;
 
@@ -41,6 +44,7 @@ pub use request_id_rules::{
     MAX_REQUEST_ID, X_REQUEST_ID, client_request_id, is_client_request_id, request_id_body, request_id_header,
 };
 pub use retry_after_rules::retry_after_seconds;
+pub use trace_context::{TRACEPARENT, TraceId};
 pub use uri_rules::{MAX_URI, is_uri_reference, uri_reference};
 
 /// Deprecated path of the OAuth string rules: use the items at `errwire::wire`.

@@ -1,7 +1,8 @@
 //! The integration tests, one module per topic, in one binary: one link instead of forty.
 //! Kept apart, in their own binaries: `allocations` (a counting global allocator),
 //! `ui` (trybuild), `macro_never_panics` (the macro pipeline compiled as a module) and
-//! `contract` (`catalogue::all()` against the lock: it sees every type linked into its binary).
+//! `contract` (`catalogue::all()` against the lock: it sees every type linked into its binary)
+//! and `telemetry` (it turns the process-wide source-chain switch off).
 
 mod common;
 mod generators;
@@ -43,6 +44,7 @@ mod report;
 mod response;
 mod standards;
 mod thiserror;
+mod trace_context;
 mod tracing_capture;
 mod validation;
 mod violations;

@@ -123,9 +123,15 @@ async fn server_errors_are_logged_with_the_chain_and_request_id_and_bodies_stay_
     );
     assert!(error_line.contains("req-trace-1"), "{error_line}");
     assert!(error_line.contains("status=503"), "{error_line}");
+    // The failure's line is OpenTelemetry's `exception` event: the type, and the whole
+    // source chain as its message (the switch is on by default).
+    assert!(
+        error_line.contains("exception.type=suite::tracing_capture::StoreError::Unavailable"),
+        "{error_line}"
+    );
     assert!(
         error_line.contains(
-            "store unavailable: connect to 10.0.3.7:5432 failed: password authentication failed for user svc"
+            "exception.message=\"store unavailable: connect to 10.0.3.7:5432 failed: password authentication failed for user svc\""
         ),
         "the whole source chain: {error_line}"
     );
