@@ -50,7 +50,7 @@ impl Export {
         match self {
             Self::Json => "errwire::catalogue::contract_json(specs)",
             Self::Markdown => {
-                "{ use errwire::catalogue::Column::*; errwire::catalogue::Table::new([Code, Status, Domain, Retry, Message, Description]).render(specs) }"
+                "{ use errwire::catalogue::Column::*; format!(\"{}\\n{}\", errwire::catalogue::Table::new([Code, Status, Domain, Retry, Message, Description]).render(specs), errwire::catalogue::error_types(specs)) }"
             }
             Self::Typescript => "errwire::catalogue::typescript(specs)",
             Self::Html => "errwire::catalogue::html(specs)",

@@ -451,6 +451,8 @@ fn lock_export_and_a_workspace_that_does_not_build() {
     for (format, says) in [
         ("json", "\"format_version\": 2"),
         ("markdown", "| Code | Status |"),
+        // The Markdown reference ends with the list of error types and how each is reported.
+        ("markdown", "| `error.type` | HTTP status | span status |"),
         ("typescript", "export function isKnownErrorCode"),
         ("html", "<!DOCTYPE html>"),
         ("openapi", "\"openapi\": \"3.1.0\""),

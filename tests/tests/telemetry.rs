@@ -448,64 +448,10 @@ async fn continue_trace(
 
 #[test]
 fn a_downstream_code_is_the_cause_and_both_services_share_the_trace() {
-    use errwire::client::reqwest::ResponseExt as _;
-    use opentelemetry::propagation::TextMapPropagator as _;
-
     let (exporter, _provider, _guard) = otel();
-    let seen_trace_id = one_thread().block_on(async {
-        let inventory = Router::new()
-            .route(
-                "/reserve",
-                get(|| async { Err::<(), _>(InventoryError::OutOfStock(42)) }),
-            )
-            .layer(ErrwireLayer::<Nested>::new().trace_context(true))
-            .layer(axum::middleware::from_fn(continue_trace));
-        let inventory = serve(inventory).await;
-        let checkout = Router::new()
-            .route(
-                "/checkout",
-                get(move || {
-                    let inventory = inventory.clone();
-                    async move {
-                        // The outgoing call carries this span's context as `traceparent`.
-                        let mut headers = std::collections::HashMap::new();
-                        let cx = tracing::Span::current().context();
-                        opentelemetry_sdk::propagation::TraceContextPropagator::new()
-                            .inject_context(&cx, &mut headers);
-                        let mut request = reqwest::Client::new().get(format!("{inventory}/reserve"));
-                        for (name, value) in headers {
-                            request = request.header(name, value);
-                        }
-                        let response = request.send().await.unwrap();
-                        response
-                            .error_for_api()
-                            .await
-                            .map_err(CheckoutError::Inventory)
-                            .map(drop)
-                    }
-                }),
-            )
-            .layer(ErrwireLayer::<Nested>::new().trace_context(true))
-            .layer(axum::middleware::from_fn(continue_trace));
-        let checkout = serve(checkout).await;
-        // The client starts the trace.
-        let trace = "4bf92f3577b34da6a3ce929d0e0e4736";
-        let response = reqwest::Client::new()
-            .get(format!("{checkout}/checkout"))
-            .header("traceparent", format!("00-{trace}-00f067aa0ba902b7-01"))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), 502);
-        let remote = errwire::client::RemoteError::decode(
-            response.status(),
-            &response.headers().clone(),
-            &response.bytes().await.unwrap(),
-        )
-        .unwrap();
-        assert_eq!(remote.code(), Some("inventory"));
-        assert_eq!(remote.trace_id(), Some(trace), "A's body carries the trace id");
-        trace
+    let mut seen_trace_id = "";
+    let tracked = sentry_core::test::with_captured_events(|| {
+        seen_trace_id = one_thread().block_on(checkout_calls_inventory());
     });
     let spans = exporter.get_finished_spans().unwrap();
     let checkout = span_where(&spans, "path", "/checkout");
@@ -533,4 +479,69 @@ fn a_downstream_code_is_the_cause_and_both_services_share_the_trace() {
         text(attribute(inventory, "trace_id")).as_deref(),
         Some(seen_trace_id)
     );
+    // The tracker: B's 409 is expected (nothing captured); A's 502 names B's code as its cause.
+    assert_eq!(tracked.len(), 1, "{tracked:#?}");
+    assert_eq!(tracked[0].tags["code"], "inventory");
+    assert_eq!(tracked[0].tags["error.cause.type"], "out_of_stock");
+}
+
+/// A calls B with `traceparent`; B answers a 409; A fails with a 502 wrapping B's answer.
+/// Returns the trace id the client started, after checking A's body carries it.
+async fn checkout_calls_inventory() -> &'static str {
+    use errwire::client::reqwest::ResponseExt as _;
+    use opentelemetry::propagation::TextMapPropagator as _;
+
+    let inventory = Router::new()
+        .route(
+            "/reserve",
+            get(|| async { Err::<(), _>(InventoryError::OutOfStock(42)) }),
+        )
+        .layer(ErrwireLayer::<Nested>::new().trace_context(true))
+        .layer(axum::middleware::from_fn(continue_trace));
+    let inventory = serve(inventory).await;
+    let checkout = Router::new()
+        .route(
+            "/checkout",
+            get(move || {
+                let inventory = inventory.clone();
+                async move {
+                    // The outgoing call carries this span's context as `traceparent`.
+                    let mut headers = std::collections::HashMap::new();
+                    let cx = tracing::Span::current().context();
+                    opentelemetry_sdk::propagation::TraceContextPropagator::new()
+                        .inject_context(&cx, &mut headers);
+                    let mut request = reqwest::Client::new().get(format!("{inventory}/reserve"));
+                    for (name, value) in headers {
+                        request = request.header(name, value);
+                    }
+                    let response = request.send().await.unwrap();
+                    response
+                        .error_for_api()
+                        .await
+                        .map_err(CheckoutError::Inventory)
+                        .map(drop)
+                }
+            }),
+        )
+        .layer(ErrwireLayer::<Nested>::new().trace_context(true))
+        .layer(axum::middleware::from_fn(continue_trace));
+    let checkout = serve(checkout).await;
+    // The client starts the trace.
+    let trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+    let response = reqwest::Client::new()
+        .get(format!("{checkout}/checkout"))
+        .header("traceparent", format!("00-{trace}-00f067aa0ba902b7-01"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 502);
+    let remote = errwire::client::RemoteError::decode(
+        response.status(),
+        &response.headers().clone(),
+        &response.bytes().await.unwrap(),
+    )
+    .unwrap();
+    assert_eq!(remote.code(), Some("inventory"));
+    assert_eq!(remote.trace_id(), Some(trace), "A's body carries the trace id");
+    trace
 }
