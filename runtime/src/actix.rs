@@ -20,6 +20,7 @@ use crate::web::negotiate::accepts_problem_in;
 use crate::web::pipeline::{Headers, Incoming, Transport};
 use crate::web::render::{REPLACED_HEADERS, framework_error_for, render_current, render_in};
 use crate::web::settings::ErrwireSettings;
+use crate::web::stream::{UntilError, error_body};
 use crate::wire::X_REQUEST_ID_NAME;
 use crate::{error::ApiError, format::Format};
 
@@ -38,6 +39,70 @@ pub fn error_response_default<E: ApiError + crate::render::DefaultFormat + ?Size
     error: &E,
 ) -> HttpResponse {
     error_response::<E::Format>(error)
+}
+
+/// A `text/event-stream` response of `stream` that ends with its first error as errwire's
+/// `error` event ([`crate::sse`]): each item is a `data:` event of its JSON; the error is
+/// `event: error`, `retry:` from its delay, and as `data` the body a response would have had
+/// (the service's envelope, the request's id, its language), logged and counted like a
+/// response. An item that fails to serialize ends the stream as `internal_error`.
+///
+/// ```
+/// use errwire::ApiError;
+///
+/// #[derive(Debug, thiserror::Error, ApiError)]
+/// enum FeedError {
+///     /// Slow down.
+///     #[error("rate limited")]
+///     #[api(status = 429, retry_after = 3)]
+///     RateLimited,
+/// }
+///
+/// async fn feed() -> actix_web::HttpResponse {
+///     let items = [Ok(1), Ok(2), Err(FeedError::RateLimited)];
+///     errwire::actix::sse(futures_util::stream::iter(items))
+/// }
+/// # let _ = actix_web::App::new().route("/feed", actix_web::web::get().to(feed));
+/// ```
+pub fn sse<S, T, E>(stream: S) -> HttpResponse
+where
+    S: futures_core::Stream<Item = Result<T, E>> + 'static,
+    T: serde::Serialize,
+    E: ApiError + crate::render::DefaultFormat,
+{
+    let request = RequestContext::current().unwrap_or_default();
+    let frames = UntilError::new(stream, move |item: Result<T, E>| {
+        let frame = match item.map(|data| serde_json::to_string(&data)) {
+            Ok(Ok(data)) => data_frame(&data),
+            Ok(Err(_)) => error_frame(&FrameworkError::Internal, &request),
+            Err(error) => error_frame(&error, &request),
+        };
+        Ok::<_, core::convert::Infallible>(actix_web::web::Bytes::from(frame))
+    });
+    HttpResponse::Ok()
+        .content_type("text/event-stream")
+        .insert_header(("cache-control", "no-cache"))
+        .streaming(frames)
+}
+
+/// A data event: `data:` lines and the blank line.
+fn data_frame(data: &str) -> String {
+    let mut frame = String::with_capacity(data.len() + 8);
+    crate::sse::write_data(&mut frame, data);
+    frame.push('\n');
+    frame
+}
+
+/// `error`'s SSE frame, rendered for `request`.
+fn error_frame<E: ApiError + crate::render::DefaultFormat + ?Sized>(
+    error: &E,
+    request: &RequestContext,
+) -> String {
+    crate::sse::write_frame(
+        &error_body::<E::Format>(error, request),
+        None,
+        error.retry_after(),
+    )
 }
 
 /// An `http` 1 response as an actix response, its [`ErrorType`] kept.

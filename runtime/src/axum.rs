@@ -4,13 +4,18 @@ use axum::body::Body;
 use axum::extract::path::ErrorKind;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::response::sse::{Event, Sse};
 use axum::response::{IntoResponse, Response};
+use core::convert::Infallible;
+use futures_core::Stream;
 use http::request::Parts;
 
 use crate::format::Nested;
 use crate::framework::FrameworkError;
+use crate::web::context::RequestContext;
 use crate::web::json::{Rejection, is_json_content_type, parse, violation};
 use crate::web::render::render_current;
+use crate::web::stream::{UntilError, error_body};
 use crate::{error::ApiError, format::Format};
 
 /// The axum response for `error` in format `F`, with the current request's id.
@@ -21,6 +26,59 @@ pub fn into_response<F: Format>(error: &(impl ApiError + ?Sized)) -> Response {
 /// The axum response for `error` in its type's own format (the derive's `IntoResponse`).
 pub fn into_response_default<E: ApiError + crate::render::DefaultFormat + ?Sized>(error: &E) -> Response {
     into_response::<E::Format>(error)
+}
+
+/// An `Sse` response of `stream` that ends with its first error as errwire's `error`
+/// event ([`crate::sse`]): `event: error`, `retry:` from the error's delay, and as `data` the
+/// body a response would have had — the service's envelope, the request's id, its
+/// language — logged and counted like a response. axum's own `Sse` would end the stream
+/// silently on an `Err`.
+///
+/// ```
+/// use axum::response::sse::Event;
+/// use errwire::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// enum FeedError {
+///     /// Slow down.
+///     #[api(status = 429, retry_after = 3)]
+///     RateLimited,
+/// }
+///
+/// async fn feed() -> impl axum::response::IntoResponse {
+///     let events = [
+///         Ok(Event::default().data("one")),
+///         Ok(Event::default().data("two")),
+///         Err(FeedError::RateLimited),
+///     ];
+///     errwire::axum::sse(futures_util::stream::iter(events))
+/// }
+/// # let _ = axum::Router::<()>::new().route("/feed", axum::routing::get(feed));
+/// ```
+pub fn sse<S, E>(stream: S) -> Sse<impl Stream<Item = Result<Event, Infallible>> + Send + 'static>
+where
+    S: Stream<Item = Result<Event, E>> + Send + 'static,
+    E: ApiError + crate::render::DefaultFormat,
+{
+    let request = RequestContext::current().unwrap_or_default();
+    Sse::new(UntilError::new(stream, move |item| {
+        Ok(match item {
+            Ok(event) => event,
+            Err(error) => error_event(&error, &request),
+        })
+    }))
+}
+
+/// `error` as axum's SSE event (axum writes the fields; errwire says what they hold).
+fn error_event<E: ApiError + crate::render::DefaultFormat>(error: &E, request: &RequestContext) -> Event {
+    let data = error_body::<E::Format>(error, request);
+    let mut event = Event::default().event(crate::sse::EVENT);
+    if let Some(delay) = error.retry_after() {
+        event = event.retry(delay);
+    }
+    // axum splits data at LF and refuses CR; a parser treats CR as a line break too, so the
+    // data reads back the same.
+    event.data(data.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 impl IntoResponse for Box<dyn ApiError + Send + Sync> {

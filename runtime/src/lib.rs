@@ -42,6 +42,7 @@ pub mod jsonrpsee;
 #[cfg_attr(docsrs, doc(cfg(feature = "tracing")))]
 pub mod log;
 mod message;
+pub mod ndjson;
 pub mod openapi;
 mod render;
 #[cfg(any(feature = "tower", feature = "actix-web"))]
@@ -56,6 +57,7 @@ pub mod rules;
 #[cfg_attr(docsrs, doc(cfg(feature = "sentry")))]
 pub mod sentry;
 mod spec;
+pub mod sse;
 pub mod telemetry;
 #[cfg(feature = "tonic")]
 #[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
@@ -70,6 +72,7 @@ mod violation;
 #[cfg(any(feature = "tower", feature = "actix-web"))]
 mod web;
 pub mod wire;
+pub mod ws;
 
 #[doc(hidden)]
 #[path = "private/mod.rs"]

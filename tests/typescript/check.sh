@@ -33,7 +33,7 @@ for module in "${modules[@]}"; do
   name=$(basename "$module" .ts)
   first=$(grep -m1 -oE '^  \| "[^"]+"' "$module" | sed -E 's/^  \| "(.*)"$/\1/')
   cat > "$work/client-$name.ts" <<TS
-import { ERROR_CODES, errorCodeOf, isErrorBody, isKnownErrorCode, type ErrorCode } from "./generated/$name";
+import { ERROR_CODES, errorCodeOf, errorFromSse, isErrorBody, isErrorRecord, isKnownErrorCode, statusOfClose, type ErrorCode } from "./generated/$name";
 
 /** The status the catalogue gives the code of \`body\`, if it is one of this service's errors
  * and its code is one this module knows. */
@@ -62,6 +62,21 @@ export function kind(code: ErrorCode): string {
 /** What a client built against this module makes of a body with a code it does not know. */
 export function probe(body: unknown): [boolean, boolean] {
   return [isErrorBody(body), isErrorBody(body) && isKnownErrorCode(errorCodeOf(body))];
+}
+
+/** What a client makes of the same body inside a stream: an SSE \`error\` event's data (and
+ * the same data under another event name), a close code and a normal closure, an NDJSON
+ * terminal record and a data record. */
+export function streams(data: string): unknown[] {
+  return [
+    errorFromSse("error", data) !== undefined,
+    errorFromSse("message", data),
+    statusOfClose(4029),
+    statusOfClose(4503),
+    statusOfClose(1000),
+    isErrorRecord({ type: "error", error: JSON.parse(data) }),
+    isErrorRecord({ type: "row", id: 1 }),
+  ];
 }
 
 export const known: ErrorCode = "$first";
@@ -100,6 +115,14 @@ TS
     echo "FAILED: $name on a body with a new code: [isErrorBody, known] = $verdict, expected [true,false]" >&2
     failures=$((failures + 1))
   fi
+  streams=$(node -e '
+    const client = require(process.argv[1]);
+    console.log(JSON.stringify(client.streams(require("fs").readFileSync(process.argv[2], "utf8"))));
+  ' "$work/js/client-$name.js" "${module%.ts}.new-code.json")
+  if [ "$streams" != "[true,null,429,503,null,true,false]" ]; then
+    echo "FAILED: $name's stream guards: $streams" >&2
+    failures=$((failures + 1))
+  fi
 done
 [ "$failures" -eq 0 ] || exit 1
-echo "typescript: ${#modules[@]} modules compile with tsc --strict; a misspelt code, and a misspelt case of an exhaustive switch, fail to compile in each; each accepts a body with a code added later as an error body of an unknown code"
+echo "typescript: ${#modules[@]} modules compile with tsc --strict; a misspelt code, and a misspelt case of an exhaustive switch, fail to compile in each; each accepts a body with a code added later as an error body of an unknown code, and reads it inside an SSE event and an NDJSON record; close codes 4029 and 4503 are 429 and 503"

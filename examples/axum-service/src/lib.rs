@@ -9,6 +9,7 @@
 //! curl -i -X POST localhost:3000/accounts -H 'content-type: application/json' -d '{'
 //! curl -i localhost:3000/slow                      # TimeoutLayer → request_timeout
 //! curl -i localhost:3000/warming-up                # 503 + Retry-After: 1, twice, then 200
+//! curl -N localhost:3000/feed                     # an SSE feed that fails after two events
 //! curl -s localhost:3000/graphql -H 'content-type: application/json' -d '{"query":"{ account(id: 42) }"}'
 //! ```
 //!
@@ -16,6 +17,7 @@
 //! extension's tests) run the very service this example serves.
 
 pub mod graphql;
+pub mod streams;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -103,6 +105,9 @@ pub fn app() -> Router {
         .route("/slow", get(slow))
         .route("/boom", get(boom))
         .route("/warming-up", get(warming_up))
+        .route("/feed", get(streams::feed))
+        .route("/export", get(streams::export))
+        .route("/ws", get(streams::socket))
         .with_state(Arc::new(AtomicU32::new(0)))
         .route(
             "/graphql",

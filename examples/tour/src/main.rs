@@ -10,6 +10,7 @@
 //! cargo run -p tour -- --typescript DIR     # each error type as a TypeScript module
 //! cargo run -p tour -- --openapi DIR        # each error type as an OpenAPI 3.1 document
 //! cargo run -p tour -- studio-api --lang fr  # as a client sending `Accept-Language: fr`
+//! cargo run -p tour -- --streams           # an error inside an SSE, WebSocket and NDJSON stream
 //! ```
 
 mod services;
@@ -128,6 +129,10 @@ fn main() -> ExitCode {
             None => {}
         }
     }
+    if args == ["--streams"] {
+        print_streams(&services);
+        return ExitCode::SUCCESS;
+    }
     let service = args.first().map_or("all", String::as_str);
     let format = args.get(1).map_or("default", String::as_str);
     let chosen: Vec<&Service> = services
@@ -171,7 +176,56 @@ fn main() -> ExitCode {
             show_group(service, group, format, language, &mut request);
         }
     }
+    if service == "all" && format == "default" {
+        print_streams(&services);
+    }
     ExitCode::SUCCESS
+}
+
+/// Errors after the 200, one example per kind of stream, as a client reads it: a service's
+/// first error with a retry delay (else its first error), in its own envelope.
+fn print_streams(services: &[Service]) {
+    let Some((group, error)) = services
+        .iter()
+        .flat_map(|s| &s.groups)
+        .flat_map(|g| g.errors.iter().map(move |e| (g, e)))
+        .find(|(_, e)| e.retry_after().is_some())
+    else {
+        return;
+    };
+    let ctx = Context::new().request_id("req_stream");
+    let format = group.format;
+    say!("{}", "=".repeat(100));
+    say!("Errors inside a stream: after the 200, the stream is the only channel left");
+    say!(
+        "({} `{}` in the {format} envelope)",
+        group.type_name,
+        error.code()
+    );
+    say!("{}", "=".repeat(100));
+    say!("\nServer-Sent Events (errwire::sse::frame), after two events:\n");
+    say!("data: tick 1\n\ndata: tick 2\n");
+    say!(
+        "{}",
+        in_format!(format, F => errwire::sse::frame::<F>(error.as_ref(), &ctx)).trim_end()
+    );
+    let (code, reason) = errwire::ws::close_frame(error.as_ref());
+    say!("\nWebSocket (errwire::ws): the last text message, then the close frame:\n");
+    say!(
+        "text  {}",
+        in_format!(format, F => errwire::ws::message::<F>(error.as_ref(), &ctx))
+    );
+    say!(
+        "close {code} {reason:?}   ({} -> {code}; the reason is the code)",
+        error.status().as_u16()
+    );
+    say!("\nNDJSON (errwire::ndjson::record), after two records:\n");
+    say!("{{\"id\":1}}\n{{\"id\":2}}");
+    say!(
+        "{}",
+        in_format!(format, F => errwire::ndjson::record::<F>(error.as_ref(), &ctx)).trim_end()
+    );
+    say!();
 }
 
 fn show_group(
@@ -262,6 +316,7 @@ fn print_index(services: &[Service]) {
     say!("  in French:              cargo run -p tour -- studio-api --lang fr");
     say!("  TypeScript modules:     cargo run -p tour -- --typescript target/errwire-ts");
     say!("  OpenAPI documents:      cargo run -p tour -- --openapi target/errwire-openapi");
+    say!("  errors inside streams:  cargo run -p tour -- --streams   (SSE, WebSocket, NDJSON)");
     say!("\nEvery service follows, in full.\n");
 }
 

@@ -47,6 +47,18 @@ fn the_default_tour_shows_every_service_with_responses_and_tables() {
 }
 
 #[test]
+fn the_streams_as_a_client_reads_them() {
+    let (code, out) = tour(&["--streams"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("data: tick 2\n\nevent: error\nretry: "), "{out}");
+    assert!(out.contains("\nclose 4"), "{out}");
+    assert!(out.contains("\n{\"type\":\"error\",\"error\":{"), "{out}");
+    // The full tour ends with the same section.
+    let (_, all) = tour(&[]);
+    assert!(all.contains("Errors inside a stream"));
+}
+
+#[test]
 fn a_service_in_another_envelope() {
     let (code, out) = tour(&["worldmonitor", "mcp-tool"]);
     assert_eq!(code, 0);

@@ -25,7 +25,10 @@ pub fn typescript(specs: &[ErrorSpec]) -> String {
 ///   today's new error), `isKnownErrorCode(x)`, which narrows a code to `ErrorCode` (an
 ///   exhaustive `switch` over it still fails to compile on a misspelt code), and
 ///   `errorCodeOf(body)`, where the envelope keeps the code. `isErrorCode` is the deprecated
-///   name of `isKnownErrorCode`.
+///   name of `isKnownErrorCode`;
+/// - errors inside streams: `errorFromSse(event, data)` (an SSE `error` event's envelope),
+///   `statusOfClose(code)` (a WebSocket close code's status), `isErrorRecord(record)` (an
+///   NDJSON terminal record) — see [`crate::sse`], [`crate::ws`], [`crate::ndjson`].
 ///
 /// A code listed twice (two types sharing it) is written once, with its first spec. For a
 /// custom format, `ErrorBody` is `unknown` and `isErrorBody` checks nothing but the code
@@ -123,7 +126,7 @@ fn write_module(out: &mut String, specs: &[&ErrorSpec], format: Option<&Descript
         out.push_str(VIOLATION);
     }
     out.push_str(envelope);
-    match format.and_then(|d| d.code_at) {
+    let code_of = match format.and_then(|d| d.code_at) {
         Some(path) => writeln!(
             out,
             "/** The code of an error body: one of `ErrorCode`, or one this module does not know yet. */\nexport function errorCodeOf(body: ErrorBody): AnyErrorCode {{\n  return body.{};\n}}",
@@ -133,7 +136,75 @@ fn write_module(out: &mut String, specs: &[&ErrorSpec], format: Option<&Descript
             out,
             "/** The code of an error body: this envelope carries none. */\nexport function errorCodeOf(_body: ErrorBody): AnyErrorCode | undefined {{\n  return undefined;\n}}"
         ),
+    };
+    code_of?;
+    write_streams(out)
+}
+
+/// The client side of errors inside streams: an SSE error event, a WebSocket close code, an
+/// NDJSON terminal record — written from the constants the server side uses.
+fn write_streams(out: &mut String) -> core::fmt::Result {
+    let event = literal(crate::sse::EVENT);
+    let (member, marker) = crate::ndjson::TYPE_MEMBER;
+    let body = crate::ndjson::ERROR_MEMBER;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "/** The error of an SSE event (`event: {}`, its data the envelope), or `undefined` for any other event. */",
+        crate::sse::EVENT
+    )?;
+    writeln!(
+        out,
+        "export function errorFromSse(event: string, data: string): ErrorBody | undefined {{"
+    )?;
+    writeln!(out, "  if (event !== {event}) return undefined;")?;
+    writeln!(out, "  let body: unknown;")?;
+    writeln!(
+        out,
+        "  try {{ body = JSON.parse(data); }} catch {{ return undefined; }}"
+    )?;
+    writeln!(out, "  return isErrorBody(body) ? body : undefined;")?;
+    writeln!(out, "}}")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "/** The HTTP status a WebSocket close code stands for (errwire's rule), or `undefined` for any other close code. */"
+    )?;
+    writeln!(
+        out,
+        "export function statusOfClose(code: number): number | undefined {{"
+    )?;
+    for (first, base) in crate::ws::CLOSE_CODE_RULE {
+        writeln!(
+            out,
+            "  if (Number.isInteger(code) && code >= {base} && code < {}) return code - {base} + {first};",
+            base + 100
+        )?;
     }
+    writeln!(out, "  return undefined;")?;
+    writeln!(out, "}}")?;
+    writeln!(out)?;
+    writeln!(out, "/** The terminal record of an NDJSON stream that failed. */")?;
+    writeln!(out, "export interface ErrorRecord {{")?;
+    writeln!(out, "  readonly {member}: {};", literal(marker))?;
+    writeln!(out, "  readonly {body}: ErrorBody;")?;
+    writeln!(out, "}}")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "/** Whether an NDJSON record is the terminal error record (data records never have `{member}: {}`). */",
+        literal(marker)
+    )?;
+    writeln!(
+        out,
+        "export function isErrorRecord(record: unknown): record is ErrorRecord {{"
+    )?;
+    writeln!(
+        out,
+        "  return isObject(record) && record.{member} === {} && isErrorBody(record.{body});",
+        literal(marker)
+    )?;
+    writeln!(out, "}}")
 }
 
 /// The open code set: the type of a received code, and the guard that narrows it to a known

@@ -6,6 +6,7 @@ mod remote;
 #[cfg(feature = "reqwest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub mod reqwest;
+mod streams;
 
 pub use codes::KnownCodes;
 pub use remote::{DecodeError, DecodeErrorKind, MAX_BODY, MAX_VIOLATIONS, RemoteError, RemoteFormat};

@@ -11,6 +11,7 @@
 //! - [`guard`]: the handler run with a timeout and panic catching.
 //! - `json`: JSON request bodies parsed with the path of the field that failed, for the
 //!   axum and actix-web extractors.
+//! - `stream`: a response stream that ends with its first error, as an SSE frame.
 //! - [`render`]: an error rendered for the current request, and the one function that
 //!   decides which framework-made responses become a [`FrameworkError`](crate::framework::FrameworkError).
 
@@ -23,3 +24,5 @@ pub(crate) mod pipeline;
 pub(crate) mod render;
 pub(crate) mod request_id;
 pub(crate) mod settings;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) mod stream;

@@ -14,8 +14,16 @@ use crate::{error::ApiError, format::Format, render::to_response};
 /// the service's (the layer's) format, else `F`, the type's own.
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) fn render_current<F: Format>(error: &(impl ApiError + ?Sized)) -> http::Response<Vec<u8>> {
-    let request = RequestContext::current().unwrap_or_default();
-    render_for(error, &request, |error, ctx| {
+    render_with::<F>(error, &RequestContext::current().unwrap_or_default())
+}
+
+/// [`render_current`] for a request whose context was taken earlier (a stream's).
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) fn render_with<F: Format>(
+    error: &(impl ApiError + ?Sized),
+    request: &RequestContext,
+) -> http::Response<Vec<u8>> {
+    render_for(error, request, |error, ctx| {
         match (request.wants_problem(), request.renderer()) {
             (true, _) => to_response::<Problem>(error, ctx),
             // `&E` is an `ApiError` and sized: it coerces to the renderer's `&dyn ApiError`.

@@ -43,6 +43,7 @@ mod registry;
 mod report;
 mod response;
 mod standards;
+mod streams;
 mod thiserror;
 mod trace_context;
 mod tracing_capture;
