@@ -114,6 +114,24 @@ pub fn document<M: Merged>(mut op: TransformOperation<'_>) -> TransformOperation
     op
 }
 
+/// Documents the `200` of an SSE route whose failures are `E`'s codes
+/// ([`EventStream`](super::EventStream)): `get_with(feed, |op| op.with(event_stream::<FeedError>))`.
+pub fn event_stream<E: Catalogued + DefaultFormat + ?Sized>(
+    mut op: TransformOperation<'_>,
+) -> TransformOperation<'_> {
+    let operation = op.inner_mut();
+    let responses = operation.responses.get_or_insert_with(Default::default);
+    let stream = BTreeMap::from([(200, super::stream::event_stream_json::<E>())]);
+    for (status, response) in convert(stream) {
+        if let Some(status) = status {
+            responses
+                .responses
+                .insert(StatusCode::Code(status), ReferenceOr::Item(response));
+        }
+    }
+    op
+}
+
 /// errwire's axum extractors document their input as axum's own do, so they can stand in
 /// aide's `ApiRouter` handlers.
 #[cfg(feature = "axum")]

@@ -4,10 +4,13 @@
 pub mod aide;
 #[cfg_attr(not(any(feature = "utoipa", feature = "aide")), allow(dead_code))]
 mod merged;
+#[cfg_attr(not(any(feature = "utoipa", feature = "aide")), allow(dead_code))]
+mod stream;
 #[cfg(feature = "utoipa")]
 mod utoipa;
 
 pub use merged::{ErrorTypes, Framework, Listed, Merger, Responses, Served, WithProblem};
+pub use stream::EventStream;
 #[cfg(feature = "utoipa")]
 pub use utoipa::{ErrorSchemas, responses, responses_for};
 
@@ -353,9 +356,15 @@ fn infer(required: &[Value], optional: &[Value]) -> Value {
         .keys()
         .filter(|name| !required.is_empty() && required.iter().all(|v| v.get(name.as_str()).is_some()))
         .collect();
-    let mut schema = json!({"type": "object", "properties": properties});
-    if !required_names.is_empty() {
-        schema["required"] = json!(required_names);
+    let required_names = (!required_names.is_empty()).then(|| json!(required_names));
+    let mut schema = json!({"type": "object"});
+    // No empty `properties`: generators' schema types drop it, and the schema errwire writes
+    // raw (an event stream's error data) must equal the one they re-serialize.
+    if !properties.is_empty() {
+        schema["properties"] = Value::Object(properties);
+    }
+    if let Some(required_names) = required_names {
+        schema["required"] = required_names;
     }
     if open {
         schema["additionalProperties"] = json!(true);

@@ -73,3 +73,9 @@ impl<T: ErrorTypes> utoipa::IntoResponses for WithProblem<T> {
         convert(Merger::of::<T>(true))
     }
 }
+
+impl<E: Catalogued + DefaultFormat + ?Sized> utoipa::IntoResponses for super::EventStream<E> {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        convert(BTreeMap::from([(200, super::stream::event_stream_json::<E>())]))
+    }
+}

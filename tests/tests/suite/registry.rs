@@ -54,11 +54,12 @@ fn a_code_shared_by_two_crates_is_found_with_both_declarations() {
         .iter()
         .find(|d| d.code == "account_not_found")
         .expect("the clash is found");
-    // The axum example, linked into this binary too, declares the code a third time.
+    // The axum and actix-web examples, linked into this binary too, declare it again.
     assert_eq!(
         shared.declared_by,
         [
             "accounts::AccountsError::NotFound",
+            "actix_service_example::AccountsError::NotFound",
             "axum_service::AccountsError::NotFound",
             "legacy::LegacyAccountsError::Missing"
         ]
@@ -66,7 +67,7 @@ fn a_code_shared_by_two_crates_is_found_with_both_declarations() {
     let error = check_unique(&catalogue::all()).unwrap_err().to_string();
     assert!(
         error.contains(
-            "`account_not_found`: accounts::AccountsError::NotFound, axum_service::AccountsError::NotFound, legacy::LegacyAccountsError::Missing"
+            "`account_not_found`: accounts::AccountsError::NotFound, actix_service_example::AccountsError::NotFound, axum_service::AccountsError::NotFound, legacy::LegacyAccountsError::Missing"
         ),
         "{error}"
     );

@@ -327,3 +327,73 @@ fn any_error_makes_one_event_with_exactly_its_body() {
         check::<OAuth>(error, &ctx)
     });
 }
+
+// --- OpenAPI -------------------------------------------------------------------------------
+
+/// The `200` of an SSE route, as utoipa and aide document it: `text/event-stream`, every
+/// code's frame as sent as an example, the error event's data schema (validating each frame's
+/// data), in a document `oas3` reads as OpenAPI 3.1.
+#[test]
+fn an_event_stream_route_documents_its_error_event() {
+    use errwire::openapi::EventStream;
+    use utoipa::openapi::path::{HttpMethod, OperationBuilder, PathItem};
+    use utoipa::openapi::{InfoBuilder, OpenApiBuilder, PathsBuilder, ResponsesBuilder};
+
+    let operation = OperationBuilder::new()
+        .responses(
+            ResponsesBuilder::new()
+                .responses_from_into_responses::<EventStream<FeedError>>()
+                .responses_from_into_responses::<FeedError>()
+                .build(),
+        )
+        .build();
+    let mut openapi = OpenApiBuilder::new()
+        .info(InfoBuilder::new().title("feed").version("1.0.0").build())
+        .paths(PathsBuilder::new().path("/feed", PathItem::new(HttpMethod::Get, operation)))
+        .build();
+    utoipa::Modify::modify(&errwire::openapi::ErrorSchemas, &mut openapi);
+    let text = openapi.to_pretty_json().unwrap();
+    oas3::from_json(&text).unwrap_or_else(|e| panic!("oas3 rejects the document: {e}\n{text}"));
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    let stream = &doc["paths"]["/feed"]["get"]["responses"]["200"]["content"]["text/event-stream"];
+    assert_event_stream(&doc, stream);
+    // The error event's data and the 429 response share one schema component.
+    let r429 = &doc["paths"]["/feed"]["get"]["responses"]["429"]["content"]["application/json"];
+    assert_eq!(stream["x-errwire-error-event"]["data"], r429["schema"]);
+
+    // aide documents the same 200.
+    let mut operation = aide::openapi::Operation::default();
+    let _ = aide::transform::TransformOperation::new(&mut operation)
+        .with(errwire::openapi::aide::event_stream::<FeedError>);
+    let aide_doc = serde_json::to_value(&operation).unwrap();
+    let aide_stream = &aide_doc["responses"]["200"]["content"]["text/event-stream"];
+    assert_event_stream(&aide_doc, aide_stream);
+    assert_eq!(aide_stream["examples"], stream["examples"]);
+}
+
+fn assert_event_stream(doc: &Value, stream: &Value) {
+    let event = &stream["x-errwire-error-event"];
+    assert_eq!(event["event"], "error", "{stream}");
+    let mut data = &event["data"];
+    if let Some(reference) = data["$ref"].as_str() {
+        let name = reference.rsplit('/').next().unwrap();
+        data = &doc["components"]["schemas"][name];
+    }
+    let schema = validator(data);
+    let examples = stream["examples"].as_object().unwrap();
+    assert_eq!(examples.len(), FeedError::CATALOGUE.len());
+    for (code, example) in examples {
+        let frame = example["value"].as_str().unwrap();
+        let remote = RemoteError::from_sse_frame(frame).unwrap();
+        assert_eq!(remote.code(), Some(code.as_str()));
+        let body: Value =
+            serde_json::from_str(frame.lines().find_map(|l| l.strip_prefix("data: ")).unwrap()).unwrap();
+        assert!(schema.is_valid(&body), "{body} against {data}");
+    }
+    assert!(
+        examples["rate_limited"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("\nretry: 3000\n")
+    );
+}
