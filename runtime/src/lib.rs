@@ -95,7 +95,7 @@ pub use spec::{
     ErrorSpec, GrpcCode, McpChannel, MessageSource, ReportClass, default_jsonrpc_code, default_retryable,
 };
 pub use telemetry::ErrorType;
-pub use violation::{MAX_VIOLATION_TEXT, MAX_VIOLATIONS, Violation};
+pub use violation::{MAX_PARAMS, MAX_VIOLATION_TEXT, MAX_VIOLATIONS, Violation};
 
 /// Derives [`ApiError`] and [`Catalogued`]; every `#[api(…)]` key is in
 /// [the attribute reference](crate::_attributes).

@@ -158,6 +158,21 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// `violation`'s message for this request: the translation of `violation-<code>` with the
+    /// violation's parameters as its variables when the context carries translations that
+    /// have it (feature `i18n`), else the violation's own message.
+    #[must_use]
+    pub fn violation_message<'v>(&self, violation: &'v crate::Violation) -> std::borrow::Cow<'v, str> {
+        #[cfg(feature = "i18n")]
+        if let Some(text) = self
+            .i18n()
+            .and_then(|(translations, chain)| translations.violation_message(chain, violation))
+        {
+            return std::borrow::Cow::Owned(text);
+        }
+        std::borrow::Cow::Borrowed(violation.message())
+    }
+
     /// `error`'s problem+json title for this request (its `.title` translation, else
     /// [`ApiError::title`]).
     #[must_use]

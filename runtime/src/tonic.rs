@@ -36,10 +36,21 @@ pub fn status(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> Status {
     if let Some(url) = error.docs_url() {
         details.add_help_link(error.title(), url);
     }
+    // A translated message also travels as `LocalizedMessage`, with its locale, as Google's
+    // APIs send it.
+    #[cfg(feature = "i18n")]
+    if let Some(locale) = ctx.language_of(error) {
+        details.set_localized_message(locale, ctx.message(error).to_string());
+    }
     let violations = error.violations();
     if !violations.is_empty() {
         let written = crate::violation::written(violations);
-        details.set_bad_request(written.iter().map(field_violation).collect::<Vec<_>>());
+        details.set_bad_request(
+            written
+                .iter()
+                .map(|v| field_violation(v, ctx))
+                .collect::<Vec<_>>(),
+        );
     }
     let mut metadata = MetadataMap::new();
     if let Some(id) = ctx.request_id_ref() {
@@ -79,9 +90,10 @@ fn metadata_of(error: &(impl ApiError + ?Sized)) -> HashMap<String, String> {
 
 /// One violation, its texts cut to [`MAX_VIOLATION_TEXT`](crate::`MAX_VIOLATION_TEXT`) as in
 /// every other format.
-fn field_violation(violation: &Violation) -> FieldViolation {
+fn field_violation(violation: &Violation, ctx: &Context<'_>) -> FieldViolation {
     use crate::violation::bounded;
-    let mut field = FieldViolation::new(bounded(violation.field()), bounded(violation.message()));
+    let message = ctx.violation_message(violation);
+    let mut field = FieldViolation::new(bounded(violation.field()), bounded(&message));
     field.reason = String::from(bounded(violation.code()));
     field
 }

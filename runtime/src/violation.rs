@@ -34,6 +34,8 @@ pub struct Violation {
     field: Cow<'static, str>,
     code: Cow<'static, str>,
     message: Cow<'static, str>,
+    /// The constraint's values (`max = 100`), in the order given.
+    params: Vec<(Cow<'static, str>, serde_json::Value)>,
 }
 
 impl Violation {
@@ -48,7 +50,36 @@ impl Violation {
             field: field.into(),
             code: code.into(),
             message: message.into(),
+            params: Vec::new(),
         }
+    }
+
+    /// Adds a parameter of the constraint (`max`, `100`): written beside the violation where
+    /// the format has room (`params` in Problem's `errors[]` and in the `violations[]` of the
+    /// other formats), read back by [`RemoteError`](crate::client::RemoteError), and a
+    /// variable of the violation's translated message. A name given twice keeps its last
+    /// value; at most [`MAX_PARAMS`] are written.
+    ///
+    /// ```
+    /// use errwire::Violation;
+    ///
+    /// let violation = Violation::new("name", "too_long", "At most 100 characters.").param("max", 100);
+    /// assert_eq!(violation.params().collect::<Vec<_>>(), [("max", &serde_json::json!(100))]);
+    /// ```
+    #[must_use]
+    pub fn param(mut self, name: impl Into<Cow<'static, str>>, value: impl Into<serde_json::Value>) -> Self {
+        let name = name.into();
+        let value = value.into();
+        match self.params.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, old)) => *old = value,
+            None => self.params.push((name, value)),
+        }
+        self
+    }
+
+    /// The parameters, in the order given.
+    pub fn params(&self) -> impl Iterator<Item = (&str, &serde_json::Value)> {
+        self.params.iter().map(|(name, value)| (name.as_ref(), value))
     }
 
     /// A violation made of static texts, in `const` context.
@@ -58,6 +89,7 @@ impl Violation {
             field: Cow::Borrowed(field),
             code: Cow::Borrowed(code),
             message: Cow::Borrowed(message),
+            params: Vec::new(),
         }
     }
 
@@ -185,64 +217,99 @@ pub(crate) fn omitted(violations: &[Violation]) -> Option<usize> {
 }
 
 /// The list as `[{"field","code","message"}…]`, at most [`MAX_VIOLATIONS`].
-pub(crate) struct FieldList<'a>(pub(crate) &'a [Violation]);
+pub(crate) struct FieldList<'a>(pub(crate) &'a [Violation], pub(crate) MessageOf<'a>);
 
 impl Serialize for FieldList<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let written = written(self.0);
         let mut seq = serializer.serialize_seq(Some(written.len()))?;
         for violation in written {
-            seq.serialize_element(&FieldEntry(violation))?;
+            seq.serialize_element(&FieldEntry(violation, self.1))?;
         }
         seq.end()
     }
 }
 
-struct FieldEntry<'a>(&'a Violation);
+struct FieldEntry<'a>(&'a Violation, MessageOf<'a>);
 
 impl Serialize for FieldEntry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(3))?;
+        let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("field", bounded(self.0.field()))?;
         map.serialize_entry("code", bounded(self.0.code()))?;
-        map.serialize_entry("message", bounded(self.0.message()))?;
+        map.serialize_entry("message", bounded(&(self.1)(self.0)))?;
+        params_entry(&mut map, self.0)?;
+        map.end()
+    }
+}
+
+/// A violation's message as a request sees it (`Context::violation_message`: translated when
+/// the request's language has it).
+pub(crate) type MessageOf<'a> = &'a dyn Fn(&Violation) -> Cow<'_, str>;
+
+/// The most parameters written for one violation.
+pub const MAX_PARAMS: usize = 16;
+
+/// `"params": {name: value, …}` when the violation has any (at most [`MAX_PARAMS`], names
+/// bounded like the other strings).
+fn params_entry<M: SerializeMap>(map: &mut M, violation: &Violation) -> Result<(), M::Error> {
+    if violation.params.is_empty() {
+        return Ok(());
+    }
+    map.serialize_entry("params", &Params(violation))
+}
+
+struct Params<'a>(&'a Violation);
+
+impl Serialize for Params<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let written = &self.0.params[..self.0.params.len().min(MAX_PARAMS)];
+        let mut map = serializer.serialize_map(Some(written.len()))?;
+        for (name, value) in written {
+            map.serialize_entry(bounded(name), value)?;
+        }
         map.end()
     }
 }
 
 /// The list as RFC 9457 `errors`: `[{"detail","pointer","code"}…]`, at most
 /// [`MAX_VIOLATIONS`].
-pub(crate) struct ProblemList<'a>(pub(crate) &'a [Violation]);
+pub(crate) struct ProblemList<'a>(pub(crate) &'a [Violation], pub(crate) MessageOf<'a>);
 
 impl Serialize for ProblemList<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let written = written(self.0);
         let mut seq = serializer.serialize_seq(Some(written.len()))?;
         for violation in written {
-            seq.serialize_element(&ProblemEntry(violation))?;
+            seq.serialize_element(&ProblemEntry(violation, self.1))?;
         }
         seq.end()
     }
 }
 
-struct ProblemEntry<'a>(&'a Violation);
+struct ProblemEntry<'a>(&'a Violation, MessageOf<'a>);
 
 impl Serialize for ProblemEntry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(3))?;
-        map.serialize_entry("detail", bounded(self.0.message()))?;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("detail", bounded(&(self.1)(self.0)))?;
         map.serialize_entry("pointer", &PointerFragment(self.0))?;
         map.serialize_entry("code", bounded(self.0.code()))?;
+        params_entry(&mut map, self.0)?;
         map.end()
     }
 }
 
 /// `"violations": […]` and, when some were left out, `"violations_omitted": n`.
-pub(crate) fn field_entries<M: SerializeMap>(map: &mut M, violations: &[Violation]) -> Result<(), M::Error> {
+pub(crate) fn field_entries<M: SerializeMap>(
+    map: &mut M,
+    violations: &[Violation],
+    message_of: MessageOf<'_>,
+) -> Result<(), M::Error> {
     if violations.is_empty() {
         return Ok(());
     }
-    map.serialize_entry("violations", &FieldList(violations))?;
+    map.serialize_entry("violations", &FieldList(violations, message_of))?;
     if let Some(omitted) = omitted(violations) {
         map.serialize_entry("violations_omitted", &omitted)?;
     }
@@ -253,11 +320,12 @@ pub(crate) fn field_entries<M: SerializeMap>(map: &mut M, violations: &[Violatio
 pub(crate) fn problem_entries<M: SerializeMap>(
     map: &mut M,
     violations: &[Violation],
+    message_of: MessageOf<'_>,
 ) -> Result<(), M::Error> {
     if violations.is_empty() {
         return Ok(());
     }
-    map.serialize_entry("errors", &ProblemList(violations))?;
+    map.serialize_entry("errors", &ProblemList(violations, message_of))?;
     if let Some(omitted) = omitted(violations) {
         map.serialize_entry("errors_omitted", &omitted)?;
     }

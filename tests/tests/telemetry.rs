@@ -80,6 +80,8 @@ fn otel() -> (
         .with(tracing_subscriber::filter::LevelFilter::DEBUG)
         .with(tracing_opentelemetry::layer().with_tracer(provider.tracer("errwire-tests")));
     let guard = tracing::subscriber::set_default(subscriber);
+    // tracing caches callsite interest globally: recompute it with this thread's subscriber.
+    tracing::callsite::rebuild_interest_cache();
     (exporter, provider, guard)
 }
 

@@ -225,11 +225,13 @@ export const isErrorCode = isKnownErrorCode;
 ";
 
 /// The violation objects of the formats that carry `violations`.
-const VIOLATION: &str = "/** One field violation: the field's path, a code and a message. */
+const VIOLATION: &str =
+    "/** One field violation: the field's path, a code, a message, and the constraint's parameters. */
 export interface Violation {
   readonly field: string;
   readonly code: string;
   readonly message: string;
+  readonly params?: Readonly<Record<string, unknown>>;
 }
 
 ";

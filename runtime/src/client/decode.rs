@@ -228,11 +228,12 @@ fn read_facts(remote: &mut RemoteError, object: &Map<String, Value>) {
             .filter_map(Value::as_object)
             .take(MAX_VIOLATIONS)
             .map(|v| {
-                Violation::new(
+                let violation = Violation::new(
                     text(v, "field").unwrap_or_default(),
                     text(v, "code").unwrap_or_default(),
                     text(v, "message").unwrap_or_default(),
-                )
+                );
+                with_params(violation, v)
             })
             .collect();
     }
@@ -254,15 +255,26 @@ fn read_problem(remote: &mut RemoteError, object: &Map<String, Value>, descripto
                 let field = text(v, "pointer")
                     .map(|p| field_of_pointer(&p))
                     .unwrap_or_default();
-                Violation::new(
+                let violation = Violation::new(
                     field,
                     text(v, "code").unwrap_or_default(),
                     text(v, "detail").unwrap_or_default(),
-                )
+                );
+                with_params(violation, v)
             })
             .collect();
     }
     remote.details = members_except(object, descriptor.members);
+}
+
+/// The violation with the `params` its entry carries (at most [`crate::MAX_PARAMS`]).
+fn with_params(violation: Violation, entry: &Map<String, Value>) -> Violation {
+    let params = entry.get("params").and_then(Value::as_object);
+    params
+        .into_iter()
+        .flatten()
+        .take(crate::MAX_PARAMS)
+        .fold(violation, |v, (name, value)| v.param(name.clone(), value.clone()))
 }
 
 fn text(object: &Map<String, Value>, key: &str) -> Option<String> {

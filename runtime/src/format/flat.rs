@@ -27,7 +27,7 @@ impl Format for Flat {
             request_id_entry(map, ctx)?;
             trace_id_entry(map, ctx)?;
             details_entry(map, error)?;
-            violation::field_entries(map, error.violations())
+            violation::field_entries(map, error.violations(), &|v| ctx.violation_message(v))
         })
     }
 }

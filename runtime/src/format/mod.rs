@@ -183,7 +183,9 @@ impl<E: ApiError + ?Sized> serde::Serialize for Facts<'_, E> {
         request_id_entry(&mut map, self.ctx)?;
         trace_id_entry(&mut map, self.ctx)?;
         details_entry(&mut map, self.error)?;
-        crate::violation::field_entries(&mut map, self.error.violations())?;
+        crate::violation::field_entries(&mut map, self.error.violations(), &|v| {
+            self.ctx.violation_message(v)
+        })?;
         map.end()
     }
 }

@@ -36,7 +36,9 @@ impl<E: ApiError + ?Sized> Serialize for Inner<'_, E> {
         request_id_entry(&mut map, self.ctx)?;
         trace_id_entry(&mut map, self.ctx)?;
         details_entry(&mut map, self.error)?;
-        violation::field_entries(&mut map, self.error.violations())?;
+        violation::field_entries(&mut map, self.error.violations(), &|v| {
+            self.ctx.violation_message(v)
+        })?;
         map.end()
     }
 }

@@ -49,7 +49,7 @@ impl Format for Problem {
             map.serialize_entry("code", error.code())?;
             request_id_entry(map, ctx)?;
             trace_id_entry(map, ctx)?;
-            violation::problem_entries(map, error.violations())?;
+            violation::problem_entries(map, error.violations(), &|v| ctx.violation_message(v))?;
             flattened_details(map, error)
         })
     }
@@ -67,11 +67,12 @@ pub(crate) const DESCRIPTOR: Descriptor = Descriptor {
     facts_at: None,
     recognised_by: &[&[(&["status"], MemberKind::Integer), (&["title"], MemberKind::String)], &[(&["status"], MemberKind::Integer), (&["type"], MemberKind::String)]],
     content_type_identifies: true,
-    typescript: "/** One RFC 9457 `errors` entry: a message, a JSON Pointer (as a URI fragment), a code. */
+    typescript: "/** One RFC 9457 `errors` entry: a message, a JSON Pointer (as a URI fragment), a code, and the constraint's parameters. */
 export interface ProblemViolation {
   readonly detail: string;
   readonly pointer: string;
   readonly code: string;
+  readonly params?: Readonly<Record<string, unknown>>;
 }
 
 /** The error body: RFC 9457 problem details (`application/problem+json`); details are

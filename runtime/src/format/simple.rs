@@ -31,7 +31,10 @@ impl Format for Simple {
             if error.spec().message_source() == MessageSource::Attribute {
                 map.serialize_entry("error_description", &ctx.message(error))?;
             } else if let Some(violation) = first {
-                map.serialize_entry("error_description", violation::bounded(violation.message()))?;
+                map.serialize_entry(
+                    "error_description",
+                    violation::bounded(&ctx.violation_message(violation)),
+                )?;
             }
             if let Some(violation) = first {
                 let mut named_field = false;

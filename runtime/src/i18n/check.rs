@@ -166,6 +166,7 @@ impl Translations {
     /// The mistakes, in locale order.
     pub fn check(&self, specs: &[ErrorSpec]) -> Result<(), Vec<Mistake>> {
         let mut mistakes = codes_that_cannot_be_ids(specs);
+        let mut violations = ViolationMessages::default();
         for (locale, file, source) in self.sources() {
             // The text parsed when the translations were built; parsing it again here keeps
             // the bundle free of what only the checker needs.
@@ -173,7 +174,9 @@ impl Translations {
                 Ok(resource) | Err((resource, _)) => resource,
             };
             check_locale(specs, locale, file, source, &resource, &mut mistakes);
+            violations.read(locale, file, source, &resource);
         }
+        violations.check(&mut mistakes);
         finish(mistakes)
     }
 }
@@ -189,6 +192,7 @@ where
     S: Into<String>,
 {
     let mut mistakes = codes_that_cannot_be_ids(specs);
+    let mut violations = ViolationMessages::default();
     for (locale, source) in sources {
         let file = std::format!("{}.ftl", locale.as_ref());
         if let Some(read) = read(locale.as_ref(), file, source.into(), &mut mistakes) {
@@ -200,9 +204,80 @@ where
                 &read.resource,
                 &mut mistakes,
             );
+            violations.read(&read.tag, &read.file, &read.source, &read.resource);
         }
     }
+    violations.check(&mut mistakes);
     finish(mistakes)
+}
+
+/// The translations of violation codes (`violation-<code>`) in every locale. Violations are
+/// made at run time, so no catalogue lists their codes; what can be checked is that the
+/// locales agree: each translated in every locale, with the variables (the violation's
+/// parameters) of the first locale that has it.
+#[derive(Default)]
+struct ViolationMessages {
+    /// (locale, file, message id, line, variables).
+    found: Vec<(String, String, String, usize, Vec<String>)>,
+    locales: Vec<String>,
+}
+
+impl ViolationMessages {
+    fn read(&mut self, locale: &str, file: &str, source: &str, resource: &FluentResource) {
+        self.locales.push(locale.to_owned());
+        for entry in resource.entries() {
+            let ast::Entry::Message(message) = entry else {
+                continue;
+            };
+            let id = message.id.name;
+            if !id.starts_with(super::VIOLATION_PREFIX) || message.value.is_none() {
+                continue;
+            }
+            let mut variables = Vec::new();
+            if let Some(value) = &message.value {
+                pattern_variables(value, &mut variables);
+            }
+            let mut variables: Vec<String> = variables.into_iter().map(str::to_owned).collect();
+            variables.sort_unstable();
+            variables.dedup();
+            let line = line_of_message(source, id, 0);
+            self.found
+                .push((locale.to_owned(), file.to_owned(), id.to_owned(), line, variables));
+        }
+    }
+
+    fn check(self, mistakes: &mut Vec<Mistake>) {
+        let mut ids: Vec<&str> = self.found.iter().map(|f| f.2.as_str()).collect();
+        ids.dedup();
+        let mut checked: Vec<&str> = Vec::new();
+        for id in ids {
+            if checked.contains(&id) {
+                continue;
+            }
+            checked.push(id);
+            let in_locales: Vec<_> = self.found.iter().filter(|f| f.2 == id).collect();
+            let reference = &in_locales[0].4;
+            for locale in &self.locales {
+                if !in_locales.iter().any(|f| &f.0 == locale) {
+                    mistakes.push(Mistake::Missing {
+                        code: id.to_owned(),
+                        locale: locale.clone(),
+                    });
+                }
+            }
+            for (locale, file, _, line, variables) in &in_locales[1..] {
+                for variable in variables.iter().filter(|v| !reference.contains(v)) {
+                    mistakes.push(Mistake::UnknownVariable {
+                        code: id.to_owned(),
+                        variable: variable.clone(),
+                        locale: locale.clone(),
+                        file: file.clone(),
+                        line: *line,
+                    });
+                }
+            }
+        }
+    }
 }
 
 fn finish(mistakes: Vec<Mistake>) -> Result<(), Vec<Mistake>> {
@@ -249,6 +324,10 @@ fn check_locale(
             continue;
         }
         seen.push(code);
+        // A violation's translation: checked across locales (`ViolationMessages`).
+        if code.starts_with(super::VIOLATION_PREFIX) {
+            continue;
+        }
         let Some(spec) = specs.iter().find(|s| s.code() == code) else {
             mistakes.push(Mistake::UnknownCode {
                 code: code.to_string(),

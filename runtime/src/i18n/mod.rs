@@ -271,6 +271,38 @@ impl Translations {
     }
 }
 
+/// The prefix of the Fluent message that translates a violation code: `violation-too_long`.
+pub const VIOLATION_PREFIX: &str = "violation-";
+
+impl Translations {
+    /// `violation`'s message translated in the first locale of `chain` that has
+    /// `violation-<code>`, its parameters as the variables; `None` when none has it.
+    pub(crate) fn violation_message(&self, chain: Chain, violation: &crate::Violation) -> Option<String> {
+        let id = std::format!("{VIOLATION_PREFIX}{}", violation.code());
+        let (locale, pattern) = self.find(chain, &id, None)?;
+        let mut args = fluent_bundle::FluentArgs::new();
+        for (name, value) in violation.params() {
+            let value: fluent_bundle::FluentValue<'_> = match value {
+                serde_json::Value::Number(n) => match (n.as_i64(), n.as_f64()) {
+                    (Some(i), _) => i.into(),
+                    (None, Some(f)) => f.into(),
+                    (None, None) => n.to_string().into(),
+                },
+                serde_json::Value::String(text) => text.as_str().into(),
+                other => other.to_string().into(),
+            };
+            args.set(name, value);
+        }
+        let mut text = String::new();
+        let mut errors = Vec::new();
+        locale
+            .bundle
+            .write_pattern(&mut text, pattern, Some(&args), &mut errors)
+            .ok()?;
+        Some(text)
+    }
+}
+
 /// One message's pattern in the locale that translates it.
 #[derive(Clone, Copy)]
 pub(crate) struct Translation<'t> {

@@ -59,10 +59,19 @@ impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Logs {
     }
 }
 
+/// Recomputes every callsite's interest now that this thread's subscriber is registered:
+/// tracing caches interest globally, and a callsite first hit on another test's thread while
+/// this subscriber was being registered can keep a stale `never` (seen once, as a test whose
+/// subscriber captured nothing).
+fn settle_interest() {
+    tracing::callsite::rebuild_interest_cache();
+}
+
 impl Logs {
     fn install() -> (Self, tracing::subscriber::DefaultGuard) {
         let logs = Self::default();
         let guard = tracing::subscriber::set_default(logs.subscriber());
+        settle_interest();
         (logs, guard)
     }
 
@@ -234,6 +243,7 @@ async fn the_actix_middleware_runs_every_step() {
         // The app is built on the worker's thread, which serves the requests: its default
         // subscriber, for the life of the worker.
         std::mem::forget(tracing::subscriber::set_default(worker_logs.subscriber()));
+        settle_interest();
         actix_web::App::new()
             .wrap(settings())
             .route("/conflict", web::get().to(axum_handlers::conflict))

@@ -67,7 +67,11 @@ impl Captured {
             .with_ansi(false)
             .with_span_events(spans)
             .finish();
-        (captured, tracing::subscriber::set_default(subscriber))
+        let guard = tracing::subscriber::set_default(subscriber);
+        // tracing caches callsite interest globally; recompute it now that this thread's
+        // subscriber is registered (another test's first hit of a callsite can race it).
+        tracing::callsite::rebuild_interest_cache();
+        (captured, guard)
     }
 }
 
