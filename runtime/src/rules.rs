@@ -84,6 +84,10 @@ pub const BUILT_IN_FORMAT_NAMES: &[&str] = &[
     "JsonRpc",
     "JsonRpcPlain",
     "McpTool",
+    "GoogleJson",
+    "JsonApi",
+    "Twirp",
+    "Connect",
 ];
 
 /// Whether `name` is one of [`RESERVED_MEMBER_NAMES`].

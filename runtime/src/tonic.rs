@@ -14,6 +14,7 @@ use tonic_types::{ErrorDetails, FieldViolation, StatusExt};
 use tower::{Layer, Service};
 
 use crate::client::{RemoteError, RemoteFormat};
+use crate::format::google_rpc::{self, Detail, details_of};
 use crate::framework::FrameworkError;
 use crate::telemetry::ErrorType;
 use crate::web::context::RequestContext;
@@ -28,36 +29,43 @@ pub fn status(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> Status {
     crate::telemetry::observe(error, ctx.request_id_ref());
     // Inside `GrpcLayer`, the call's span is told which error its `Status` came from.
     let _ = NOTED.try_with(|noted| *noted.borrow_mut() = Some(ErrorType::of(error)));
+    // The same details, chosen in one place, as Google's JSON errors and Connect send them.
     let mut details = ErrorDetails::new();
-    details.set_error_info(error.code(), error.domain().unwrap_or(""), metadata_of(error));
-    if let Some(delay) = error.retry_after() {
-        details.set_retry_info(Some(delay));
-    }
-    if let Some(url) = error.docs_url() {
-        details.add_help_link(error.title(), url);
-    }
-    // A translated message also travels as `LocalizedMessage`, with its locale, as Google's
-    // APIs send it.
-    #[cfg(feature = "i18n")]
-    if let Some(locale) = ctx.language_of(error) {
-        details.set_localized_message(locale, ctx.message(error).to_string());
-    }
-    let violations = error.violations();
-    if !violations.is_empty() {
-        let written = crate::violation::written(violations);
-        details.set_bad_request(
-            written
-                .iter()
-                .map(|v| field_violation(v, ctx))
-                .collect::<Vec<_>>(),
-        );
+    for detail in details_of(error, ctx) {
+        match detail {
+            Detail::ErrorInfo {
+                reason,
+                domain,
+                metadata,
+            } => {
+                let metadata: HashMap<String, String> = metadata
+                    .into_iter()
+                    .map(|(name, value)| (String::from(name), value))
+                    .collect();
+                details.set_error_info(reason, domain, metadata);
+            }
+            Detail::RetryInfo { delay } => {
+                details.set_retry_info(Some(delay));
+            }
+            Detail::Help { description, url } => {
+                details.add_help_link(description, url);
+            }
+            Detail::LocalizedMessage { locale, message } => {
+                details.set_localized_message(locale, message);
+            }
+            Detail::BadRequest { violations } => {
+                details.set_bad_request(violations.into_iter().map(field_violation).collect::<Vec<_>>());
+            }
+            Detail::RequestInfo { request_id } => {
+                details.set_request_info(request_id, "");
+            }
+        }
     }
     let mut metadata = MetadataMap::new();
-    if let Some(id) = ctx.request_id_ref() {
-        details.set_request_info(id, "");
-        if let Ok(value) = MetadataValue::try_from(id) {
-            metadata.insert(crate::wire::X_REQUEST_ID_NAME, value);
-        }
+    if let Some(id) = ctx.request_id_ref()
+        && let Ok(value) = MetadataValue::try_from(id)
+    {
+        metadata.insert(crate::wire::X_REQUEST_ID_NAME, value);
     }
     Status::with_error_details_and_metadata(
         Code::from_i32(error.grpc_code().as_i32()),
@@ -73,28 +81,10 @@ tokio::task_local! {
     static NOTED: core::cell::RefCell<Option<ErrorType>>;
 }
 
-/// The details as `ErrorInfo.metadata`, which holds strings only.
-fn metadata_of(error: &(impl ApiError + ?Sized)) -> HashMap<String, String> {
-    let details = error.details();
-    let mut metadata = HashMap::with_capacity(details.len());
-    details.for_each(|name, value| {
-        let text = match serde_json::to_value(value) {
-            Ok(Value::String(text)) => text,
-            Ok(other) => other.to_string(),
-            Err(_) => return,
-        };
-        metadata.insert(String::from(name), text);
-    });
-    metadata
-}
-
-/// One violation, its texts cut to [`MAX_VIOLATION_TEXT`](crate::`MAX_VIOLATION_TEXT`) as in
-/// every other format.
-fn field_violation(violation: &Violation, ctx: &Context<'_>) -> FieldViolation {
-    use crate::violation::bounded;
-    let message = ctx.violation_message(violation);
-    let mut field = FieldViolation::new(bounded(violation.field()), bounded(&message));
-    field.reason = String::from(bounded(violation.code()));
+/// One violation (its texts already cut, as in every other format).
+fn field_violation(violation: google_rpc::FieldViolation<'_>) -> FieldViolation {
+    let mut field = FieldViolation::new(violation.field, violation.description);
+    field.reason = String::from(violation.reason);
     field
 }
 

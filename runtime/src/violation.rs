@@ -252,7 +252,7 @@ pub const MAX_PARAMS: usize = 16;
 
 /// `"params": {name: value, …}` when the violation has any (at most [`MAX_PARAMS`], names
 /// bounded like the other strings).
-fn params_entry<M: SerializeMap>(map: &mut M, violation: &Violation) -> Result<(), M::Error> {
+pub(crate) fn params_entry<M: SerializeMap>(map: &mut M, violation: &Violation) -> Result<(), M::Error> {
     if violation.params.is_empty() {
         return Ok(());
     }

@@ -11,6 +11,7 @@
 //! cargo run -p tour -- --openapi DIR        # each error type as an OpenAPI 3.1 document
 //! cargo run -p tour -- studio-api --lang fr  # as a client sending `Accept-Language: fr`
 //! cargo run -p tour -- --streams           # an error inside an SSE, WebSocket and NDJSON stream
+//! cargo run -p tour -- --formats           # one error in all twelve envelopes
 //! ```
 
 mod services;
@@ -19,7 +20,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use errwire::catalogue::{HtmlPage, typescript_for};
-use errwire::format::{Flat, JsonRpc, JsonRpcPlain, McpTool, Nested, OAuth, Problem, Simple};
+use errwire::format::{
+    Connect, Flat, Format, GoogleJson, JsonApi, JsonRpc, JsonRpcPlain, McpTool, Nested, OAuth, Problem,
+    Simple, Twirp,
+};
 use errwire::openapi::document_for;
 use errwire::{ApiError, Context, ErrorSpec, to_response};
 
@@ -79,6 +83,22 @@ macro_rules! in_format {
                 type $f = JsonRpcPlain;
                 $body
             }
+            "google-json" => {
+                type $f = GoogleJson;
+                $body
+            }
+            "json-api" => {
+                type $f = JsonApi;
+                $body
+            }
+            "twirp" => {
+                type $f = Twirp;
+                $body
+            }
+            "connect" => {
+                type $f = Connect;
+                $body
+            }
             _ => {
                 type $f = McpTool;
                 $body
@@ -97,6 +117,10 @@ const FORMATS: &[&str] = &[
     "jsonrpc",
     "jsonrpc-plain",
     "mcp-tool",
+    "google-json",
+    "json-api",
+    "twirp",
+    "connect",
 ];
 
 fn main() -> ExitCode {
@@ -133,6 +157,10 @@ fn main() -> ExitCode {
         print_streams(&services);
         return ExitCode::SUCCESS;
     }
+    if args == ["--formats"] {
+        print_formats(&services);
+        return ExitCode::SUCCESS;
+    }
     let service = args.first().map_or("all", String::as_str);
     let format = args.get(1).map_or("default", String::as_str);
     let chosen: Vec<&Service> = services
@@ -144,7 +172,7 @@ fn main() -> ExitCode {
     {
         let names: Vec<&str> = services.iter().map(|s| s.name).collect();
         eprintln!(
-            "usage: tour [SERVICE] [FORMAT] [--lang LANG] | tour --html DIR | tour --typescript DIR | tour --openapi DIR"
+            "usage: tour [SERVICE] [FORMAT] [--lang LANG] | tour --html DIR | tour --typescript DIR | tour --openapi DIR | tour --streams | tour --formats"
         );
         eprintln!("  SERVICE: all (default), {}", names.join(", "));
         eprintln!(
@@ -184,6 +212,37 @@ fn main() -> ExitCode {
 
 /// Errors after the 200, one example per kind of stream, as a client reads it: a service's
 /// first error with a retry delay (else its first error), in its own envelope.
+/// One error — the first with field violations, else the first with a delay — in every
+/// envelope, as a client receives it: status, content type, body.
+fn print_formats(services: &[Service]) {
+    let errors = || services.iter().flat_map(|s| &s.groups).flat_map(|g| &g.errors);
+    let Some(error) = errors()
+        .find(|e| !e.violations().is_empty())
+        .or_else(|| errors().find(|e| e.retry_after().is_some()))
+    else {
+        return;
+    };
+    let ctx = Context::new().request_id("req_formats");
+    say!("{}", "=".repeat(100));
+    say!(
+        "One error in all {} envelopes: `{}` (status {}), request id req_formats",
+        FORMATS.len(),
+        error.code(),
+        error.status().as_u16()
+    );
+    say!("{}", "=".repeat(100));
+    for name in FORMATS {
+        let response = response_in(name, error.as_ref(), &ctx);
+        let described = in_format!(*name, F => F::DESCRIPTOR.map_or("", |d| d.name));
+        say!(
+            "\n{described} ({name}): {} {}",
+            response.status().as_u16(),
+            response.headers()["content-type"].to_str().unwrap_or_default()
+        );
+        say!("{}", String::from_utf8_lossy(response.body()));
+    }
+}
+
 fn print_streams(services: &[Service]) {
     let Some((group, error)) = services
         .iter()
@@ -317,6 +376,7 @@ fn print_index(services: &[Service]) {
     say!("  TypeScript modules:     cargo run -p tour -- --typescript target/errwire-ts");
     say!("  OpenAPI documents:      cargo run -p tour -- --openapi target/errwire-openapi");
     say!("  errors inside streams:  cargo run -p tour -- --streams   (SSE, WebSocket, NDJSON)");
+    say!("  one error, every envelope: cargo run -p tour -- --formats");
     say!("\nEvery service follows, in full.\n");
 }
 
@@ -362,6 +422,18 @@ fn write_typescript(services: &[Service], dir: &Path) -> std::io::Result<Vec<Str
             // A body the module was not generated for: the client check reads it as an error
             // body with an unknown code (the set is open).
             let later = response_in(group.format, &AddedLater::Conflict, &Context::new());
+            std::fs::write(path.with_extension("new-code.json"), later.body())?;
+            written.push(path.display().to_string());
+        }
+    }
+    // And the first error type in every envelope, `envelopes.<format>.ts`: each envelope's
+    // types meet `tsc` whether or not a seed service uses it.
+    if let Some(group) = services.first().and_then(|s| s.groups.first()) {
+        for name in FORMATS {
+            let module = in_format!(*name, F => typescript_for::<F>(group.catalogue));
+            let path = dir.join(format!("envelopes.{name}.ts"));
+            std::fs::write(&path, module)?;
+            let later = response_in(name, &AddedLater::Conflict, &Context::new());
             std::fs::write(path.with_extension("new-code.json"), later.body())?;
             written.push(path.display().to_string());
         }

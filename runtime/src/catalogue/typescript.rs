@@ -129,8 +129,16 @@ fn write_module(out: &mut String, specs: &[&ErrorSpec], format: Option<&Descript
     let code_of = match format.and_then(|d| d.code_at) {
         Some(path) => writeln!(
             out,
-            "/** The code of an error body: one of `ErrorCode`, or one this module does not know yet. */\nexport function errorCodeOf(body: ErrorBody): AnyErrorCode {{\n  return body.{};\n}}",
-            path.join(".")
+            "/** The code of an error body: one of `ErrorCode`, or one this module does not know yet. */\nexport function errorCodeOf(body: ErrorBody): AnyErrorCode {{\n  return body{};\n}}",
+            path.iter()
+                .map(|segment| {
+                    if segment.bytes().all(|b| b.is_ascii_digit()) {
+                        format!("[{segment}]")
+                    } else {
+                        format!(".{segment}")
+                    }
+                })
+                .collect::<String>()
         ),
         None => writeln!(
             out,

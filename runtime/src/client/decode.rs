@@ -9,10 +9,13 @@ use http::header::{CACHE_CONTROL, CONTENT_TYPE, PRAGMA, RETRY_AFTER};
 use http::{HeaderMap, StatusCode};
 use serde_json::{Map, Value};
 
+use super::rich;
 use super::{DecodeError, DecodeErrorKind, MAX_BODY, MAX_VIOLATIONS, RemoteError, RemoteFormat};
 use crate::format::{
-    self, Descriptor, Flat, Format, JsonRpc, JsonRpcPlain, McpTool, Nested, OAuth, Problem, Simple,
+    self, Connect, Descriptor, Flat, Format, GoogleJson, JsonApi, JsonRpc, JsonRpcPlain, McpTool, Nested,
+    OAuth, Problem, Simple, Twirp,
 };
+use crate::spec::GrpcCode;
 use crate::violation::Violation;
 
 impl RemoteError {
@@ -61,15 +64,19 @@ impl RemoteFormat {
     }
 
     /// The built-in formats, in the order of [`format::BUILT_IN`].
-    const BUILT_IN: [Self; 8] = [
+    const BUILT_IN: [Self; 12] = [
         Self::McpTool,
         Self::JsonRpc,
         Self::JsonRpcPlain,
+        Self::GoogleJson,
         Self::Nested,
         Self::Flat,
+        Self::Twirp,
         Self::OAuth,
         Self::Simple,
+        Self::JsonApi,
         Self::Problem,
+        Self::Connect,
     ];
 
     /// The descriptor of the format this is, for the built-in formats.
@@ -84,6 +91,10 @@ impl RemoteFormat {
             Self::JsonRpc => JsonRpc::DESCRIPTOR,
             Self::JsonRpcPlain => JsonRpcPlain::DESCRIPTOR,
             Self::McpTool => McpTool::DESCRIPTOR,
+            Self::GoogleJson => GoogleJson::DESCRIPTOR,
+            Self::JsonApi => JsonApi::DESCRIPTOR,
+            Self::Twirp => Twirp::DESCRIPTOR,
+            Self::Connect => Connect::DESCRIPTOR,
             Self::Grpc | Self::Unrecognised => None,
         }
     }
@@ -200,6 +211,26 @@ fn read(format: RemoteFormat, status: StatusCode, headers: &HeaderMap, value: &V
                 .and_then(|d| d.get("status"))
                 .and_then(status_of);
         }
+        RemoteFormat::GoogleJson => {
+            let error = object.get("error").and_then(Value::as_object).unwrap_or(&empty);
+            remote.body_status = error.get("code").and_then(status_of);
+            remote.grpc_code = text(error, "status").and_then(|name| GrpcCode::from_name(&name));
+            let details = error.get("details").and_then(Value::as_array);
+            rich::read(
+                &mut remote,
+                details.into_iter().flatten().filter_map(rich::google_json),
+            );
+        }
+        RemoteFormat::Connect => {
+            remote.grpc_code = text(object, "code").and_then(|name| GrpcCode::from_snake_name(&name));
+            let details = object.get("details").and_then(Value::as_array);
+            rich::read(
+                &mut remote,
+                details.into_iter().flatten().filter_map(rich::connect),
+            );
+        }
+        RemoteFormat::Twirp => rich::read_twirp(&mut remote, object),
+        RemoteFormat::JsonApi => read_json_api(&mut remote, object),
         _ => {}
     }
     apply_headers(&mut remote, headers);
@@ -267,8 +298,42 @@ fn read_problem(remote: &mut RemoteError, object: &Map<String, Value>, descripto
     remote.details = members_except(object, descriptor.members);
 }
 
+/// JSON:API's errors: the first object is the error (its `meta` holds the facts, read by the
+/// descriptor's `facts_at`), each later one a violation (`source.pointer`, `meta.code`,
+/// `meta.params`).
+fn read_json_api(remote: &mut RemoteError, object: &Map<String, Value>) {
+    let empty = Map::new();
+    let errors = object.get("errors").and_then(Value::as_array);
+    let mut objects = errors.into_iter().flatten().filter_map(Value::as_object);
+    let first = objects.next().unwrap_or(&empty);
+    remote.title = text(first, "title");
+    remote.body_status = text(first, "status")
+        .and_then(|s| s.parse::<u16>().ok())
+        .and_then(|s| StatusCode::from_u16(s).ok());
+    remote.docs_url = first.get("links").and_then(|links| match links.get("about")? {
+        Value::String(url) => Some(url.clone()),
+        link => link.get("href")?.as_str().map(str::to_owned),
+    });
+    remote.violations = objects
+        .take(MAX_VIOLATIONS)
+        .map(|v| {
+            let pointer = v
+                .get("source")
+                .and_then(|s| s.get("pointer"))
+                .and_then(Value::as_str);
+            let meta = v.get("meta").and_then(Value::as_object).unwrap_or(&empty);
+            let violation = Violation::new(
+                pointer.map(field_of_json_pointer).unwrap_or_default(),
+                text(meta, "code").unwrap_or_default(),
+                text(v, "detail").unwrap_or_default(),
+            );
+            with_params(violation, meta)
+        })
+        .collect();
+}
+
 /// The violation with the `params` its entry carries (at most [`crate::MAX_PARAMS`]).
-fn with_params(violation: Violation, entry: &Map<String, Value>) -> Violation {
+pub(super) fn with_params(violation: Violation, entry: &Map<String, Value>) -> Violation {
     let params = entry.get("params").and_then(Value::as_object);
     params
         .into_iter()
@@ -297,7 +362,11 @@ fn members_except(object: &Map<String, Value>, own: &[&str]) -> Map<String, Valu
 /// A problem+json `pointer` (`#/items/2/name`, percent-encoded) back to errwire's field path
 /// (`items[2].name`): the inverse of [`Violation::pointer`].
 fn field_of_pointer(pointer: &str) -> String {
-    let decoded = percent_decode(pointer.strip_prefix('#').unwrap_or(pointer));
+    field_of_json_pointer(&percent_decode(pointer.strip_prefix('#').unwrap_or(pointer)))
+}
+
+/// A JSON Pointer (RFC 6901, `/items/2/name`) back to errwire's field path (`items[2].name`).
+pub(super) fn field_of_json_pointer(decoded: &str) -> String {
     let mut field = String::new();
     for segment in decoded.split('/').skip(1) {
         let segment = segment.replace("~1", "/").replace("~0", "~");

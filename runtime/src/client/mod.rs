@@ -6,6 +6,7 @@ mod remote;
 #[cfg(feature = "reqwest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub mod reqwest;
+mod rich;
 mod streams;
 
 pub use codes::KnownCodes;

@@ -39,6 +39,14 @@ pub enum RemoteFormat {
     JsonRpcPlain,
     /// An MCP `CallToolResult` with `isError: true` (bare or as a JSON-RPC `result`).
     McpTool,
+    /// Google's JSON error (AIP-193) with its `google.rpc` details.
+    GoogleJson,
+    /// JSON:API errors (`{"errors":[…]}`).
+    JsonApi,
+    /// Twirp's `{"code","msg","meta"}`.
+    Twirp,
+    /// A Connect unary error (`{"code","message","details"}`).
+    Connect,
     /// A gRPC `Status` with Google's rich error details (feature `tonic`:
     /// [`RemoteError::from_grpc`]).
     Grpc,

@@ -21,6 +21,8 @@ pub enum MemberKind {
     Bool(bool),
     /// This string, exactly.
     Text(&'static str),
+    /// One of these strings (a protocol's closed set of codes).
+    OneOf(&'static [&'static str]),
 }
 
 /// What is known of one built-in envelope beyond its encoder (see the module docs).
@@ -60,15 +62,22 @@ pub struct Descriptor {
 }
 
 /// Every built-in format's descriptor, in the order a client tries their shapes.
-pub const BUILT_IN: [&Descriptor; 8] = [
+///
+/// A Connect body is tried last: its only required member, a `code` from gRPC's names, may
+/// also be the code of a Problem or Twirp body.
+pub const BUILT_IN: [&Descriptor; 12] = [
     &super::mcp_tool::DESCRIPTOR,
     &super::jsonrpc::DESCRIPTOR,
     &super::jsonrpc::PLAIN_DESCRIPTOR,
+    &super::google_json::DESCRIPTOR,
     &super::nested::DESCRIPTOR,
     &super::flat::DESCRIPTOR,
+    &super::twirp::DESCRIPTOR,
     &super::oauth::DESCRIPTOR,
     &super::simple::DESCRIPTOR,
+    &super::json_api::DESCRIPTOR,
     &super::problem::DESCRIPTOR,
+    &super::connect::DESCRIPTOR,
 ];
 
 /// The built-in format named `name` (`"Problem"`).
@@ -100,6 +109,7 @@ impl Descriptor {
                         MemberKind::Array => value.is_array(),
                         MemberKind::Bool(b) => value.as_bool() == Some(*b),
                         MemberKind::Text(text) => value.as_str() == Some(*text),
+                        MemberKind::OneOf(texts) => value.as_str().is_some_and(|v| texts.contains(&v)),
                     })
                 })
             })

@@ -1,7 +1,11 @@
 #![doc = include_str!("../docs/format.md")]
 
+mod connect;
 mod descriptor;
 mod flat;
+mod google_json;
+pub(crate) mod google_rpc;
+mod json_api;
 mod jsonrpc;
 mod mcp_tool;
 mod nested;
@@ -9,20 +13,25 @@ mod oauth;
 mod problem;
 mod simple;
 mod text;
+mod twirp;
 
 use std::io;
 
 use http::{HeaderMap, StatusCode};
 use serde::ser::SerializeMap;
 
+pub use connect::Connect;
 pub use descriptor::{BUILT_IN, Descriptor, MemberKind, MemberPath, built_in};
 pub use flat::Flat;
+pub use google_json::GoogleJson;
+pub use json_api::JsonApi;
 pub use jsonrpc::{JsonRpc, JsonRpcPlain};
 pub use mcp_tool::McpTool;
 pub use nested::Nested;
 pub use oauth::OAuth;
 pub use problem::Problem;
 pub use simple::Simple;
+pub use twirp::Twirp;
 
 use crate::context::Context;
 use crate::error::ApiError;
@@ -67,7 +76,7 @@ use crate::wire;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an errwire format",
     label = "not an errwire format",
-    note = "use a built-in format (`Nested`, `Flat`, `Problem`, `OAuth`, `Simple`, `JsonRpc`, `JsonRpcPlain`, `McpTool`) or implement `errwire::Format` for `{Self}`"
+    note = "use a built-in format (`Nested`, `Flat`, `Problem`, `OAuth`, `Simple`, `JsonRpc`, `JsonRpcPlain`, `McpTool`, `GoogleJson`, `JsonApi`, `Twirp`, `Connect`) or implement `errwire::Format` for `{Self}`"
 )]
 pub trait Format {
     /// The `content-type` of the body.

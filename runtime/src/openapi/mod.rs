@@ -422,8 +422,14 @@ fn code_schema<'s>(
         };
         paths.into_iter().find(|p| carries_code(p))?
     };
-    path.iter()
-        .try_fold(schema, |s, key| s.get_mut("properties")?.get_mut(key))
+    // A segment of digits is an array's element: its schema is the array's `items`.
+    path.iter().try_fold(schema, |s, key| {
+        if key.bytes().all(|b| b.is_ascii_digit()) {
+            s.get_mut("items")
+        } else {
+            s.get_mut("properties")?.get_mut(key)
+        }
+    })
 }
 
 /// An `OpenAPI` 3.1 document of `specs` (a catalogue: `T::CATALOGUE`, or

@@ -113,12 +113,53 @@ impl GrpcCode {
         }
     }
 
+    /// The code's name as Twirp and Connect write it: lower case, `"already_exists"`, and
+    /// `"canceled"` with one `l` (both protocols spell it so).
+    #[must_use]
+    pub const fn snake_name(self) -> &'static str {
+        SNAKE_NAMES[self as usize - 1]
+    }
+
+    /// The code named `name` as Twirp and Connect write it (see [`GrpcCode::snake_name`]).
+    #[must_use]
+    pub fn from_snake_name(name: &str) -> Option<Self> {
+        let i = SNAKE_NAMES.iter().position(|n| *n == name)?;
+        Some(Self::ALL[i])
+    }
+
+    /// The code of canonical name `name` (`"ALREADY_EXISTS"`); `None` for `"OK"` and names
+    /// gRPC does not define.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|code| code.name() == name)
+    }
+
     /// The code's canonical name: `"ALREADY_EXISTS"`.
     #[must_use]
     pub const fn name(self) -> &'static str {
         rules::GRPC_CODES[self as usize]
     }
 }
+
+/// [`GrpcCode::snake_name`], in the order of [`GrpcCode::ALL`].
+pub(crate) const SNAKE_NAMES: [&str; 16] = [
+    "canceled",
+    "unknown",
+    "invalid_argument",
+    "deadline_exceeded",
+    "not_found",
+    "already_exists",
+    "permission_denied",
+    "resource_exhausted",
+    "failed_precondition",
+    "aborted",
+    "out_of_range",
+    "unimplemented",
+    "internal",
+    "unavailable",
+    "data_loss",
+    "unauthenticated",
+];
 
 impl core::fmt::Display for GrpcCode {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {

@@ -7,6 +7,7 @@ mod parts;
 mod shape;
 
 pub use grpc::GrpcCode;
+pub(crate) use grpc::SNAKE_NAMES;
 
 use core::time::Duration;
 

@@ -1,7 +1,7 @@
 //! Hostile request ids, instances, messages, detail values and JSON-RPC ids: always valid
 //! JSON and valid, bounded headers; never a panic.
 
-use errwire::format::{Flat, JsonRpc, JsonRpcPlain, McpTool, Nested, OAuth, Problem, Simple};
+use errwire::format::Nested;
 use errwire::http::Response;
 use errwire::{ApiError, Context, Format, JsonRpcId, to_response, wire};
 use serde_json::{Value, json};
@@ -83,14 +83,7 @@ fn check<F: Format>(error: &Hostile, ctx: &Context<'_>) {
 }
 
 fn check_all(error: &Hostile, ctx: &Context<'_>) {
-    check::<Nested>(error, ctx);
-    check::<Flat>(error, ctx);
-    check::<Problem>(error, ctx);
-    check::<OAuth>(error, ctx);
-    check::<Simple>(error, ctx);
-    check::<JsonRpc>(error, ctx);
-    check::<JsonRpcPlain>(error, ctx);
-    check::<McpTool>(error, ctx);
+    crate::common::every_format!(F => check::<F>(error, ctx));
 }
 
 #[test]

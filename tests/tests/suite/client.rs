@@ -7,7 +7,9 @@ use crate::generators;
 use std::time::Duration;
 
 use errwire::client::{DecodeErrorKind, KnownCodes, MAX_BODY, RemoteError, RemoteFormat};
-use errwire::format::{Flat, JsonRpc, JsonRpcPlain, McpTool, Nested, OAuth, Problem, Simple};
+use errwire::format::{
+    Connect, Flat, GoogleJson, JsonApi, JsonRpc, JsonRpcPlain, McpTool, Nested, OAuth, Problem, Simple, Twirp,
+};
 use errwire::http::{HeaderMap, HeaderValue, StatusCode};
 use errwire::{ApiError, Format, MessageSource, Violation, to_response, wire};
 use generators::{Generated, Request, for_each_error};
@@ -23,6 +25,10 @@ struct Carries {
     retryable: bool,
     details: bool,
     violations: bool,
+    /// Details come back as strings (a string as it is, anything else as its JSON text).
+    details_as_text: bool,
+    /// "Retryable" is a `RetryInfo`: present with a delay, else the status's default.
+    retry_info: bool,
 }
 
 fn carries(format: RemoteFormat) -> Carries {
@@ -33,8 +39,32 @@ fn carries(format: RemoteFormat) -> Carries {
         retryable: false,
         details: true,
         violations: true,
+        details_as_text: false,
+        retry_info: false,
     };
     match format {
+        RemoteFormat::JsonApi => Carries {
+            body_status: true,
+            retryable: true,
+            ..all
+        },
+        RemoteFormat::Twirp => Carries {
+            body_status: true,
+            retryable: true,
+            details_as_text: true,
+            ..all
+        },
+        RemoteFormat::GoogleJson => Carries {
+            body_status: true,
+            details_as_text: true,
+            retry_info: true,
+            ..all
+        },
+        RemoteFormat::Connect => Carries {
+            details_as_text: true,
+            retry_info: true,
+            ..all
+        },
         RemoteFormat::Nested | RemoteFormat::Flat => all,
         RemoteFormat::Problem => Carries {
             body_status: true,
@@ -60,6 +90,8 @@ fn carries(format: RemoteFormat) -> Carries {
             retryable: false,
             details: false,
             violations: false,
+            details_as_text: false,
+            retry_info: false,
         },
     }
 }
@@ -106,6 +138,8 @@ fn round_trip<F: Format + 'static>(error: &Generated, request: &Request) -> Resu
             .id
             .as_deref()
             .map(|id| wire::truncate(id, wire::MAX_REQUEST_ID).to_owned())
+            // A `RequestInfo` (protobuf's messages) has no empty string: no id at all.
+            .filter(|id| !(carried.retry_info && id.is_empty()))
     } else {
         header_id
     };
@@ -113,6 +147,8 @@ fn round_trip<F: Format + 'static>(error: &Generated, request: &Request) -> Resu
 
     let expected_retryable = if carried.retryable {
         error.retryable()
+    } else if carried.retry_info && error.retry_after().is_some() {
+        true
     } else {
         errwire::rules::default_retryable(remote.status().as_u16())
     };
@@ -123,6 +159,17 @@ fn round_trip<F: Format + 'static>(error: &Generated, request: &Request) -> Resu
     prop_assert_eq!(remote.retry_after(), wait);
 
     let details = match serde_json::to_value(error.details()).unwrap() {
+        Value::Object(map) if carried.details_as_text => map
+            .into_iter()
+            .map(|(name, value)| {
+                let text = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
+                (name, Value::String(text))
+            })
+            // Twirp's `meta` keeps errwire's own members.
+            .filter(|(name, _)| {
+                format != RemoteFormat::Twirp || !Twirp::META_MEMBERS.contains(&name.as_str())
+            })
+            .collect(),
         Value::Object(map) if carried.details => map,
         _ => serde_json::Map::new(),
     };
@@ -131,11 +178,21 @@ fn round_trip<F: Format + 'static>(error: &Generated, request: &Request) -> Resu
     if carried.violations {
         let cut = |t: &str| wire::truncate(t, errwire::MAX_VIOLATION_TEXT).to_owned();
         let sent: Vec<&Violation> = error.violations().iter().take(errwire::MAX_VIOLATIONS).collect();
-        let sent = if format == RemoteFormat::Simple {
-            &sent[..sent.len().min(1)]
+        let mut sent = if format == RemoteFormat::Simple {
+            sent[..sent.len().min(1)].to_vec()
         } else {
-            &sent[..]
+            sent
         };
+        if format == RemoteFormat::JsonApi {
+            // JSON:API's error objects are distinct: a repeated violation is written once.
+            let mut distinct: Vec<&Violation> = Vec::new();
+            for v in sent {
+                if !distinct.contains(&v) {
+                    distinct.push(v);
+                }
+            }
+            sent = distinct;
+        }
         prop_assert_eq!(remote.violations().len(), sent.len());
         for (got, want) in remote.violations().iter().zip(sent) {
             // The message travels in every format; problem+json carries the field as a
@@ -155,7 +212,10 @@ fn round_trip<F: Format + 'static>(error: &Generated, request: &Request) -> Resu
                 RemoteFormat::Problem if want.pointer().len() * 3 < wire::MAX_URI => {
                     prop_assert_eq!(got.pointer(), want.pointer());
                 }
-                RemoteFormat::Problem => {}
+                RemoteFormat::JsonApi if want.pointer().len() < errwire::MAX_VIOLATION_TEXT => {
+                    prop_assert_eq!(got.pointer(), want.pointer());
+                }
+                RemoteFormat::Problem | RemoteFormat::JsonApi => {}
                 _ => prop_assert_eq!(got.field(), cut(want.field())),
             }
         }
@@ -216,6 +276,26 @@ fn jsonrpc_plain_round_trips() {
 #[test]
 fn mcp_tool_round_trips() {
     run::<McpTool>();
+}
+
+#[test]
+fn google_json_round_trips() {
+    run::<GoogleJson>();
+}
+
+#[test]
+fn json_api_round_trips() {
+    run::<JsonApi>();
+}
+
+#[test]
+fn twirp_round_trips() {
+    run::<Twirp>();
+}
+
+#[test]
+fn connect_round_trips() {
+    run::<Connect>();
 }
 
 // ------------------------------------------------------------------ hostile bodies

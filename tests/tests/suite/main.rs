@@ -18,6 +18,7 @@ mod client_reqwest;
 mod crate_path;
 mod descriptors;
 mod details;
+mod envelopes;
 mod export;
 mod formats;
 mod generics;

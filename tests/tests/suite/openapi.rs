@@ -424,3 +424,49 @@ fn a_type_in_a_format_not_its_own_is_named_for_the_format_too() {
         "ProblemError.Nested"
     );
 }
+
+/// Every envelope's catalogue document (`openapi::document_for`) is OpenAPI 3.1 to `oas3`,
+/// answers each code at the status the envelope sends it with, and every real body of every
+/// code validates against its `ErrorBody` schema, whose code member is `ErrorCode`.
+#[test]
+fn every_envelope_documents_the_bodies_it_sends() {
+    let ctx = Context::new().request_id("req_1").instance("/w").jsonrpc_id(2);
+    let cases = [
+        ProblemError::SlugTaken {
+            slug: "acme".into(),
+            suggestion: "acme-corp".into(),
+        },
+        ProblemError::StateConflict,
+        ProblemError::RateLimited,
+        ProblemError::Invalid(vec![
+            errwire::Violation::new("members[3].email", "invalid_format", "Not an email.")
+                .param("kind", "email"),
+            errwire::Violation::new("name", "too_long", "At most 40 characters."),
+        ]),
+        ProblemError::Moved,
+    ];
+    common::every_format!(F => {
+        let text = errwire::openapi::document_for::<F>(ProblemError::CATALOGUE);
+        let name = <F as errwire::Format>::DESCRIPTOR.map_or("", |d| d.name);
+        let parsed = oas3::from_json(&text).unwrap_or_else(|e| panic!("{name}: oas3: {e}"));
+        assert_eq!(parsed.validate_version().unwrap().minor, 1);
+        let doc: Value = serde_json::from_str(&text).unwrap();
+        let schema = json!({
+            "$ref": "#/components/schemas/ErrorBody",
+            "components": doc["components"],
+        });
+        let validator = validator(&schema);
+        for error in &cases {
+            let status = <F as errwire::Format>::status(error);
+            let response = &doc["components"]["responses"][status.as_str()];
+            assert!(response.is_object(), "{name}: no response for {status}");
+            for ctx in [Context::new(), ctx.clone()] {
+                let body: Value = serde_json::from_str(&to_json::<F>(error, &ctx)).unwrap();
+                let errors: Vec<String> = validator.iter_errors(&body).map(|e| e.to_string()).collect();
+                assert!(errors.is_empty(), "{name}: {body}\n{errors:?}");
+            }
+        }
+        // The code member is the open `ErrorCode` string, where the descriptor says it lives.
+        assert!(text.contains("\"$ref\": \"#/components/schemas/ErrorCode\"") || name == "JsonRpcPlain", "{name}");
+    });
+}

@@ -3,8 +3,7 @@
 //! manifest's features, the README's quick start is the one the crate page compiles, the
 //! set-up commands are there, and no page names a seed by its number.
 
-use errwire::format::{Flat, JsonRpc, JsonRpcPlain, McpTool, Nested, OAuth, Problem, Simple};
-use errwire::{ApiError, Context, to_json};
+use errwire::{ApiError, Context, Format, to_json};
 
 const README: &str = include_str!("../../../README.md");
 /// The crate root's page on docs.rs.
@@ -42,19 +41,10 @@ fn the_format_table_is_what_the_formats_write() {
         suggestion: "acme-corp".into(),
     };
     let ctx = Context::new().request_id("req_xyz123").instance("/accounts/1");
-    let rendered = [
-        ("Nested", to_json::<Nested>(&error, &ctx)),
-        ("Flat", to_json::<Flat>(&error, &ctx)),
-        ("Problem", to_json::<Problem>(&error, &ctx)),
-        ("OAuth", to_json::<OAuth>(&error, &ctx)),
-        ("Simple", to_json::<Simple>(&error, &ctx)),
-        ("JsonRpc", to_json::<JsonRpc>(&error, &ctx)),
-        ("JsonRpcPlain", to_json::<JsonRpcPlain>(&error, &ctx)),
-        ("McpTool", to_json::<McpTool>(&error, &ctx)),
-    ];
-    for (format, body) in rendered {
-        assert_eq!(documented(format), body, "docs/format.md row for {format}");
-    }
+    crate::common::every_format!(F => {
+        let format = F::DESCRIPTOR.unwrap().name;
+        assert_eq!(documented(format), to_json::<F>(&error, &ctx), "docs/format.md row for {format}");
+    });
 }
 
 /// The features of `runtime/Cargo.toml`, each with the `##` comment lines above it joined

@@ -3,7 +3,6 @@
 //! (axum, actix-web, rmcp, jsonrpsee) — the secret appears in none of the output, headers
 //! included.
 
-use errwire::format::{Flat, JsonRpc, JsonRpcPlain, McpTool, Nested, OAuth, Problem, Simple};
 use errwire::{ApiError, Context, Format, to_response};
 
 const SECRET: &str = "sk_live_51HxSECRETxyz";
@@ -90,14 +89,7 @@ fn the_secrets_are_there_for_logs() {
 #[test]
 fn no_format_sends_a_secret() {
     for error in &leaky_errors() {
-        audit_format::<Nested>("nested", error);
-        audit_format::<Flat>("flat", error);
-        audit_format::<Problem>("problem", error);
-        audit_format::<OAuth>("oauth", error);
-        audit_format::<Simple>("simple", error);
-        audit_format::<JsonRpc>("jsonrpc", error);
-        audit_format::<JsonRpcPlain>("jsonrpc-plain", error);
-        audit_format::<McpTool>("mcp-tool", error);
+        crate::common::every_format!(F => audit_format::<F>(F::DESCRIPTOR.unwrap().name, error));
         assert_clean("message", &error.message());
         assert_clean("details", &serde_json::to_string(&error.details()).unwrap());
         assert_clean("spec", &format!("{:?}", error.spec()));

@@ -1,12 +1,14 @@
 //! What we emit, checked by other people's code: the RFC 9457 JSON Schema and the official
 //! MCP schemas (with `jsonschema`, formats validated), `jsonrpsee-types` for JSON-RPC and the
-//! `oauth2` crate's error response for OAuth.
+//! `oauth2` crate's error response for OAuth, the JSON:API 1.1 schema for JSON:API.
 
-use errwire::format::{JsonRpc, JsonRpcPlain, McpTool, OAuth, Problem};
-use errwire::{ApiError, Context, to_json};
+use errwire::format::{JsonApi, JsonRpc, JsonRpcPlain, McpTool, OAuth, Problem};
+use errwire::{ApiError, Context, Violation, to_json};
 use serde_json::{Value, json};
 
 const RFC9457: &str = include_str!("../../standards/rfc9457-appendix-a.schema.json");
+/// JSON:API 1.1's schema (see `tests/standards/jsonapi/SOURCE.txt`).
+const JSON_API: &str = include_str!("../../standards/jsonapi/schema-1.1.json");
 use crate::common;
 
 use common::{mcp_schema, validator};
@@ -93,6 +95,52 @@ fn problem_validates_against_the_rfc_9457_schema() {
                     .starts_with("https://docs.example.com/errors#")
             );
         }
+    }
+}
+
+/// Every body, with violations of odd fields (repeated, empty, escaped, very long), is a
+/// JSON:API 1.1 error document.
+#[test]
+fn json_api_validates_against_the_json_api_1_1_schema() {
+    #[derive(Debug, ApiError)]
+    #[api(status = 422, docs = "https://docs.example.com/errors#{code}")]
+    struct Invalid(#[api(violations)] Vec<Violation>);
+
+    let validator = validator(&serde_json::from_str(JSON_API).unwrap());
+    let odd = Invalid(vec![
+        Violation::new("name", "too_long", "At most 40.").param("max", 40),
+        Violation::new("name", "too_long", "At most 40.").param("max", 40),
+        Violation::new("", "invalid", "The whole body."),
+        Violation::new("a/b~c[\"x.y\"][3]", "odd", "Escaped."),
+        Violation::new("~".repeat(2_000), "long", "Cut, never inside an escape."),
+    ]);
+    let many = Invalid(
+        (0..150)
+            .map(|i| Violation::new(format!("items[{i}]"), "bad", "Bad."))
+            .collect(),
+    );
+    for ctx in contexts() {
+        for error in samples() {
+            assert_valid(&validator, &to_json::<JsonApi>(&error, &ctx));
+        }
+        assert_valid(&validator, &to_json::<JsonApi>(&odd, &ctx));
+        let body: Value = serde_json::from_str(&to_json::<JsonApi>(&many, &ctx)).unwrap();
+        assert_valid(&validator, &body.to_string());
+        assert_eq!(
+            body["errors"].as_array().unwrap().len(),
+            1 + errwire::MAX_VIOLATIONS
+        );
+        assert_eq!(body["errors"][0]["meta"]["violations_omitted"], 50);
+    }
+    // The validator is not a rubber stamp: a status as a number, an unknown member, a
+    // document with no errors are refused.
+    for bad in [
+        json!({"errors": [{"status": 422, "code": "x"}]}),
+        json!({"errors": [{"code": "x", "extra": 1}]}),
+        json!({"errors": [{"code": "x"}], "data": null}),
+        json!({"errors": [{"source": {"pointer": "no-slash"}}]}),
+    ] {
+        assert!(!validator.is_valid(&bad), "{bad}");
     }
 }
 

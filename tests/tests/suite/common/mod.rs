@@ -47,3 +47,60 @@ pub fn fragment_to_pointer(fragment: &str) -> String {
     }
     String::from_utf8(bytes).expect("the pointer is UTF-8")
 }
+
+/// Runs `$body` once for every built-in format, with `$F` naming the format's type, in the
+/// order of `errwire::format::BUILT_IN` (a test holds the two lists equal): the one list the
+/// tests name, so a format added to errwire is checked by every test that uses it.
+macro_rules! every_format {
+    ($F:ident => $body:expr) => {{
+        {
+            type $F = errwire::format::McpTool;
+            $body;
+        }
+        {
+            type $F = errwire::format::JsonRpc;
+            $body;
+        }
+        {
+            type $F = errwire::format::JsonRpcPlain;
+            $body;
+        }
+        {
+            type $F = errwire::format::GoogleJson;
+            $body;
+        }
+        {
+            type $F = errwire::format::Nested;
+            $body;
+        }
+        {
+            type $F = errwire::format::Flat;
+            $body;
+        }
+        {
+            type $F = errwire::format::Twirp;
+            $body;
+        }
+        {
+            type $F = errwire::format::OAuth;
+            $body;
+        }
+        {
+            type $F = errwire::format::Simple;
+            $body;
+        }
+        {
+            type $F = errwire::format::JsonApi;
+            $body;
+        }
+        {
+            type $F = errwire::format::Problem;
+            $body;
+        }
+        {
+            type $F = errwire::format::Connect;
+            $body;
+        }
+    }};
+}
+pub(crate) use every_format;
