@@ -10,12 +10,14 @@
 //! curl -i localhost:3000/slow                      # TimeoutLayer → request_timeout
 //! curl -i localhost:3000/warming-up                # 503 + Retry-After: 1, twice, then 200
 //! curl -N localhost:3000/feed                     # an SSE feed that fails after two events
+//! curl -s localhost:3000/google/accounts/7         # the same errors in other envelopes (envelopes.rs)
 //! curl -s localhost:3000/graphql -H 'content-type: application/json' -d '{"query":"{ account(id: 42) }"}'
 //! ```
 //!
 //! The router is a library (`axum_service::app()`), so tests and clients (the reqwest
 //! extension's tests) run the very service this example serves.
 
+pub mod envelopes;
 pub mod graphql;
 pub mod streams;
 
@@ -97,7 +99,8 @@ async fn warming_up(State(calls): State<Arc<AtomicU32>>) -> Result<&'static str,
     Ok("ready\n")
 }
 
-/// The service: routes, then tower-http's layers, then errwire outermost.
+/// The service: routes, then tower-http's layers, then errwire outermost; beside them, the
+/// same errors for Twirp, Connect, Google and JSON:API clients, each behind its own layer.
 pub fn app() -> Router {
     Router::new()
         .route("/accounts/{id}", get(account))
@@ -119,4 +122,5 @@ pub fn app() -> Router {
         ))
         .layer(CatchPanicLayer::new())
         .layer(ErrwireLayer::<Problem>::new().negotiate_problem(true))
+        .merge(envelopes::router())
 }

@@ -327,3 +327,85 @@ fn every_fact_reads_back() {
         );
     }
 }
+
+/// The axum example's Twirp, Connect, Google and JSON:API routes over real HTTP: each
+/// behind its own layer, derived errors and axum's own (a wrong method) come out in that
+/// envelope with the client's request id, and decode back.
+#[tokio::test]
+async fn the_example_serves_each_envelope_over_http() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, axum_service::app()).await.unwrap() });
+    let http = reqwest::Client::new();
+    let json_api = crate::common::validator(
+        &serde_json::from_str(include_str!("../../standards/jsonapi/schema-1.1.json")).unwrap(),
+    );
+    for (method, path, format, status, code) in [
+        (
+            "POST",
+            "/twirp/accounts.v1.Accounts/CreateAccount",
+            RemoteFormat::Twirp,
+            409,
+            "slug_taken",
+        ),
+        (
+            "POST",
+            "/connect/accounts.v1.Accounts/GetAccount",
+            RemoteFormat::Connect,
+            429,
+            "rate_limited",
+        ),
+        (
+            "GET",
+            "/google/accounts/42",
+            RemoteFormat::GoogleJson,
+            404,
+            "account_not_found",
+        ),
+        (
+            "GET",
+            "/jsonapi/accounts/7",
+            RemoteFormat::JsonApi,
+            429,
+            "rate_limited",
+        ),
+        // axum's own: the method is not allowed, in the route's envelope.
+        (
+            "GET",
+            "/twirp/accounts.v1.Accounts/CreateAccount",
+            RemoteFormat::Twirp,
+            405,
+            "method_not_allowed",
+        ),
+        (
+            "DELETE",
+            "/jsonapi/accounts/7",
+            RemoteFormat::JsonApi,
+            405,
+            "method_not_allowed",
+        ),
+    ] {
+        let request = http
+            .request(method.parse().unwrap(), format!("{base}{path}"))
+            .header("x-request-id", "req-envelopes-1")
+            .header("content-type", "application/json")
+            .body("{}");
+        let response = request.send().await.unwrap();
+        let (http_status, headers) = (response.status(), response.headers().clone());
+        let body = response.bytes().await.unwrap();
+        assert_eq!(headers["x-request-id"], "req-envelopes-1", "{path}");
+        let remote = RemoteError::decode(http_status, &headers, &body)
+            .unwrap_or_else(|e| panic!("{path}: {e}: {}", String::from_utf8_lossy(&body)));
+        assert_eq!(remote.format(), format, "{path}");
+        assert_eq!(remote.code(), Some(code), "{path}");
+        assert_eq!(remote.request_id(), Some("req-envelopes-1"), "{path}");
+        if format != RemoteFormat::Connect {
+            assert_eq!(remote.status(), status, "{path}");
+        }
+        if format == RemoteFormat::JsonApi {
+            assert_eq!(headers["content-type"], "application/vnd.api+json");
+            let body: Value = serde_json::from_slice(&body).unwrap();
+            assert!(json_api.is_valid(&body), "{body}");
+        }
+    }
+}
