@@ -44,9 +44,15 @@ pub mod log;
 mod message;
 pub mod ndjson;
 pub mod openapi;
+#[cfg(feature = "poem")]
+#[cfg_attr(docsrs, doc(cfg(feature = "poem")))]
+pub mod poem;
 mod render;
-#[cfg(any(feature = "tower", feature = "actix-web"))]
-#[cfg_attr(docsrs, doc(cfg(any(feature = "tower", feature = "actix-web"))))]
+#[cfg(any(feature = "tower", feature = "actix-web", feature = "poem"))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(any(feature = "tower", feature = "actix-web", feature = "poem")))
+)]
 pub mod request;
 #[cfg(feature = "rmcp")]
 #[cfg_attr(docsrs, doc(cfg(feature = "rmcp")))]
@@ -69,7 +75,7 @@ pub mod tower;
 #[cfg_attr(docsrs, doc(cfg(feature = "validator")))]
 pub mod validator;
 mod violation;
-#[cfg(any(feature = "tower", feature = "actix-web"))]
+#[cfg(any(feature = "tower", feature = "actix-web", feature = "poem"))]
 mod web;
 pub mod wire;
 pub mod ws;

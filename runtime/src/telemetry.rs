@@ -171,7 +171,10 @@ pub(crate) fn observe(error: &(impl ApiError + ?Sized), request_id: Option<&str>
 /// Records `error` on the request span (feature `tracing`): `error.type`, the downstream
 /// cause's `error.cause.type`, and, for a 5xx, `otel.status_code = "ERROR"`. The span
 /// declares the fields empty when it opens.
-#[cfg(all(feature = "tracing", any(feature = "tower", feature = "actix-web")))]
+#[cfg(all(
+    feature = "tracing",
+    any(feature = "tower", feature = "actix-web", feature = "poem")
+))]
 pub(crate) fn record(span: &tracing::Span, error: Option<&ErrorType>) {
     if let Some(error) = error {
         span.record("error.type", error.code());

@@ -9,15 +9,11 @@ use http::{Request, Response};
 use tower::{Layer, Service};
 
 use crate::format::Nested;
-use crate::framework::FrameworkError;
 use crate::telemetry::ErrorType;
-use crate::web::context::RequestContext;
-#[cfg(feature = "axum")]
-use crate::web::json::Rejection;
 use crate::web::negotiate::accepts_problem;
 use crate::web::pipeline::{Incoming, Transport};
-use crate::web::render::{REPLACED_HEADERS, framework_error_for, render_in};
 use crate::web::request_id;
+use crate::web::respond::{finish, unanswered};
 use crate::web::settings::ErrwireSettings;
 use crate::{format::Format, render::X_REQUEST_ID};
 
@@ -108,55 +104,5 @@ pub(crate) fn incoming<B>(request: &Request<B>) -> Incoming<'_> {
         accepts_problem: accepts_problem(request.headers()),
         accept_language: header(http::header::ACCEPT_LANGUAGE),
         traceparent: header(crate::wire::TRACEPARENT),
-    }
-}
-
-/// An empty response standing for a handler that did not answer; [`finish`] renders it.
-fn unanswered<B: From<Vec<u8>>>(error: FrameworkError) -> Response<B> {
-    let mut response = Response::new(B::from(Vec::new()));
-    *response.status_mut() = crate::ApiError::status(&error);
-    response.extensions_mut().insert(error);
-    response
-}
-
-/// `error` rendered; an extractor's rejection that named the failing field (errwire's axum
-/// `Json`) keeps its violations.
-fn render_framework<F: Format>(
-    extensions: &http::Extensions,
-    error: FrameworkError,
-    request: &RequestContext,
-) -> Response<Vec<u8>> {
-    #[cfg(feature = "axum")]
-    if let Some(rejection) = extensions.get::<Rejection>().filter(|r| r.error == error) {
-        return render_in::<F>(rejection, request);
-    }
-    let _ = extensions;
-    render_in::<F>(&error, request)
-}
-
-/// Puts a framework-made error response into the envelope.
-fn finish<F: Format, B: From<Vec<u8>>>(response: Response<B>, request: &RequestContext) -> Response<B> {
-    let framework_error = framework_error_for(
-        response.status(),
-        response.extensions().get::<ErrorType>().is_some(),
-        response.extensions().get::<FrameworkError>().copied(),
-    );
-    match framework_error {
-        Some(error) => {
-            let (mut parts, _) = response.into_parts();
-            let (rendered, body) = render_framework::<F>(&parts.extensions, error, request).into_parts();
-            let error_type = rendered.extensions.get::<ErrorType>().cloned();
-            // Keep what the framework said (`Allow` on a 405…), replace what describes the body.
-            for name in REPLACED_HEADERS {
-                parts.headers.remove(name);
-            }
-            parts.headers.extend(rendered.headers);
-            parts.status = rendered.status;
-            if let Some(error_type) = error_type {
-                parts.extensions.insert(error_type);
-            }
-            Response::from_parts(parts, B::from(body))
-        }
-        None => response,
     }
 }

@@ -132,7 +132,7 @@ pub fn default_format_impl(model: &Model<'_>) -> TokenStream {
 
 /// The impls each runtime feature adds: registration with `errwire::catalogue::all()`,
 /// `utoipa::IntoResponses` and `aide::OperationOutput` (for a type without generic parameters), axum's `IntoResponse`,
-/// actix-web's `ResponseError`, rmcp's, jsonrpsee's, tonic's and async-graphql's conversions. The derive emits one
+/// actix-web's and poem's `ResponseError`, rmcp's, jsonrpsee's, tonic's and async-graphql's conversions. The derive emits one
 /// call per feature; the runtime's `__errwire_*` macros expand it only when that feature is
 /// on, which the runtime knows and this crate cannot.
 pub fn feature_impls(model: &Model<'_>) -> TokenStream {
@@ -154,6 +154,7 @@ pub fn feature_impls(model: &Model<'_>) -> TokenStream {
         #openapi
         #krate::__errwire_axum!(#frameworks);
         #krate::__errwire_actix!(#frameworks);
+        #krate::__errwire_poem!(#frameworks);
         #krate::__errwire_rmcp!(#frameworks);
         #krate::__errwire_jsonrpsee!(#frameworks);
         #krate::__errwire_tonic!(#frameworks);

@@ -112,6 +112,39 @@ macro_rules! __errwire_actix {
     ($($tokens:tt)*) => {};
 }
 
+/// poem's `ResponseError` in the type's format, for types that are `std::error::Error` (what
+/// poem converts into its `Error`); the higher-ranked bound lets the impl exist for every type
+/// and hold only for those.
+#[cfg(feature = "poem")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_poem {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::poem::error::ResponseError for $($ty)*
+        where
+            for<'__errwire> $($ty)*: ::std::error::Error + ::core::marker::Send + ::core::marker::Sync + 'static,
+            $($bounds)*
+        {
+            fn status(&self) -> $crate::__private::poem::http::StatusCode {
+                $crate::ApiError::status(self)
+            }
+
+            fn as_response(&self) -> $crate::__private::poem::Response {
+                $crate::poem::into_response_default(self)
+            }
+        }
+    };
+}
+
+/// Without the `poem` feature, nothing.
+#[cfg(not(feature = "poem"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_poem {
+    ($($tokens:tt)*) => {};
+}
+
 /// rmcp's `IntoCallToolResult` (the error on its MCP channel) and `From<T> for ErrorData`.
 #[cfg(feature = "rmcp")]
 #[doc(hidden)]

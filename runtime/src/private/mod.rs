@@ -56,6 +56,8 @@ pub use axum;
 pub use jsonrpsee_types;
 #[cfg(feature = "registry")]
 pub use linkme;
+#[cfg(feature = "poem")]
+pub use poem;
 #[cfg(feature = "rmcp")]
 pub use rmcp;
 #[cfg(feature = "tonic")]

@@ -30,7 +30,10 @@ pub struct RequestContext {
     /// The service's envelope, set by the layer: every error of the request renders in it,
     /// whatever its type's own `format`, so a client sees one envelope.
     // Read when a handler's error renders: axum's `IntoResponse`, actix's `ResponseError`.
-    #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
+    #[cfg_attr(
+        not(any(feature = "axum", feature = "actix-web", feature = "poem")),
+        allow(dead_code)
+    )]
     renderer: Option<Renderer>,
     /// The service's translations and the locales this request's `Accept-Language` chose.
     #[cfg(feature = "i18n")]
@@ -103,7 +106,10 @@ impl RequestContext {
         self
     }
 
-    #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
+    #[cfg_attr(
+        not(any(feature = "axum", feature = "actix-web", feature = "poem")),
+        allow(dead_code)
+    )]
     pub(crate) const fn renderer(&self) -> Option<Renderer> {
         self.renderer
     }

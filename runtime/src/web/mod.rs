@@ -12,6 +12,8 @@
 //! - `json`: JSON request bodies parsed with the path of the field that failed, for the
 //!   axum and actix-web extractors.
 //! - `stream`: a response stream that ends with its first error, as an SSE frame.
+//! - `respond`: step 4 for `http` 1 responses (tower, poem): a framework-made error put
+//!   into the envelope.
 //! - [`render`]: an error rendered for the current request, and the one function that
 //!   decides which framework-made responses become a [`FrameworkError`](crate::framework::FrameworkError).
 
@@ -23,6 +25,8 @@ pub(crate) mod negotiate;
 pub(crate) mod pipeline;
 pub(crate) mod render;
 pub(crate) mod request_id;
+#[cfg(any(feature = "tower", feature = "poem"))]
+pub(crate) mod respond;
 pub(crate) mod settings;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) mod stream;

@@ -1,5 +1,5 @@
 //! The one web pipeline, proven step by step for each transport — the tower layer (axum),
-//! the actix-web middleware and the gRPC layer (tonic) — over a real server: the request
+//! the actix-web middleware, the poem middleware and the gRPC layer (tonic) — over a real server: the request
 //! span (an error logged inside it names the span and the request id), the client's id
 //! echoed, the message translated for the request's `Accept-Language`, the service header on
 //! every response, a handler that never answers becomes `request_timeout`, and one that
@@ -260,6 +260,50 @@ async fn the_actix_middleware_runs_every_step() {
     actix_web::rt::spawn(server);
     check_http(&base, &logs, "actix").await;
     handle.stop(false).await;
+}
+
+/// Serves a poem endpoint on 127.0.0.1:0; returns its base URL (the server stops with the
+/// test's runtime).
+pub(crate) async fn serve_poem(app: impl poem::Endpoint + 'static) -> String {
+    use poem::listener::{Acceptor as _, Listener as _};
+    let acceptor = poem::listener::TcpListener::bind("127.0.0.1:0")
+        .into_acceptor()
+        .await
+        .unwrap();
+    let address = acceptor.local_addr()[0].as_socket_addr().copied().unwrap();
+    tokio::spawn(poem::Server::new_with_acceptor(acceptor).run(app));
+    format!("http://{address}")
+}
+
+#[tokio::test]
+async fn the_poem_middleware_runs_every_step() {
+    use poem::{EndpointExt as _, get, handler};
+    #[handler]
+    async fn conflict() -> poem::Result<()> {
+        axum_handlers::conflict().await?;
+        Ok(())
+    }
+    #[handler]
+    async fn ok() -> &'static str {
+        axum_handlers::ok().await
+    }
+    #[handler]
+    async fn never() -> &'static str {
+        axum_handlers::never().await
+    }
+    #[handler]
+    async fn panic() -> &'static str {
+        axum_handlers::panic().await
+    }
+    let (logs, _guard) = Logs::install();
+    let app = poem::Route::new()
+        .at("/conflict", get(conflict))
+        .at("/ok", get(ok))
+        .at("/never", get(never))
+        .at("/panic", get(panic))
+        .with(settings());
+    let base = serve_poem(app).await;
+    check_http(&base, &logs, "poem").await;
 }
 
 #[tokio::test]
