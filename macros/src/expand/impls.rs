@@ -131,7 +131,7 @@ pub fn default_format_impl(model: &Model<'_>) -> TokenStream {
 }
 
 /// The impls each runtime feature adds: registration with `errwire::catalogue::all()`,
-/// `utoipa::IntoResponses` and `aide::OperationOutput` (for a type without generic parameters), axum's `IntoResponse`,
+/// `utoipa::IntoResponses`, `aide::OperationOutput` and `poem_openapi::ApiResponse` (for a type without generic parameters), axum's `IntoResponse`,
 /// actix-web's and poem's `ResponseError`, rmcp's, jsonrpsee's, tonic's and async-graphql's conversions. The derive emits one
 /// call per feature; the runtime's `__errwire_*` macros expand it only when that feature is
 /// on, which the runtime knows and this crate cannot.
@@ -142,7 +142,7 @@ pub fn feature_impls(model: &Model<'_>) -> TokenStream {
         .generics
         .params
         .is_empty()
-        .then(|| quote!(#krate::__errwire_openapi!(#ident); #krate::__errwire_aide!(#ident);));
+        .then(|| quote!(#krate::__errwire_openapi!(#ident); #krate::__errwire_aide!(#ident); #krate::__errwire_poem_openapi!(#ident);));
     let bounded = generics::with_bounds(model);
     let (impl_generics, ty_generics, where_clause) = bounded.split_for_impl();
     let predicates = where_clause.map(|w| &w.predicates);

@@ -4,6 +4,9 @@
 pub mod aide;
 #[cfg_attr(not(any(feature = "utoipa", feature = "aide")), allow(dead_code))]
 mod merged;
+#[cfg(feature = "poem-openapi")]
+#[cfg_attr(docsrs, doc(cfg(feature = "poem-openapi")))]
+pub mod poem;
 #[cfg_attr(not(any(feature = "utoipa", feature = "aide")), allow(dead_code))]
 mod stream;
 #[cfg(feature = "utoipa")]

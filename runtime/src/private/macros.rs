@@ -293,6 +293,34 @@ macro_rules! __errwire_aide {
     };
 }
 
+/// poem-openapi's `ApiResponse` (feature `poem-openapi`): every status of the type, in its
+/// format.
+#[cfg(feature = "poem-openapi")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_poem_openapi {
+    ($ty:ty) => {
+        #[automatically_derived]
+        impl $crate::__private::poem_openapi::ApiResponse for $ty {
+            fn meta() -> $crate::__private::poem_openapi::registry::MetaResponses {
+                $crate::openapi::poem::meta::<$ty>()
+            }
+
+            fn register(registry: &mut $crate::__private::poem_openapi::registry::Registry) {
+                $crate::openapi::poem::register::<$ty>(registry);
+            }
+        }
+    };
+}
+
+/// Without the `poem-openapi` feature, nothing.
+#[cfg(not(feature = "poem-openapi"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_poem_openapi {
+    ($ty:ty) => {};
+}
+
 /// Without the `aide` feature, nothing.
 #[cfg(not(feature = "aide"))]
 #[doc(hidden)]

@@ -58,6 +58,8 @@ pub use jsonrpsee_types;
 pub use linkme;
 #[cfg(feature = "poem")]
 pub use poem;
+#[cfg(feature = "poem-openapi")]
+pub use poem_openapi;
 #[cfg(feature = "rmcp")]
 pub use rmcp;
 #[cfg(feature = "tonic")]

@@ -37,6 +37,7 @@ mod object_safety;
 mod openapi;
 mod openapi_aide;
 mod pipeline;
+mod poem_openapi;
 mod poem_server;
 mod properties;
 mod readme;
