@@ -22,7 +22,13 @@ impl CurrentContext {
     /// Reads the errwire layer's request context, if any.
     #[must_use]
     pub fn capture() -> Self {
-        #[cfg(any(feature = "tower", feature = "actix-web", feature = "poem"))]
+        #[cfg(any(
+            feature = "tower",
+            feature = "actix-web",
+            feature = "poem",
+            feature = "salvo",
+            feature = "rocket"
+        ))]
         if let Some(request) = crate::request::RequestContext::current() {
             return Self {
                 request_id: request.request_id().map(String::from),

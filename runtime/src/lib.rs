@@ -48,17 +48,35 @@ pub mod openapi;
 #[cfg_attr(docsrs, doc(cfg(feature = "poem")))]
 pub mod poem;
 mod render;
-#[cfg(any(feature = "tower", feature = "actix-web", feature = "poem"))]
+#[cfg(any(
+    feature = "tower",
+    feature = "actix-web",
+    feature = "poem",
+    feature = "salvo",
+    feature = "rocket"
+))]
 #[cfg_attr(
     docsrs,
-    doc(cfg(any(feature = "tower", feature = "actix-web", feature = "poem")))
+    doc(cfg(any(
+        feature = "tower",
+        feature = "actix-web",
+        feature = "poem",
+        feature = "salvo",
+        feature = "rocket"
+    )))
 )]
 pub mod request;
 #[cfg(feature = "rmcp")]
 #[cfg_attr(docsrs, doc(cfg(feature = "rmcp")))]
 pub mod rmcp;
+#[cfg(feature = "rocket")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rocket")))]
+pub mod rocket;
 #[doc(hidden)]
 pub mod rules;
+#[cfg(feature = "salvo")]
+#[cfg_attr(docsrs, doc(cfg(feature = "salvo")))]
+pub mod salvo;
 #[cfg(feature = "sentry")]
 #[cfg_attr(docsrs, doc(cfg(feature = "sentry")))]
 pub mod sentry;
@@ -75,7 +93,13 @@ pub mod tower;
 #[cfg_attr(docsrs, doc(cfg(feature = "validator")))]
 pub mod validator;
 mod violation;
-#[cfg(any(feature = "tower", feature = "actix-web", feature = "poem"))]
+#[cfg(any(
+    feature = "tower",
+    feature = "actix-web",
+    feature = "poem",
+    feature = "salvo",
+    feature = "rocket"
+))]
 mod web;
 pub mod wire;
 pub mod ws;

@@ -173,7 +173,13 @@ pub(crate) fn observe(error: &(impl ApiError + ?Sized), request_id: Option<&str>
 /// declares the fields empty when it opens.
 #[cfg(all(
     feature = "tracing",
-    any(feature = "tower", feature = "actix-web", feature = "poem")
+    any(
+        feature = "tower",
+        feature = "actix-web",
+        feature = "poem",
+        feature = "salvo",
+        feature = "rocket"
+    )
 ))]
 pub(crate) fn record(span: &tracing::Span, error: Option<&ErrorType>) {
     if let Some(error) = error {

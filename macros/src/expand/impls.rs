@@ -131,8 +131,8 @@ pub fn default_format_impl(model: &Model<'_>) -> TokenStream {
 }
 
 /// The impls each runtime feature adds: registration with `errwire::catalogue::all()`,
-/// `utoipa::IntoResponses`, `aide::OperationOutput` and `poem_openapi::ApiResponse` (for a type without generic parameters), axum's `IntoResponse`,
-/// actix-web's and poem's `ResponseError`, rmcp's, jsonrpsee's, tonic's and async-graphql's conversions. The derive emits one
+/// `utoipa::IntoResponses`, `aide::OperationOutput`, `poem_openapi::ApiResponse` and `salvo_oapi::EndpointOutRegister` (for a type without generic parameters), axum's `IntoResponse`,
+/// actix-web's and poem's `ResponseError`, salvo's `Scribe`, rocket's `Responder`, rmcp's, jsonrpsee's, tonic's and async-graphql's conversions. The derive emits one
 /// call per feature; the runtime's `__errwire_*` macros expand it only when that feature is
 /// on, which the runtime knows and this crate cannot.
 pub fn feature_impls(model: &Model<'_>) -> TokenStream {
@@ -142,7 +142,7 @@ pub fn feature_impls(model: &Model<'_>) -> TokenStream {
         .generics
         .params
         .is_empty()
-        .then(|| quote!(#krate::__errwire_openapi!(#ident); #krate::__errwire_aide!(#ident); #krate::__errwire_poem_openapi!(#ident);));
+        .then(|| quote!(#krate::__errwire_openapi!(#ident); #krate::__errwire_aide!(#ident); #krate::__errwire_poem_openapi!(#ident); #krate::__errwire_salvo_oapi!(#ident);));
     let bounded = generics::with_bounds(model);
     let (impl_generics, ty_generics, where_clause) = bounded.split_for_impl();
     let predicates = where_clause.map(|w| &w.predicates);
@@ -155,6 +155,8 @@ pub fn feature_impls(model: &Model<'_>) -> TokenStream {
         #krate::__errwire_axum!(#frameworks);
         #krate::__errwire_actix!(#frameworks);
         #krate::__errwire_poem!(#frameworks);
+        #krate::__errwire_salvo!(#frameworks);
+        #krate::__errwire_rocket!(#frameworks);
         #krate::__errwire_rmcp!(#frameworks);
         #krate::__errwire_jsonrpsee!(#frameworks);
         #krate::__errwire_tonic!(#frameworks);

@@ -7,6 +7,9 @@ mod merged;
 #[cfg(feature = "poem-openapi")]
 #[cfg_attr(docsrs, doc(cfg(feature = "poem-openapi")))]
 pub mod poem;
+#[cfg(feature = "salvo-oapi")]
+#[cfg_attr(docsrs, doc(cfg(feature = "salvo-oapi")))]
+pub mod salvo;
 #[cfg_attr(not(any(feature = "utoipa", feature = "aide")), allow(dead_code))]
 mod stream;
 #[cfg(feature = "utoipa")]

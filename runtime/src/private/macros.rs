@@ -145,6 +145,75 @@ macro_rules! __errwire_poem {
     ($($tokens:tt)*) => {};
 }
 
+/// salvo's `Scribe` (and so its `Writer`) in the type's format: a handler returns
+/// `Result<T, E>` and the error is written in the service's envelope.
+#[cfg(feature = "salvo")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_salvo {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::salvo::Scribe for $($ty)*
+        where
+            $($bounds)*
+        {
+            fn render(self, res: &mut $crate::__private::salvo::Response) {
+                $crate::salvo::render_default(&self, res)
+            }
+        }
+    };
+}
+
+/// Without the `salvo` feature, nothing.
+#[cfg(not(feature = "salvo"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_salvo {
+    ($($tokens:tt)*) => {};
+}
+
+/// rocket's `Responder` in the type's format: a handler returns `Result<T, E>` and the error
+/// is answered in the service's envelope.
+#[cfg(feature = "rocket")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_rocket {
+    ([] [$($ty:tt)*] [$($bounds:tt)*]) => {
+        #[automatically_derived]
+        impl<'__errwire_r> $crate::__private::rocket::response::Responder<'__errwire_r, 'static> for $($ty)*
+        where
+            $($bounds)*
+        {
+            $crate::__errwire_rocket!(@respond_to);
+        }
+    };
+    ([< $($params:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
+        #[automatically_derived]
+        impl<'__errwire_r, $($params)* $crate::__private::rocket::response::Responder<'__errwire_r, 'static> for $($ty)*
+        where
+            $($bounds)*
+        {
+            $crate::__errwire_rocket!(@respond_to);
+        }
+    };
+    (@respond_to) => {
+        fn respond_to(
+            self,
+            request: &'__errwire_r $crate::__private::rocket::Request<'_>,
+        ) -> $crate::__private::rocket::response::Result<'static> {
+            $crate::rocket::respond_default(&self, request)
+        }
+    };
+}
+
+/// Without the `rocket` feature, nothing.
+#[cfg(not(feature = "rocket"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_rocket {
+    ($($tokens:tt)*) => {};
+}
+
 /// rmcp's `IntoCallToolResult` (the error on its MCP channel) and `From<T> for ErrorData`.
 #[cfg(feature = "rmcp")]
 #[doc(hidden)]
@@ -311,6 +380,32 @@ macro_rules! __errwire_poem_openapi {
             }
         }
     };
+}
+
+/// salvo-oapi's `EndpointOutRegister`: every status of the type documented on the endpoint.
+#[cfg(feature = "salvo-oapi")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_salvo_oapi {
+    ($ty:ty) => {
+        #[automatically_derived]
+        impl $crate::__private::salvo_oapi::EndpointOutRegister for $ty {
+            fn register(
+                components: &mut $crate::__private::salvo_oapi::Components,
+                operation: &mut $crate::__private::salvo_oapi::Operation,
+            ) {
+                $crate::openapi::salvo::register::<$ty>(components, operation);
+            }
+        }
+    };
+}
+
+/// Without the `salvo-oapi` feature, nothing.
+#[cfg(not(feature = "salvo-oapi"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_salvo_oapi {
+    ($ty:ty) => {};
 }
 
 /// Without the `poem-openapi` feature, nothing.

@@ -62,6 +62,12 @@ pub use poem;
 pub use poem_openapi;
 #[cfg(feature = "rmcp")]
 pub use rmcp;
+#[cfg(feature = "rocket")]
+pub use rocket;
+#[cfg(feature = "salvo")]
+pub use salvo;
+#[cfg(feature = "salvo-oapi")]
+pub use salvo_oapi;
 #[cfg(feature = "tonic")]
 pub use tonic;
 #[cfg(feature = "utoipa")]

@@ -31,7 +31,13 @@ pub struct RequestContext {
     /// whatever its type's own `format`, so a client sees one envelope.
     // Read when a handler's error renders: axum's `IntoResponse`, actix's `ResponseError`.
     #[cfg_attr(
-        not(any(feature = "axum", feature = "actix-web", feature = "poem")),
+        not(any(
+            feature = "axum",
+            feature = "actix-web",
+            feature = "poem",
+            feature = "salvo",
+            feature = "rocket"
+        )),
         allow(dead_code)
     )]
     renderer: Option<Renderer>,
@@ -107,7 +113,13 @@ impl RequestContext {
     }
 
     #[cfg_attr(
-        not(any(feature = "axum", feature = "actix-web", feature = "poem")),
+        not(any(
+            feature = "axum",
+            feature = "actix-web",
+            feature = "poem",
+            feature = "salvo",
+            feature = "rocket"
+        )),
         allow(dead_code)
     )]
     pub(crate) const fn renderer(&self) -> Option<Renderer> {

@@ -74,6 +74,17 @@ impl Served {
 }
 
 impl Started {
+    /// The request as served without step 3: rocket runs its handlers itself (its fairings
+    /// cannot wrap them), and catches their panics on its own.
+    #[cfg(feature = "rocket")]
+    pub(crate) fn into_served(self) -> Served {
+        Served {
+            context: self.context,
+            #[cfg(feature = "tracing")]
+            span: self.span,
+        }
+    }
+
     /// The request id the pipeline gave the request (actix-web writes it with its own
     /// header types).
     #[cfg_attr(not(feature = "actix-web"), allow(dead_code))]

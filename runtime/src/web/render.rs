@@ -12,13 +12,19 @@ use crate::{error::ApiError, format::Format, render::to_response};
 /// The response for `error` with the current request's id and path, logged when the
 /// `tracing` feature is on. The envelope: problem+json if the request negotiated it, else
 /// the service's (the layer's) format, else `F`, the type's own.
-#[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "poem", feature = "salvo"))]
 pub(crate) fn render_current<F: Format>(error: &(impl ApiError + ?Sized)) -> http::Response<Vec<u8>> {
     render_with::<F>(error, &RequestContext::current().unwrap_or_default())
 }
 
 /// [`render_current`] for a request whose context was taken earlier (a stream's).
-#[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
+#[cfg(any(
+    feature = "axum",
+    feature = "actix-web",
+    feature = "poem",
+    feature = "salvo",
+    feature = "rocket"
+))]
 pub(crate) fn render_with<F: Format>(
     error: &(impl ApiError + ?Sized),
     request: &RequestContext,

@@ -45,6 +45,8 @@ mod redaction;
 mod registry;
 mod report;
 mod response;
+mod rocket_server;
+mod salvo_server;
 mod standards;
 mod streams;
 mod thiserror;

@@ -9,9 +9,9 @@ use errwire::format::Nested;
 use errwire::poem::ErrwireMiddleware;
 use poem::web::{Json, Path, Query};
 use poem::{EndpointExt as _, get, handler, post};
-use serde_json::Value;
 
 use crate::common;
+use crate::common::http::send;
 
 #[derive(Debug, thiserror::Error, ApiError)]
 #[api(domain = "accounts")]
@@ -60,31 +60,7 @@ async fn serve() -> String {
     crate::pipeline::serve_poem(app).await
 }
 
-struct Reply {
-    status: u16,
-    request_id: Option<String>,
-    content_type: String,
-    body: Value,
-}
-
-async fn send(request: reqwest::RequestBuilder) -> Reply {
-    let response = request.header("x-request-id", "poem-1").send().await.unwrap();
-    let header = |name: &str| {
-        response
-            .headers()
-            .get(name)
-            .map(|v| v.to_str().unwrap().to_owned())
-    };
-    let (request_id, content_type) = (header("x-request-id"), header("content-type").unwrap_or_default());
-    let status = response.status().as_u16();
-    let body = serde_json::from_str(&response.text().await.unwrap()).unwrap_or_default();
-    Reply {
-        status,
-        request_id,
-        content_type,
-        body,
-    }
-}
+const ID: &str = "poem-1";
 
 #[tokio::test]
 async fn derived_and_poems_own_errors_come_out_in_the_envelope() {
@@ -142,14 +118,14 @@ async fn derived_and_poems_own_errors_come_out_in_the_envelope() {
             "unsupported_media_type",
         ),
     ] {
-        let reply = send(request).await;
+        let reply = send(request, ID).await;
         assert_eq!(reply.status, status, "{what}: {}", reply.body);
         assert_eq!(reply.body["error"]["code"], code, "{what}: {}", reply.body);
-        assert_eq!(reply.request_id.as_deref(), Some("poem-1"), "{what}");
+        assert_eq!(reply.request_id.as_deref(), Some(ID), "{what}");
         assert_eq!(reply.content_type, "application/json", "{what}");
     }
     // Nothing internal: the derived error's `Display` stays in the logs.
-    let reply = send(http.get(format!("{base}/accounts/42"))).await;
+    let reply = send(http.get(format!("{base}/accounts/42")), ID).await;
     assert_eq!(reply.body["error"]["message"], "Account 42 not found.");
     assert!(!reply.body.to_string().contains("shard"));
     // A success is untouched, and carries the id.
@@ -161,20 +137,5 @@ async fn derived_and_poems_own_errors_come_out_in_the_envelope() {
 
 #[tokio::test]
 async fn problem_json_is_negotiated_and_valid() {
-    let base = serve().await;
-    let http = reqwest::Client::new();
-    let validator = common::validator(
-        &serde_json::from_str(include_str!("../../standards/rfc9457-appendix-a.schema.json")).unwrap(),
-    );
-    for path in ["/accounts/42", "/nowhere"] {
-        let reply = send(
-            http.get(format!("{base}{path}"))
-                .header("accept", "application/problem+json"),
-        )
-        .await;
-        assert_eq!(reply.content_type, "application/problem+json", "{path}");
-        assert_eq!(reply.body["instance"], path);
-        assert_eq!(reply.body["request_id"], "poem-1");
-        assert!(validator.is_valid(&reply.body), "{}", reply.body);
-    }
+    common::http::problem_json_is_negotiated(&serve().await, ID).await;
 }

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)] // each test binary uses what it needs
 
+pub mod http;
+
 use serde_json::{Value, json};
 
 /// The official MCP schema excerpt (all protocol versions).
