@@ -8,7 +8,7 @@ use crate::{context::Context, error::ApiError};
 /// The `async_graphql::Error` for `error` in the context `ctx`; logged with the request id
 /// when the `tracing` feature is on.
 pub fn error(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> async_graphql::Error {
-    crate::telemetry::observe(error, ctx.request_id_ref());
+    crate::telemetry::observe(error, ctx.request_id_ref(), None);
     let mut extensions = ErrorExtensionValues::default();
     let facts = Facts {
         error,

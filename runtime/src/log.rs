@@ -10,7 +10,12 @@ use crate::error::ApiError;
 
 static LOG_SOURCE_CHAIN: AtomicBool = AtomicBool::new(true);
 
-/// Whether error logs carry the error's `Display` and source chain (on by default).
+/// Whether error logs carry the error's `Display` and source chain (on by default): the
+/// process-wide default. A service behind errwire's layer, middleware, hoop or fairing can
+/// decide for itself with
+/// [`ErrwireSettings::log_source_chain`](crate::request::ErrwireSettings::log_source_chain),
+/// which wins for its requests; this default stays for errors converted outside one (a GraphQL
+/// error, a `Status` made outside the gRPC layer).
 ///
 /// `#[api(sensitive)]` keeps a field off the wire, but an error's `Display` is the
 /// application's own text and may print that field (`#[error("bad token {token}")]`). Turn
@@ -51,10 +56,15 @@ pub fn source_chain(error: &(impl ApiError + ?Sized)) -> Option<String> {
 /// `tracing-opentelemetry` adds it to the request span as the conventions ask; the others
 /// are `request rejected` at debug.
 pub fn log_response(error: &(impl ApiError + ?Sized), request_id: Option<&str>) {
+    log_response_as(error, request_id, logs_source_chain());
+}
+
+/// [`log_response`], with or without the source chain as the request's settings say.
+pub(crate) fn log_response_as(error: &(impl ApiError + ?Sized), request_id: Option<&str>, with_chain: bool) {
     let status = error.status().as_u16();
     let code = error.code();
     let request_id = request_id.unwrap_or("");
-    let chain = logs_source_chain().then(|| source_chain(error)).flatten();
+    let chain = with_chain.then(|| source_chain(error)).flatten();
     // An absent `Option` field is left out of the event.
     let chain = chain.as_deref();
     // The reporting class, not the status: a routine 5xx can be `expected`, a 409 that

@@ -26,17 +26,27 @@ use crate::error::ApiError;
 /// Captures `error`, a failure being answered to a request with `request_id`; `cause` is the
 /// downstream service's code it wraps, if any. The caller decides what is a failure (one
 /// rule for span, log and tracker: the reporting class).
-pub(crate) fn capture(error: &(impl ApiError + ?Sized), request_id: Option<&str>, cause: Option<&str>) {
+pub(crate) fn capture(
+    error: &(impl ApiError + ?Sized),
+    request_id: Option<&str>,
+    cause: Option<&str>,
+    with_chain: bool,
+) {
     sentry_core::Hub::with_active(|hub| {
-        hub.capture_event(event(error, request_id, cause));
+        hub.capture_event(event(error, request_id, cause, with_chain));
     });
 }
 
 /// The event for `error` (see the module docs).
-fn event(error: &(impl ApiError + ?Sized), request_id: Option<&str>, cause: Option<&str>) -> Event<'static> {
+fn event(
+    error: &(impl ApiError + ?Sized),
+    request_id: Option<&str>,
+    cause: Option<&str>,
+    with_chain: bool,
+) -> Event<'static> {
     let spec = error.spec();
     let code = error.code();
-    let mut event = match error.as_error().filter(|_| crate::log::logs_source_chain()) {
+    let mut event = match error.as_error().filter(|_| with_chain) {
         Some(source) => sentry_core::event_from_error(source),
         None => Event {
             exception: vec![Exception {

@@ -150,9 +150,16 @@ pub const ERRORS_TOTAL: &str = "errwire_errors_total";
     )),
     allow(dead_code)
 )]
-pub(crate) fn observe(error: &(impl ApiError + ?Sized), request_id: Option<&str>) {
+pub(crate) fn observe(
+    error: &(impl ApiError + ?Sized),
+    request_id: Option<&str>,
+    source_chain: Option<bool>,
+) {
+    // The request's settings, else the process-wide default.
     #[cfg(feature = "tracing")]
-    crate::log::log_response(error, request_id);
+    let source_chain = source_chain.unwrap_or_else(crate::log::logs_source_chain);
+    #[cfg(feature = "tracing")]
+    crate::log::log_response_as(error, request_id, source_chain);
     #[cfg(feature = "metrics")]
     metrics::counter!(
         ERRORS_TOTAL,
@@ -163,9 +170,9 @@ pub(crate) fn observe(error: &(impl ApiError + ?Sized), request_id: Option<&str>
     .increment(1);
     #[cfg(feature = "sentry")]
     if error.spec().report() == crate::spec::ReportClass::Error {
-        crate::sentry::capture(error, request_id, downstream_code(error));
+        crate::sentry::capture(error, request_id, downstream_code(error), source_chain);
     }
-    let _ = (error, request_id);
+    let _ = (error, request_id, source_chain);
 }
 
 /// Records `error` on the request span (feature `tracing`): `error.type`, the downstream

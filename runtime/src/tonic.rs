@@ -26,7 +26,9 @@ use crate::{context::Context, error::ApiError, spec::GrpcCode, violation::Violat
 /// The `Status` for `error` in the context `ctx` (see the [module table](self)); logged with
 /// the request id when the `tracing` feature is on.
 pub fn status(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> Status {
-    crate::telemetry::observe(error, ctx.request_id_ref());
+    // Inside `GrpcLayer`, its settings say whether the source chain is logged.
+    let source_chain = RequestContext::current().and_then(|request| request.source_chain());
+    crate::telemetry::observe(error, ctx.request_id_ref(), source_chain);
     // Inside `GrpcLayer`, the call's span is told which error its `Status` came from.
     let _ = NOTED.try_with(|noted| *noted.borrow_mut() = Some(ErrorType::of(error)));
     // The same details, chosen in one place, as Google's JSON errors and Connect send them.

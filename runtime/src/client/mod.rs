@@ -2,6 +2,7 @@
 
 mod codes;
 mod decode;
+mod headers;
 mod remote;
 #[cfg(feature = "reqwest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]

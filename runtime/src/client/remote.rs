@@ -216,7 +216,7 @@ impl RemoteError {
     #[must_use]
     pub fn from_status(status: StatusCode, headers: &http::HeaderMap) -> Self {
         let mut remote = Self::empty(status, RemoteFormat::Unrecognised);
-        super::decode::apply_headers(&mut remote, headers);
+        super::headers::apply_headers(&mut remote, headers);
         remote
     }
 

@@ -1,10 +1,12 @@
 #![doc = include_str!("../docs/i18n.md")]
 
 mod check;
+mod mistake;
 pub mod negotiate;
 mod placeholders;
 
-pub use check::{Mistake, check};
+pub use check::check;
+pub use mistake::Mistake;
 
 use core::fmt;
 use std::path::Path;

@@ -41,6 +41,8 @@ pub struct RequestContext {
         allow(dead_code)
     )]
     renderer: Option<Renderer>,
+    /// Whether the service's settings log the source chain (`None`: the process default).
+    source_chain: Option<bool>,
     /// The service's translations and the locales this request's `Accept-Language` chose.
     #[cfg(feature = "i18n")]
     language: Option<(
@@ -67,6 +69,7 @@ impl RequestContext {
             wants_problem,
             trace_id: None,
             renderer: Some(renderer::<F>()),
+            source_chain: None,
             #[cfg(feature = "i18n")]
             language: None,
         }
@@ -105,6 +108,16 @@ impl RequestContext {
     #[must_use]
     pub const fn trace_id(&self) -> Option<&crate::wire::TraceId> {
         self.trace_id.as_ref()
+    }
+
+    /// Whether the service's settings log the source chain (`None`: the process default).
+    pub(crate) const fn source_chain(&self) -> Option<bool> {
+        self.source_chain
+    }
+
+    pub(crate) const fn with_source_chain(mut self, on: Option<bool>) -> Self {
+        self.source_chain = on;
+        self
     }
 
     pub(crate) const fn with_trace_id(mut self, trace_id: Option<crate::wire::TraceId>) -> Self {

@@ -120,7 +120,9 @@ impl Steps {
             .traceparent
             .filter(|_| self.trace_context)
             .and_then(crate::wire::TraceId::from_traceparent);
-        let context = RequestContext::new::<F>(id, incoming.path, wants_problem).with_trace_id(trace_id);
+        let context = RequestContext::new::<F>(id, incoming.path, wants_problem)
+            .with_trace_id(trace_id)
+            .with_source_chain(self.log_source_chain);
         #[cfg(feature = "i18n")]
         let context = context.with_language(self.translations.as_ref(), incoming.accept_language);
         #[cfg(feature = "tracing")]

@@ -61,7 +61,7 @@ fn render_for<E: ApiError + ?Sized>(
     request: &RequestContext,
     render: impl FnOnce(&E, &crate::context::Context<'_>) -> http::Response<Vec<u8>>,
 ) -> http::Response<Vec<u8>> {
-    crate::telemetry::observe(error, request.request_id());
+    crate::telemetry::observe(error, request.request_id(), request.source_chain());
     let mut response = render(error, &request.as_context());
     response.extensions_mut().insert(ErrorType::of(error));
     response

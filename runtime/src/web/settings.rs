@@ -1,5 +1,5 @@
-//! [`ErrwireSettings`]: the one settings type behind the tower layer and the actix-web
-//! middleware.
+//! [`ErrwireSettings`]: the one settings type behind the tower layer, the actix-web and poem
+//! middleware, the salvo hoop, the rocket fairing and the gRPC layer.
 
 use core::marker::PhantomData;
 use std::sync::Arc;
@@ -27,6 +27,8 @@ pub(crate) struct Steps {
     pub(crate) timeout: Option<Duration>,
     pub(crate) catch_panics: bool,
     pub(crate) trace_context: bool,
+    /// Whether error logs carry the source chain (`None`: the process default).
+    pub(crate) log_source_chain: Option<bool>,
     #[cfg(feature = "i18n")]
     pub(crate) translations: Option<Arc<crate::i18n::Translations>>,
 }
@@ -57,6 +59,7 @@ impl core::fmt::Debug for Steps {
             .field("timeout", &self.timeout)
             .field("catch_panics", &self.catch_panics)
             .field("trace_context", &self.trace_context)
+            .field("log_source_chain", &self.log_source_chain)
             .field("headers", &self.headers);
         #[cfg(feature = "i18n")]
         debug.field("translations", &self.translations);
@@ -81,6 +84,7 @@ impl<F: crate::format::Format> ErrwireSettings<F> {
                 timeout: None,
                 catch_panics: false,
                 trace_context: false,
+                log_source_chain: None,
                 #[cfg(feature = "i18n")]
                 translations: None,
             },
@@ -151,6 +155,23 @@ impl<F: crate::format::Format> ErrwireSettings<F> {
     #[must_use]
     pub const fn trace_context(mut self, on: bool) -> Self {
         self.steps.trace_context = on;
+        self
+    }
+
+    /// Whether this service's error logs and error-tracker events (features `tracing`,
+    /// `sentry`) carry each error's `Display` and source chain. Unset, the process-wide
+    /// default (`errwire::log::log_source_chain`, on) holds. `#[api(sensitive)]` keeps a
+    /// field off the wire, but an `#[error("bad token {token}")]` prints it: turn this off to
+    /// log only the code, status and request id.
+    ///
+    /// ```
+    /// use errwire::request::ErrwireSettings;
+    ///
+    /// let settings = ErrwireSettings::<errwire::format::Problem>::new().log_source_chain(false);
+    /// ```
+    #[must_use]
+    pub const fn log_source_chain(mut self, on: bool) -> Self {
+        self.steps.log_source_chain = Some(on);
         self
     }
 

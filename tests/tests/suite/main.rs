@@ -46,6 +46,7 @@ mod registry;
 mod report;
 mod response;
 mod rocket_server;
+mod salvo_oapi;
 mod salvo_server;
 mod standards;
 mod streams;

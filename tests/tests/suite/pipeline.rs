@@ -273,6 +273,36 @@ async fn the_actix_middleware_runs_every_step() {
     handle.stop(false).await;
 }
 
+#[tokio::test]
+async fn a_service_decides_whether_its_logs_carry_the_source_chain() {
+    use axum::routing::get as route;
+    let logs = Logs::install();
+    for (service, on) in [("chain-on", None), ("chain-off", Some(false))] {
+        let settings = match on {
+            Some(on) => settings().log_source_chain(on),
+            None => settings(),
+        };
+        let app = axum::Router::new()
+            .route("/conflict", route(axum_handlers::conflict))
+            .layer(settings);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let server = tokio::spawn(async move { axum::serve(listener, app).await });
+        get(&base, "/conflict", "warm-up").await;
+        settle_interest();
+        let failed = get(&base, "/conflict", service).await;
+        assert_eq!(failed.status, 500);
+        let line = logs.error_line(service);
+        // The process default (on) holds unless the service's settings say otherwise.
+        assert_eq!(
+            line.contains("internal detail"),
+            on.is_none(),
+            "{service}: {line}"
+        );
+        server.abort();
+    }
+}
+
 /// Serves a poem endpoint on 127.0.0.1:0; returns its base URL (the server stops with the
 /// test's runtime).
 pub(crate) async fn serve_poem(app: impl poem::Endpoint + 'static) -> String {
