@@ -12,9 +12,10 @@ use poem_openapi::payload::PlainText;
 use poem_openapi::{OpenApi, OpenApiService};
 use serde_json::{Value, json};
 
+/// The orders' errors; `salvo_oapi.rs` documents the same type with salvo-oapi.
 #[derive(Debug, thiserror::Error, ApiError)]
 #[api(format = Problem, docs = "https://docs.example.com/errors#{code}")]
-enum OrderError {
+pub(crate) enum OrderError {
     /// No such order.
     #[error("order {0} not found in shard 3")]
     #[api(status = 404)]

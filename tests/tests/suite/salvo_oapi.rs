@@ -3,7 +3,6 @@
 //! behind the errwire hoop, the endpoint's errors come out in that envelope over real HTTP;
 //! every body validates against the schema the document gives it.
 
-use errwire::ApiError;
 use errwire::format::Problem;
 use errwire::salvo::ErrwireHoop;
 use salvo::{Router, Service, Writer as _};
@@ -11,26 +10,8 @@ use salvo_oapi::extract::PathParam;
 use salvo_oapi::{OpenApi, endpoint};
 use serde_json::{Value, json};
 
-#[derive(Debug, thiserror::Error, ApiError)]
-#[api(format = Problem, docs = "https://docs.example.com/errors#{code}")]
-enum OrderError {
-    /// No such order.
-    #[error("order {0} not found in shard 3")]
-    #[api(status = 404)]
-    NotFound(u64),
-    /// The order is locked.
-    #[error("locked")]
-    #[api(status = 409)]
-    Locked,
-    /// The order was already shipped.
-    #[error("shipped")]
-    #[api(status = 409)]
-    Shipped,
-    /// Too many requests.
-    #[error("rate limited")]
-    #[api(status = 429, retry_after = 30)]
-    RateLimited,
-}
+// The same type poem-openapi's test documents: one error type, two OpenAPI crates.
+use crate::poem_openapi::OrderError;
 
 /// One order.
 #[endpoint]
