@@ -1,5 +1,5 @@
-//! The web plumbing the tower layer, axum and actix-web share: one room, so the adapters
-//! stay thin and make each decision the same way.
+//! The web plumbing the tower layer, axum, actix-web, poem, salvo, rocket and tonic share: one
+//! room, so the adapters stay thin and make each decision the same way.
 //!
 //! - [`context`]: the task-local [`RequestContext`](context::RequestContext) a handler's
 //!   error reads when it renders (a framework's `IntoResponse` never sees the request).

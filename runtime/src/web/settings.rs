@@ -7,10 +7,10 @@ use std::sync::Arc;
 use core::time::Duration;
 use http::{HeaderName, HeaderValue};
 
-/// The settings of the errwire layer (tower, axum), middleware (actix-web) and gRPC layer
-/// (tonic); `F` is the service's envelope (gRPC has its own). Build it as
-/// [`ErrwireLayer`](crate::tower::ErrwireLayer) or
-/// [`ErrwireMiddleware`](crate::actix::ErrwireMiddleware), which are this type:
+/// The settings of the errwire layer (tower, axum), middleware (actix-web, poem), hoop
+/// (salvo), fairing (rocket) and gRPC layer (tonic); `F` is the service's envelope (gRPC has
+/// its own). Build it under its framework's name — `ErrwireLayer`, `ErrwireMiddleware`,
+/// `ErrwireHoop`, `ErrwireFairing`, all this type:
 /// `ErrwireLayer::<Problem>::new().negotiate_problem(true)`; for tonic, hand it to
 /// `GrpcLayer::with` (feature `tonic`).
 pub struct ErrwireSettings<F = crate::format::Nested> {
