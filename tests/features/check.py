@@ -10,13 +10,20 @@ Pairs that share no file are left out: neither can change what the other compile
 all 120 pairs takes ~10 minutes here, the interacting ones ~2). `--all-pairs` checks every
 pair anyway.
 
+A pair where one feature turns the other on (`axum` turns on `tower`) is the first feature
+alone, and is not checked twice.
+
 Each check is `cargo check -p errwire --lib --no-default-features --features …`; errwire's
-own warnings fail it (RUSTFLAGS=-Dwarnings would rebuild every dependency).
+own warnings fail it (RUSTFLAGS=-Dwarnings would rebuild every dependency). A check is one
+rustc front end, which uses one core: the checks run two at a time, each worker in a target
+directory of its own (cargo locks a target directory for one build at a time).
 """
 import itertools
+import os
 import re
 import subprocess
 import sys
+import threading
 import tomllib
 from pathlib import Path
 
@@ -25,9 +32,25 @@ SRC = ROOT / "runtime" / "src"
 FEATURE = re.compile(r'feature = "([a-z0-9-]+)"')
 
 
+def manifest_features():
+    return tomllib.loads((ROOT / "runtime" / "Cargo.toml").read_text())["features"]
+
+
 def features():
-    manifest = tomllib.loads((ROOT / "runtime" / "Cargo.toml").read_text())
-    return sorted(f for f in manifest["features"] if f != "default")
+    return sorted(f for f in manifest_features() if f != "default")
+
+
+def implied(feature, table):
+    """Every feature `feature` turns on, itself included (`dep:` and `crate?/feature` are not
+    features of errwire's)."""
+    seen, todo = set(), [feature]
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in table:
+            continue
+        seen.add(name)
+        todo.extend(table[name])
+    return seen
 
 
 def gates():
@@ -78,28 +101,57 @@ def interacting_pairs(all_features):
     return sorted(p for p in pairs if p[0] in all_features and p[1] in all_features)
 
 
-def check(feature_list):
-    label = ",".join(feature_list) or "no features"
-    print(f"errwire with: {label}", flush=True)
+def not_implied(pairs):
+    table = manifest_features()
+    return [(a, b) for a, b in pairs if b not in implied(a, table) and a not in implied(b, table)]
+
+
+def check(feature_list, target_dir):
+    """None when errwire builds without a warning of its own with exactly these features, else
+    cargo's output."""
     args = ["cargo", "check", "-p", "errwire", "--lib", "--no-default-features"]
     if feature_list:
         args += ["--features", ",".join(feature_list)]
-    run = subprocess.run(args, cwd=ROOT, capture_output=True, text=True)
+    env = dict(os.environ, CARGO_TARGET_DIR=str(target_dir))
+    run = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, env=env)
     output = run.stdout + run.stderr
     if run.returncode != 0 or re.search(r"errwire.*generated \d+ warning", output):
-        print(output)
-        sys.exit(1)
+        return output
+    return None
+
+
+def run_all(sets):
+    """Runs the checks on two workers; returns the failures as (features, output)."""
+    main_dir = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+    dirs = [main_dir, main_dir / "feature-checks"]
+    failures, lock = [], threading.Lock()
+
+    def worker(index):
+        for feature_list in sets[index::2]:
+            output = check(feature_list, dirs[index])
+            with lock:
+                print(f"errwire with: {','.join(feature_list) or 'no features'}", flush=True)
+                if output is not None:
+                    failures.append((feature_list, output))
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return failures
 
 
 def main():
     all_features = features()
     pairs = list(itertools.combinations(all_features, 2)) if "--all-pairs" in sys.argv else interacting_pairs(all_features)
+    pairs = not_implied(pairs)
     print(f"{len(all_features)} features alone, {len(pairs)} pairs", flush=True)
-    check([])
-    for feature in all_features:
-        check([feature])
-    for pair in pairs:
-        check(list(pair))
+    failures = run_all([[]] + [[f] for f in all_features] + [list(p) for p in pairs])
+    for feature_list, output in failures:
+        print(f"\nerrwire with {','.join(feature_list) or 'no features'} fails:\n{output}")
+    if failures:
+        sys.exit(1)
 
 
 if __name__ == "__main__":
