@@ -199,6 +199,12 @@ impl<E: ApiError + ?Sized> serde::Serialize for Facts<'_, E> {
     }
 }
 
+/// Whether two texts are equal, the same address and length first (the common case: both
+/// are the spec's own `&'static str`), then by content.
+fn same_text(a: &str, b: &str) -> bool {
+    (core::ptr::eq(a.as_ptr(), b.as_ptr()) && a.len() == b.len()) || a == b
+}
+
 /// The status as a JSON number.
 fn status_number<E: ApiError + ?Sized>(error: &E) -> u16 {
     error.status().as_u16()

@@ -3,7 +3,9 @@ use std::io;
 use serde::ser::SerializeMap;
 
 use super::descriptor::{Descriptor, MemberKind};
-use super::{Format, flattened_details, request_id_entry, status_number, trace_id_entry, write_object};
+use super::{
+    Format, flattened_details, request_id_entry, same_text, status_number, trace_id_entry, write_object,
+};
 use crate::{context::Context, error::ApiError, violation, wire};
 
 /// RFC 9457 problem details, `application/problem+json`:
@@ -31,10 +33,11 @@ impl Format for Problem {
             match error.docs_url() {
                 None => map.serialize_entry("type", "about:blank")?,
                 Some(url)
-                    // Compared by content: a spec's address is not stable (a constant's
-                    // value may be materialised more than once), so pointer identity missed
-                    // in release builds and every render re-validated the URL.
-                    if spec.docs_url_is_uri() && spec.docs_url() == Some(url) =>
+                    // Compared by content when the addresses differ: a spec's address is not
+                    // stable (a constant's value may be materialised more than once), so
+                    // pointer identity alone missed in release builds and every render
+                    // re-validated the URL.
+                    if spec.docs_url_is_uri() && spec.docs_url().is_some_and(|own| same_text(own, url)) =>
                 {
                     map.serialize_entry("type", url)?;
                 }

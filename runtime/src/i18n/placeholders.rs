@@ -75,8 +75,8 @@ impl Placeholders {
         for element in &pattern.elements {
             match (element, variable(element)) {
                 (ast::PatternElement::TextElement { value }, _) => out.write_str(value)?,
-                (_, Some(text)) => match FluentValue::try_number(text) {
-                    FluentValue::Number(number) => out.write_str(&number.as_string())?,
+                (_, Some(text)) => match could_be_number(text).then(|| FluentValue::try_number(text)) {
+                    Some(FluentValue::Number(number)) => out.write_str(&number.as_string())?,
                     _ => out.write_str(text)?,
                 },
                 _ => {}
@@ -149,6 +149,15 @@ impl fmt::Write for StackWriter<'_> {
     }
 }
 
+/// Whether `text` could be what Fluent reads as a number (`f64::from_str`: a sign, a digit,
+/// a `.`, `inf`, `infinity` or `nan`, in any case). Most placeholders are words, and this
+/// first byte spares them the float parse.
+fn could_be_number(text: &str) -> bool {
+    text.as_bytes()
+        .first()
+        .is_some_and(|b| b"+-.0123456789iInN".contains(b))
+}
+
 fn number_or_str(text: &str) -> FluentValue<'_> {
     match FluentValue::try_number(text) {
         FluentValue::Number(number) => FluentValue::Number(number),
@@ -161,7 +170,24 @@ mod tests {
     use fluent_bundle::concurrent::FluentBundle;
     use fluent_bundle::{FluentArgs, FluentResource};
 
-    use super::Placeholders;
+    use super::{Placeholders, could_be_number};
+
+    /// The shortcut never turns a number away: every text `f64` parses starts as it says,
+    /// whatever its first character (each char up to U+2FFF, then texts with that start).
+    #[test]
+    fn could_be_number_keeps_every_number() {
+        let starts = (0..0x3000u32).filter_map(char::from_u32);
+        for first in starts {
+            for rest in ["", "1", "5.0", "e3", "nf", "nfinity", "aN", "AN", ".5", "x"] {
+                let text = format!("{first}{rest}");
+                if text.parse::<f64>().is_ok() {
+                    assert!(could_be_number(&text), "{text:?} is a number");
+                }
+            }
+        }
+        assert!(!could_be_number("acme"));
+        assert!(!could_be_number(""));
+    }
 
     /// The direct path writes what Fluent's resolver writes, for every kind of value a
     /// placeholder can hold (numbers are re-formatted by Fluent: `007` is `7`, `3.50` keeps
