@@ -43,15 +43,16 @@ for document in "$work"/docs/*.openapi.json; do
 done
 [ "${#documents[@]}" -ge 5 ] || { echo "expected the seed services' documents, found ${#documents[@]}" >&2; exit 1; }
 
-failures=0
-for document in "${documents[@]}"; do
+# pydantic and openapi-typescript read one document; its failures are the exit status.
+generated_clients() {
+  local document=$1 name new_code first failures=0
   name=$(basename "$document" .openapi.json)
   new_code="$work/docs/$name.new-code.json"
 
   # Python: pydantic models from the document.
   "$venv/bin/datamodel-codegen" --input "$document" --input-file-type openapi \
-    --output-model-type pydantic_v2.BaseModel --output "$work/py_${name//[.-]/_}.py" 2> "$work/dcg.log" \
-    || { cat "$work/dcg.log" >&2; echo "FAILED: datamodel-codegen on $name" >&2; failures=$((failures + 1)); continue; }
+    --output-model-type pydantic_v2.BaseModel --output "$work/py_${name//[.-]/_}.py" 2> "$work/$name.dcg.log" \
+    || { cat "$work/$name.dcg.log" >&2; echo "FAILED: datamodel-codegen on $name" >&2; return 1; }
   if ! (cd "$work" && "$venv/bin/python" - "$document" "$new_code" "py_${name//[.-]/_}" <<'PY'
 import importlib, json, sys
 document, new_code, module = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -99,7 +100,7 @@ PY
   # TypeScript: openapi-typescript's types beside errwire's module.
   mkdir -p "$work/tsc/$name"
   "$here/node_modules/.bin/openapi-typescript" "$document" -o "$work/tsc/$name/api.ts" > /dev/null 2>&1 \
-    || { echo "FAILED: openapi-typescript on $name" >&2; failures=$((failures + 1)); continue; }
+    || { echo "FAILED: openapi-typescript on $name" >&2; return $((failures + 1)); }
   cp "$work/ts/$name.ts" "$work/tsc/$name/errors.ts"
   first=$(grep -m1 -oE '^  \| "[^"]+"' "$work/ts/$name.ts" | sed -E 's/^  \| "(.*)"$/\1/')
   cat > "$work/tsc/$name/client.ts" <<TS
@@ -140,7 +141,8 @@ TS
     echo "FAILED: a misspelt known code compiled against $name" >&2
     failures=$((failures + 1))
   fi
-done
+  return "$failures"
+}
 
 # Optic: a code added is not a breaking change; a code removed is. Optic diffs operations and
 # errwire's documents have `paths: {}` (a catalogue for routes to $ref), so the Python below
@@ -150,7 +152,8 @@ done
 printf 'ruleset:\n  - breaking-changes\n' > "$work/optic-standard.yml"
 optic=("$here/node_modules/.bin/optic" diff --check --standard "$work/optic-standard.yml")
 export OPTIC_TELEMETRY_LEVEL=off
-for document in "${documents[@]}"; do
+optic_diffs() {
+  local document=$1 name routes gone status failures=0
   name=$(basename "$document" .openapi.json)
   routes="$work/routes/$name"
   if ! gone=$("$venv/bin/python" - "$routes" "$document" "$work/docs/$name.added.openapi.json" \
@@ -175,28 +178,52 @@ print(" ".join(gone))
 PY
   ); then
     echo "FAILED: the route documents of $name" >&2
-    failures=$((failures + 1))
-    continue
+    return 1
   fi
-  if ! (cd "$work" && "${optic[@]}" "$routes/v1.json" "$routes/added.json") > "$work/optic.log" 2>&1 \
-    || ! grep -qF 'POST /orders' "$work/optic.log"; then
-    cat "$work/optic.log" >&2
+  if ! (cd "$routes" && "${optic[@]}" "$routes/v1.json" "$routes/added.json") > "$routes/optic.log" 2>&1 \
+    || ! grep -qF 'POST /orders' "$routes/optic.log"; then
+    cat "$routes/optic.log" >&2
     echo "FAILED: Optic finds a breaking change in $name when a code is added" >&2
     failures=$((failures + 1))
   fi
-  if (cd "$work" && "${optic[@]}" "$routes/v1.json" "$routes/removed.json") > "$work/optic.log" 2>&1; then
-    cat "$work/optic.log" >&2
+  if (cd "$routes" && "${optic[@]}" "$routes/v1.json" "$routes/removed.json") > "$routes/optic.log" 2>&1; then
+    cat "$routes/optic.log" >&2
     echo "FAILED: Optic finds no breaking change in $name when a code is removed" >&2
     failures=$((failures + 1))
   else
     for status in $gone; do
-      grep -qF "[prevent response status code removal] must not remove response status code $status." "$work/optic.log" || {
-        cat "$work/optic.log" >&2
+      grep -qF "[prevent response status code removal] must not remove response status code $status." "$routes/optic.log" || {
+        cat "$routes/optic.log" >&2
         echo "FAILED: Optic's failure for $name does not name the removed status $status" >&2
         failures=$((failures + 1))
       }
     done
   fi
+  return "$failures"
+}
+
+# Every document's checks, two documents at a time (the tools are single-threaded node and
+# Python processes: one at a time left a core idle, ~90 s here). Each writes its output and
+# its failure count to files of its own, printed in order once all are done.
+check_document() {
+  local name failed=0
+  name=$(basename "$1" .openapi.json)
+  generated_clients "$1" || failed=$?
+  optic_diffs "$1" || failed=$((failed + $?))
+  echo "$failed" > "$work/$name.failures"
+}
+for document in "${documents[@]}"; do
+  check_document "$document" > "$work/$(basename "$document" .openapi.json).out" 2>&1 &
+  while [ "$(jobs -rp | wc -l)" -ge 2 ]; do wait -n || true; done
+done
+wait
+failures=0
+for document in "${documents[@]}"; do
+  name=$(basename "$document" .openapi.json)
+  cat "$work/$name.out"
+  # A check that stopped before writing its count failed.
+  count=$(cat "$work/$name.failures" 2> /dev/null || echo 1)
+  failures=$((failures + count))
 done
 [ "$failures" -eq 0 ] || exit 1
 echo "openapi clients: ${#documents[@]} documents; pydantic models (datamodel-code-generator) and openapi-typescript types accept a code added later, and still type the code; Optic's breaking-changes standard passes a code added and flags a code removed (prevent response status code removal)"
