@@ -91,32 +91,52 @@ fn checkout(workspace: &Workspace, rev: &str) -> Result<PathBuf, Failure> {
     let inside = workspace.root.strip_prefix(&top).unwrap_or(Path::new(""));
     let dir = workspace.target.join("errwire-probe").join(format!("rev-{sha}"));
     if !dir.join(inside).join("Cargo.toml").exists() {
-        std::fs::create_dir_all(&dir)?;
         eprintln!(
             "cargo errwire: checking out {rev} ({}) aside",
             &sha[..12.min(sha.len())]
         );
-        let archive = Command::new("git")
-            .arg("-C")
-            .arg(&top)
-            .args(["archive", "--format=tar", &sha])
-            .stdout(Stdio::piped())
-            .spawn()?;
-        let status = Command::new("tar")
-            .arg("-x")
-            .arg("-C")
-            .arg(&dir)
-            .stdin(
-                archive
-                    .stdout
-                    .ok_or_else(|| Failure("git archive gave no output".into()))?,
-            )
-            .status()?;
-        if !status.success() {
-            return Err(Failure(format!("could not extract {rev}")));
+        // Extracted beside its place, then renamed into it: another run checking the same
+        // commit at the same time (CI jobs sharing a target directory) never builds a
+        // half-extracted tree.
+        let partial = dir.with_extension(format!("partial-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&partial);
+        std::fs::create_dir_all(&partial)?;
+        extract(&top, &sha, &partial).map_err(|e| Failure(format!("could not extract {rev}: {}", e.0)))?;
+        if dir.exists() && !dir.join(inside).join("Cargo.toml").exists() {
+            // Left half-extracted by an older cargo errwire.
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+        if std::fs::rename(&partial, &dir).is_err() {
+            // Another run put the same commit there first.
+            let _ = std::fs::remove_dir_all(&partial);
         }
     }
     Ok(dir.join(inside))
+}
+
+/// `git archive` of `sha` unpacked into `into`.
+fn extract(top: &Path, sha: &str, into: &Path) -> Result<(), Failure> {
+    let archive = Command::new("git")
+        .arg("-C")
+        .arg(top)
+        .args(["archive", "--format=tar", sha])
+        .stdout(Stdio::piped())
+        .spawn()?;
+    let status = Command::new("tar")
+        .arg("-x")
+        .arg("-C")
+        .arg(into)
+        .stdin(
+            archive
+                .stdout
+                .ok_or_else(|| Failure("git archive gave no output".into()))?,
+        )
+        .status()?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(Failure(format!("tar exited with {status}")))
+    }
 }
 
 /// `Some(note)` when the crate that declared the finding's code had its version bumped as
