@@ -27,7 +27,7 @@ venv="$target/envelope-clients-venv"
 "$venv/bin/pip" install -q --disable-pip-version-check -r "$here/requirements.txt"
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error > /dev/null)
 
-bash "$repo/tests/example-services.sh"
+bash "$repo/tests/binaries.sh"
 ADDR=127.0.0.1:0 "$target/debug/axum-service" > "$work/service.log" 2>&1 &
 pid=$!
 url=

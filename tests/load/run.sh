@@ -11,13 +11,23 @@
 # MODE `cost`: the layer's own cost, a success and an error route with and without errwire,
 # interleaved; the service gets one worker thread (LOAD_WORKERS=1) and the driver one core,
 # so the service is what saturates.
+#
+# LOAD_PROFILE=test runs the binaries of the README's test build (tests/binaries.sh: no build of
+# its own after `cargo test --workspace --all-features`). Unoptimized, so for what the checks
+# assert — every response well formed, every fault answered in the envelope, memory flat, each
+# pair of routes doing the same job — not for figures: BENCHMARKS.md's come from release builds.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/errwire-target}"
 mode="${3:-mixed}"
 if [ "$mode" = cost ]; then export LOAD_WORKERS="${LOAD_WORKERS:-1}"; fi
-cargo build --release -q -p load-test
-bin="$CARGO_TARGET_DIR/release"
+if [ "${LOAD_PROFILE:-release}" = test ]; then
+  bash tests/binaries.sh
+  bin="$CARGO_TARGET_DIR/debug"
+else
+  cargo build --release -q -p load-test
+  bin="$CARGO_TARGET_DIR/release"
+fi
 out=$(mktemp)
 "$bin/load-service" > "$out" &
 service=$!

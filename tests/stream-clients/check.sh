@@ -26,7 +26,7 @@ venv="$target/stream-clients-venv"
 "$venv/bin/pip" install -q --disable-pip-version-check -r "$here/requirements.txt"
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error > /dev/null)
 
-bash "$repo/tests/example-services.sh"
+bash "$repo/tests/binaries.sh"
 
 # Starts a service on a free port and prints its base URL (the line it prints when it listens).
 start() {
