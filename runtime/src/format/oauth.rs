@@ -6,7 +6,7 @@ use serde::ser::SerializeMap;
 
 use super::descriptor::{Descriptor, MemberKind};
 use super::text::StackText;
-use super::{Format, JSON, write_object};
+use super::{Format, JSON, same_text, write_object};
 use crate::{context::Context, error::ApiError, wire};
 
 /// RFC 6749 §5.2: `{"error":c,"error_description":m,"error_uri":docs-url}`, with
@@ -36,7 +36,7 @@ impl Format for OAuth {
             let code = error.code();
             let spec = error.spec();
             // Checked when the spec was built, for the spec's own strings.
-            let checked = |text: &str, of_spec: &str, clean: bool| clean && text == of_spec;
+            let checked = |text: &str, of_spec: &str, clean: bool| clean && same_text(text, of_spec);
             if checked(code, spec.code(), spec.code_is_oauth_clean()) || wire::is_clean_oauth_text(code) {
                 map.serialize_entry("error", code)?;
             } else {
@@ -71,10 +71,10 @@ impl Format for OAuth {
             }
             match error.docs_url() {
                 Some(uri)
-                    // Compared by content: a spec's address is not stable (a constant's
-                    // value may be materialised more than once), so pointer identity missed
-                    // in release builds and every render re-validated the URL.
-                    if spec.docs_url_is_uri() && spec.docs_url() == Some(uri) =>
+                    // By address, then by content: a spec's address is not stable (a
+                    // constant's value may be materialised more than once), so identity
+                    // alone missed in release builds and every render re-validated the URL.
+                    if spec.docs_url_is_uri() && spec.docs_url().is_some_and(|own| same_text(own, uri)) =>
                 {
                     map.serialize_entry("error_uri", uri)
                 }
