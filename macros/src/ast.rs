@@ -365,12 +365,32 @@ fn set<T>(
         errors.push(wrong_value(key, meta.path.span(), "no value"));
         return Ok(());
     }
-    let expr: Expr = meta.value()?.parse()?;
+    let expr = value_expr(meta)?;
     match read(expr) {
         Ok(value) => *slot = Some(value),
         Err(error) => errors.push(error),
     }
     Ok(())
+}
+
+/// The expression after `key =`. Nearly every value is one literal (`status = 404`,
+/// `message = "…"`), read as one without syn's expression parser: that parser was most of
+/// the time the derive spent reading attributes (measured on 500 variants). Anything else
+/// goes through the full parser, so wrong values are reported as before.
+fn value_expr(meta: &ParseNestedMeta<'_>) -> syn::Result<Expr> {
+    let value = meta.value()?;
+    let lone_literal = value
+        .cursor()
+        .literal()
+        .is_some_and(|(_, rest)| rest.eof() || rest.punct().is_some_and(|(punct, _)| punct.as_char() == ','));
+    if lone_literal {
+        let lit: Lit = value.parse()?;
+        return Ok(Expr::Lit(syn::ExprLit {
+            attrs: Vec::new(),
+            lit,
+        }));
+    }
+    value.parse()
 }
 
 /// A key that takes no value: `#[api(transparent)]`.

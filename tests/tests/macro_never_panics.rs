@@ -3,6 +3,10 @@
 //! odd literals, every variant shape, generics — and always returns tokens: the
 //! implementations or `compile_error!`s, never a panic.
 
+// The macro crate has `proc_macro` in its prelude; `expand/text.rs` uses it when run
+// inside the compiler (here `is_available()` is false).
+extern crate proc_macro;
+
 #[path = "../../macros/src/ast.rs"]
 mod ast;
 #[path = "../../macros/src/attr.rs"]

@@ -7,6 +7,7 @@ use syn::spanned::Spanned;
 use syn::{Ident, LitStr};
 
 use super::spec_name;
+use super::text::Source;
 use crate::fmt::Arg;
 use crate::generics;
 use crate::model::{Entry, FieldModel, HeaderSource, Model};
@@ -105,15 +106,9 @@ fn delegate_to<'a>(
 
 fn spec_method(model: &Model<'_>) -> TokenStream {
     let krate = &model.krate;
-    let body = dispatch(
-        model,
-        delegate_to(krate, "spec", quote!()),
-        |i, entry| {
-            let name = spec_name(i);
-            Some((pattern(entry, |_| false), quote!(&#name)))
-        },
-        &quote!(::core::unreachable!()),
-    );
+    let body = dispatch_text(model, delegate_to(krate, "spec", quote!()), |src, i, _| {
+        src.push("&").push(&spec_name(i));
+    });
     quote! {
         #[inline]
         fn spec(&self) -> &'static #krate::__private::ErrorSpec {
@@ -122,28 +117,49 @@ fn spec_method(model: &Model<'_>) -> TokenStream {
     }
 }
 
+/// A `match self` in which every entry has an answer: a `transparent` entry hands the call to
+/// its field, every other entry's arm is written as text by `arm` (after its pattern and
+/// `=>`) — the per-variant part of `spec()`, `status()` and `code()` (`text.rs` says why).
+fn dispatch_text(
+    model: &Model<'_>,
+    delegate: impl Fn(&Ident) -> TokenStream,
+    arm: impl Fn(&mut Source, usize, &Entry<'_>),
+) -> TokenStream {
+    if model.entries.is_empty() {
+        return quote!(match *self {});
+    }
+    let mut src = Source::default();
+    let mut delegated = TokenStream::new();
+    for (i, entry) in model.entries.iter().enumerate() {
+        if entry.is_transparent() {
+            // `valid.rs` has checked there is exactly one field.
+            if let Some(field) = entry.fields.first() {
+                let pat = pattern(entry, |_| true);
+                let body = delegate(&field.binding);
+                delegated.extend(quote!(#pat => #body,));
+            }
+            continue;
+        }
+        src.pattern(entry).push(" => ");
+        arm(&mut src, i, entry);
+        src.push(",\n");
+    }
+    let arms = src.into_tokens();
+    quote!(match self { #arms #delegated })
+}
+
 /// `status()` and `code()` as direct `match`es on constants, so they cost
 /// what a hand-written `match` costs (through `spec()` they would load from a ~190-byte
 /// spec: measurably slower for large enums).
 fn lookup_methods(model: &Model<'_>) -> TokenStream {
     let krate = &model.krate;
-    let direct = |method: &str, value: &dyn Fn(usize, &Entry<'_>) -> TokenStream| {
-        dispatch(
-            model,
-            delegate_to(krate, method, quote!()),
-            |i, entry| Some((pattern(entry, |_| false), value(i, entry))),
-            &quote!(::core::unreachable!()),
-        )
-    };
     // The status read from the entry's spec constant (folded at compile time): fewer tokens
     // than the `StatusCode` path, the same machine code.
-    let status = direct("status", &|i, _| {
-        let name = spec_name(i);
-        quote!(#name.status())
+    let status = dispatch_text(model, delegate_to(krate, "status", quote!()), |src, i, _| {
+        src.push(&spec_name(i)).push(".status()");
     });
-    let code = direct("code", &|_, entry| {
-        let code = &entry.code;
-        quote!(#code)
+    let code = dispatch_text(model, delegate_to(krate, "code", quote!()), |src, _, entry| {
+        src.str(&entry.code);
     });
 
     // Always direct `match`es on constants: through `spec()` each would be a call, a table

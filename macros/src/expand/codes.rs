@@ -31,7 +31,7 @@ pub fn code_enum(model: &Model<'_>) -> (TokenStream, TokenStream) {
     });
     let codes: Vec<_> = own.iter().map(|(_, e)| &e.code).collect();
     let idents: Vec<_> = own.iter().map(|(_, e)| e.ident).collect();
-    let specs = own.iter().map(|(i, _)| spec_name(*i));
+    let specs = own.iter().map(|(i, _)| quote::format_ident!("{}", spec_name(*i)));
     let doc = format!(
         "The codes of [`{error}`], one variant each (written by `#[derive(ApiError)]` for `#[api(codes = \"{name}\")]`)."
     );

@@ -5,6 +5,7 @@
 mod api_error;
 mod codes;
 mod impls;
+mod text;
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
@@ -18,6 +19,7 @@ use crate::wire_classes;
 use api_error::api_error_impl;
 use codes::code_enum;
 use impls::{catalogued_impls, default_format_impl, detail_fields_impl, feature_impls};
+use text::Source;
 
 pub fn expand(model: &Model<'_>) -> TokenStream {
     let specs = spec_consts(model);
@@ -51,47 +53,54 @@ pub fn expand(model: &Model<'_>) -> TokenStream {
 }
 
 /// `__ERRWIRE_SPEC_<i>`, the name of entry `i`'s spec constant.
-fn spec_name(index: usize) -> Ident {
-    format_ident!("__ERRWIRE_SPEC_{}", index)
+fn spec_name(index: usize) -> String {
+    format!("__ERRWIRE_SPEC_{index}")
 }
 
 /// One `const` `ErrorSpec` per code: one positional constructor call (code, status, message,
 /// title, JSON-RPC code, the yes/no facts as bits — the wire checks among them, answered here,
 /// so the const evaluator only copies) and a setter for each fact that is not its default.
 /// The size of this output is the derive's compile-time cost (BENCHMARKS.md): a plain variant
-/// is held to a token budget by a test.
+/// is held to a token budget by a test. Written as text (`text.rs` says why).
 fn spec_consts(model: &Model<'_>) -> TokenStream {
-    let consts = model
-        .entries
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| !e.is_transparent())
-        .map(|(i, entry)| {
-            let name = spec_name(i);
-            let code = &entry.code;
-            let status = status_tokens(entry.status.map_or(500, |s| s.code));
-            let template = entry.message.template.as_ref();
-            let message_static = !template.is_some_and(super::fmt::Template::needs_formatting);
-            let template = template
-                .map(super::fmt::Template::to_template)
-                .unwrap_or_default();
-            let title = &entry.title;
-            let jsonrpc = entry.jsonrpc;
-            let variant = if entry.is_variant {
-                entry.ident.to_string()
-            } else {
-                String::new()
-            };
-            let (detail_names, field_headers, violations) = shape(entry);
-            let bits = flag_bits(entry, &template, message_static, violations);
-            let setters = setters(entry, &detail_names, &field_headers);
-            quote! {
-                const #name: __errwire::ErrorSpec = __errwire::ErrorSpec::__derived(
-                    #code, #status, #template, #title, #jsonrpc, #bits, __ERRWIRE_TYPE_NAME, #variant,
-                )#(#setters)*;
-            }
-        });
-    quote!(#(#consts)*)
+    let mut src = Source::default();
+    for (i, entry) in model.entries.iter().enumerate() {
+        if entry.is_transparent() {
+            continue;
+        }
+        let template = entry.message.template.as_ref();
+        let message_static = !template.is_some_and(super::fmt::Template::needs_formatting);
+        let template = template
+            .map(super::fmt::Template::to_template)
+            .unwrap_or_default();
+        let variant = if entry.is_variant {
+            entry.ident.to_string()
+        } else {
+            String::new()
+        };
+        let (detail_names, field_headers, violations) = shape(entry);
+        let bits = flag_bits(entry, &template, message_static, violations);
+        src.push("const ")
+            .push(&spec_name(i))
+            .push(": __errwire::ErrorSpec = __errwire::ErrorSpec::__derived(")
+            .str(&entry.code)
+            .push(",");
+        status_text(&mut src, entry.status.map_or(500, |s| s.code));
+        src.push(",")
+            .str(&template)
+            .push(",")
+            .str(&entry.title)
+            .push(",")
+            .num(entry.jsonrpc, "i32")
+            .push(",")
+            .num(bits, "u16")
+            .push(", __ERRWIRE_TYPE_NAME,")
+            .str(&variant)
+            .push(")");
+        setters(&mut src, entry, &detail_names, &field_headers);
+        src.push(";\n");
+    }
+    src.into_tokens()
 }
 
 /// The yes/no facts of an entry as the bits of `spec_flags`, with the wire checks answered
@@ -126,49 +135,54 @@ fn flag_bits(entry: &crate::model::Entry<'_>, template: &str, message_static: bo
 
 /// The setters for the facts that differ from `__derived`'s defaults, and only those.
 fn setters(
+    src: &mut Source,
     entry: &crate::model::Entry<'_>,
     detail_names: &[String],
     field_headers: &[String],
-) -> Vec<TokenStream> {
-    let mut setters = Vec::new();
-    if let Some(description) = &entry.description {
-        setters.push(quote!(.with_description(#description)));
+) {
+    let texts = [
+        (".with_description(", &entry.description),
+        (".with_domain(", &entry.domain),
+        (".with_help(", &entry.help),
+        (".__docs(", &entry.docs_url),
+    ];
+    for (setter, value) in texts {
+        if let Some(value) = value {
+            src.push(setter).str(value).push(")");
+        }
     }
     if let Some(secs) = entry.retry_after {
-        setters.push(quote!(.__retry_after(#secs)));
-    }
-    if let Some(domain) = &entry.domain {
-        setters.push(quote!(.with_domain(#domain)));
-    }
-    if let Some(help) = &entry.help {
-        setters.push(quote!(.with_help(#help)));
-    }
-    if let Some(url) = &entry.docs_url {
-        setters.push(quote!(.__docs(#url)));
+        src.push(".__retry_after(").num(secs, "u64").push(")");
     }
     if let Some(grpc) = &entry.grpc {
-        let grpc = format_ident!("{}", grpc);
-        setters.push(quote!(.__grpc(__errwire::GrpcCode::#grpc)));
+        src.push(".__grpc(__errwire::GrpcCode::").push(grpc).push(")");
     }
-    let headers: Vec<TokenStream> = entry
+    let headers: Vec<(String, String)> = entry
         .headers
         .iter()
-        .filter_map(|header| {
-            let value = header.constant()?;
-            let name = header.lower_name();
-            Some(quote!((#name, #value)))
-        })
+        .filter_map(|header| Some((header.lower_name(), header.constant()?)))
         .collect();
     if !headers.is_empty() {
-        setters.push(quote!(.with_headers(&[#(#headers),*])));
+        src.push(".with_headers(&[");
+        for (name, value) in &headers {
+            src.push("(").str(name).push(",").str(value).push("),");
+        }
+        src.push("])");
     }
     let variables = entry.variables();
     let sensitive = entry.sensitive_names();
     if !(variables.is_empty() && sensitive.is_empty() && detail_names.is_empty() && field_headers.is_empty())
     {
-        setters.push(quote!(.__names(&[#(#variables),*], &[#(#sensitive),*], &[#(#detail_names),*], &[#(#field_headers),*])));
+        src.push(".__names(")
+            .strs(&variables)
+            .push(",")
+            .strs(&sensitive)
+            .push(",")
+            .strs(detail_names)
+            .push(",")
+            .strs(field_headers)
+            .push(")");
     }
-    setters
 }
 
 /// What the lock keeps of an entry's body and response: its details' names, the headers
@@ -186,12 +200,13 @@ fn shape(entry: &crate::model::Entry<'_>) -> (Vec<String>, Vec<String>, bool) {
 
 /// A status as a `StatusCode` constant when it has a name (cheap for the const evaluator),
 /// else built from its number; through the block's `__errwire` alias.
-fn status_tokens(code: u16) -> TokenStream {
+fn status_text(src: &mut Source, code: u16) {
     if let Some(name) = crate::status::name(code) {
-        let name = format_ident!("{}", name);
-        quote!(__errwire::http::StatusCode::#name)
+        src.push("__errwire::http::StatusCode::").push(name);
     } else {
-        quote!(const { __errwire::status(#code) })
+        src.push("const { __errwire::status(")
+            .num(code, "u16")
+            .push(") }");
     }
 }
 
@@ -221,23 +236,28 @@ fn catalogue_const(model: &Model<'_>) -> TokenStream {
         })
         .collect();
     if parts.iter().all(|p| matches!(p, Part::Own(_))) {
-        let names = parts.iter().map(|p| match p {
-            Part::Own(name) => quote!(#name),
-            Part::Spliced(tokens) => tokens.clone(),
-        });
-        return quote! {
-            const __ERRWIRE_CATALOGUE: &[#krate::__private::ErrorSpec] = &[#(#names),*];
-        };
+        let mut src = Source::default();
+        src.push("const __ERRWIRE_CATALOGUE: &[__errwire::ErrorSpec] = &[");
+        for part in &parts {
+            if let Part::Own(name) = part {
+                src.push(name).push(",");
+            }
+        }
+        src.push("];");
+        return src.into_tokens();
     }
     let lengths = parts.iter().map(|p| match p {
         Part::Own(_) => quote!(1),
         Part::Spliced(specs) => quote!(#specs.len()),
     });
     let writes = parts.iter().map(|p| match p {
-        Part::Own(name) => quote! {
+        Part::Own(name) => {
+            let name = format_ident!("{}", name);
+            quote! {
             __out[__at] = #name;
             __at += 1;
-        },
+            }
+        }
         Part::Spliced(specs) => quote! {
             __at = #krate::__private::splice(&mut __out, __at, #specs);
         },
@@ -256,6 +276,6 @@ fn catalogue_const(model: &Model<'_>) -> TokenStream {
 }
 
 enum Part {
-    Own(Ident),
+    Own(String),
     Spliced(TokenStream),
 }
