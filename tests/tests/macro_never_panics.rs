@@ -405,12 +405,12 @@ fn each_variant_expands_within_its_token_budget() {
         // A positional spec constructor with defaults left out, and three short `match` arms
         // (`spec()`, and `status()`/`code()`, which must cost what a hand-written `match`
         // costs: BENCHMARKS.md, "Lookups").
-        ("#[api(status = 404)] VN,", 75),
-        ("/// Doc N.\n#[api(status = 409)] VN,", 80),
+        ("#[api(status = 404)] VN,", 74),
+        ("/// Doc N.\n#[api(status = 409)] VN,", 79),
         ("#[api(status = 409, message = \"Taken: {0}.\")] VN(String),", 175),
         (
             "#[api(status = 429, retry_after = 3, domain = \"d\", help = \"h\")] VN,",
-            90,
+            89,
         ),
     ] {
         let measured = per_variant(variant);
