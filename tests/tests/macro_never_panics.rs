@@ -414,7 +414,7 @@ fn each_variant_expands_within_its_token_budget() {
         ),
     ] {
         let measured = per_variant(variant);
-        println!("{measured:>4} tokens per variant: {variant}");
+        println!("{measured:>4} tokens per variant: {}", variant.replace('\n', " "));
         assert!(
             measured <= budget,
             "{variant}: {measured} tokens, budget {budget}"
