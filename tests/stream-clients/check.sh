@@ -17,8 +17,14 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 target="${CARGO_TARGET_DIR:-$HOME/.cache/errwire-target}"
 work=$(mktemp -d)
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done; rm -rf "$work"; }
+# `start` runs in a command substitution (a subshell), so each service's pid goes into a file
+# for the cleanup to read: an array set there would never reach this shell.
+cleanup() {
+  for file in "$work"/*.pid; do
+    [ -e "$file" ] && kill "$(cat "$file")" 2> /dev/null || true
+  done
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
 venv="$target/stream-clients-venv"
@@ -32,7 +38,7 @@ bash "$repo/tests/binaries.sh"
 start() {
   local binary=$1 log="$work/$1.log"
   ADDR=127.0.0.1:0 "$target/debug/$binary" > "$log" 2>&1 &
-  pids+=($!)
+  echo $! > "$work/$binary.pid"
   for _ in $(seq 100); do
     if url=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1) && [ -n "$url" ]; then
       echo "$url"
