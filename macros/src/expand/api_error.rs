@@ -82,16 +82,22 @@ fn dispatch(
         .enumerate()
         .filter_map(|(i, entry)| {
             if entry.is_transparent() {
-                // `valid.rs` has checked there is exactly one field.
-                let field = entry.fields.first()?;
-                return Some((pattern(entry, |_| true), delegate(&field.binding)));
+                return delegated_arm(entry, &delegate);
             }
-            arm(i, entry)
+            arm(i, entry).map(|(pat, body)| quote!(#pat => #body,))
         })
-        .map(|(pat, body)| quote!(#pat => #body,))
         .collect();
     let rest = (arms.len() < model.entries.len()).then(|| quote!(_ => #fallback,));
     quote!(match self { #(#arms)* #rest })
+}
+
+/// The arm of a `transparent` entry: `delegate`'s call on its one field.
+fn delegated_arm(entry: &Entry<'_>, delegate: &impl Fn(&Ident) -> TokenStream) -> Option<TokenStream> {
+    // `valid.rs` has checked there is exactly one field.
+    let field = entry.fields.first()?;
+    let pat = pattern(entry, |_| true);
+    let body = delegate(&field.binding);
+    Some(quote!(#pat => #body,))
 }
 
 /// The call `ApiError::method(inner, args…)` a `transparent` entry delegates to.
@@ -132,12 +138,7 @@ fn dispatch_text(
     let mut delegated = TokenStream::new();
     for (i, entry) in model.entries.iter().enumerate() {
         if entry.is_transparent() {
-            // `valid.rs` has checked there is exactly one field.
-            if let Some(field) = entry.fields.first() {
-                let pat = pattern(entry, |_| true);
-                let body = delegate(&field.binding);
-                delegated.extend(quote!(#pat => #body,));
-            }
+            delegated.extend(delegated_arm(entry, &delegate));
             continue;
         }
         src.pattern(entry).push(" => ");

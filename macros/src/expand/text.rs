@@ -48,7 +48,8 @@ impl Source {
     }
 
     /// Appends the pattern matching `entry` without binding a field: `Self::V`,
-    /// `Self::V { .. }`, `Self` or `Self { .. }`.
+    /// `Self::V { .. }`, `Self` or `Self { .. }` — what `api_error::pattern` writes as tokens
+    /// when it binds none (a test below holds the two together).
     pub fn pattern(&mut self, entry: &Entry<'_>) -> &mut Self {
         self.push("Self");
         if entry.is_variant {
@@ -74,5 +75,37 @@ impl Source {
                 format!("errwire's derive wrote code that does not parse ({error}): please report this");
             quote::quote!(::core::compile_error!(#message);)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Source;
+    use crate::expand::api_error::pattern;
+    use crate::{ast, model};
+
+    /// The text pattern and the token pattern agree for every shape an entry can have.
+    #[test]
+    fn the_text_pattern_is_the_token_pattern() {
+        for input in [
+            "enum E { #[api(status = 404)] Unit, #[api(status = 409)] Tuple(String), #[api(status = 410)] Named { slug: String } }",
+            "#[api(status = 404)] struct Unit;",
+            "#[api(status = 404)] struct Tuple(u8);",
+            "#[api(status = 404)] struct Named { slug: String }",
+        ] {
+            let input: syn::DeriveInput = syn::parse_str(input).unwrap();
+            let parsed = ast::Input::parse(&input).unwrap();
+            let model = model::Model::new(&parsed);
+            for entry in &model.entries {
+                let mut text = Source::default();
+                text.pattern(entry);
+                assert_eq!(
+                    text.into_tokens().to_string(),
+                    pattern(entry, |_| false).to_string(),
+                    "{}",
+                    entry.ident
+                );
+            }
+        }
     }
 }

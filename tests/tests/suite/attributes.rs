@@ -468,3 +468,32 @@ fn spec_records_where_the_code_is_declared() {
     assert_eq!(spec.type_name(), concat!(module_path!(), "::Statuses"));
     assert_eq!(spec.variant(), Some("Constant"));
 }
+
+/// Every text fact of a spec reaches it byte for byte, whatever it holds: the derive writes the
+/// spec constants as Rust source (`macros/src/expand/text.rs`), so quotes, backslashes, braces,
+/// control characters and non-ASCII text must survive that escaping.
+#[derive(Debug, ApiError)]
+enum Escapes {
+    /// Said "hi" \ to {braces}, ü — and é.
+    #[api(
+        status = 418,
+        code = "escapes",
+        title = "Tea \"pot\" \\ ü",
+        domain = "d\"o\\m",
+        help = "Help:\t\u{1F600}\nnext",
+        message = "Said \"hi\" \\ {{literal}} ü\u{0}"
+    )]
+    Variant,
+}
+
+#[test]
+fn text_facts_survive_the_derive_byte_for_byte() {
+    let error = Escapes::Variant;
+    let spec = error.spec();
+    assert_eq!(error.code(), "escapes");
+    assert_eq!(spec.title(), "Tea \"pot\" \\ ü");
+    assert_eq!(spec.domain(), Some("d\"o\\m"));
+    assert_eq!(spec.help(), Some("Help:\t\u{1F600}\nnext"));
+    assert_eq!(spec.description(), Some("Said \"hi\" \\ to {braces}, ü — and é."));
+    assert_eq!(error.message(), "Said \"hi\" \\ {literal} ü\u{0}");
+}
