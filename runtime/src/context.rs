@@ -18,6 +18,11 @@ use serde::{Serialize, Serializer};
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Context<'a> {
     request_id: Option<Cow<'a, str>>,
+    /// The request id already made a header value by the errwire layer (which checked it
+    /// against the header rule when it kept or made it): the response clones it instead of
+    /// checking and copying the id again. Cleared when the id is set anew; set by the layer's
+    /// `RequestContext::as_context` with the id.
+    pub(crate) request_id_header: Option<&'a http::HeaderValue>,
     instance: Option<Cow<'a, str>>,
     /// Whether `instance` is already a URI reference, answered once when it is set so a
     /// render writes it without a second scan.
@@ -34,6 +39,7 @@ impl<'a> Context<'a> {
     pub const fn new() -> Self {
         Self {
             request_id: None,
+            request_id_header: None,
             instance: None,
             instance_is_uri: false,
             jsonrpc_id: JsonRpcId::Null,
@@ -47,7 +53,17 @@ impl<'a> Context<'a> {
     #[must_use]
     pub fn request_id(mut self, id: impl Into<Cow<'a, str>>) -> Self {
         self.request_id = Some(id.into());
+        self.request_id_header = None;
         self
+    }
+
+    /// The `x-request-id` value for the response: the layer's, or the id if it is safe to
+    /// echo ([`crate::wire::request_id_header`]).
+    pub(crate) fn request_id_header_value(&self) -> Option<http::HeaderValue> {
+        match self.request_id_header {
+            Some(header) => Some(header.clone()),
+            None => self.request_id_ref().and_then(crate::wire::request_id_header),
+        }
     }
 
     /// The problem instance (problem+json `instance`), usually the request path.

@@ -63,7 +63,7 @@ pub fn to_response<F: Format>(error: &(impl ApiError + ?Sized), ctx: &Context<'_
     if let Some(delay) = error.retry_after() {
         headers.insert(RETRY_AFTER, HeaderValue::from(wire::retry_after_seconds(delay)));
     }
-    if let Some(id) = ctx.request_id_ref().and_then(wire::request_id_header) {
+    if let Some(id) = ctx.request_id_header_value() {
         headers.insert(X_REQUEST_ID, id);
     }
     #[cfg(feature = "i18n")]

@@ -25,7 +25,7 @@ for (group, function, value), ours in sorted(medians.items()):
     label = "hand-written"
     if base is None:  # a peer: same group, another function with the same prefix
         prefix = function.split("/")[0]
-        peers = [(f, v) for (g, f, v2), v in medians.items() if g == group and f.startswith(prefix + "/") and f != function and v2 == value]
+        peers = sorted((f, v) for (g, f, v2), v in medians.items() if g == group and f.startswith(prefix + "/") and f != function and v2 == value)
         if not peers:
             continue
         base_function, base = peers[0]

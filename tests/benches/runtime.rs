@@ -5,6 +5,7 @@
 //! `serde_json::to_writer`, an `http::Response` built by hand — and before anything is timed
 //! the two are checked to produce identical results. BENCHMARKS.md reports the ratios.
 
+mod layer;
 mod variants;
 
 use std::hint::black_box;
@@ -646,6 +647,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = lookup, render, response, peers
+    targets = lookup, render, response, peers, layer::layer
 }
 criterion_main!(benches);

@@ -19,10 +19,10 @@ pub(crate) fn renderer<F: crate::format::Format>() -> Renderer {
 /// [`RequestContext::current`].
 #[derive(Debug, Clone, Default)]
 pub struct RequestContext {
-    request_id: Option<String>,
-    /// The id as a header value, made once: the request's header, tower-http's `RequestId`
-    /// and the response's echo share it.
-    request_id_header: Option<http::HeaderValue>,
+    /// The id, as a header value made once: the request's header, tower-http's `RequestId`,
+    /// the response's echo and the body share it (every id the layer keeps or makes is
+    /// visible ASCII, so it reads back as text).
+    request_id: Option<http::HeaderValue>,
     instance: Option<String>,
     wants_problem: bool,
     /// The W3C trace id of the request's `traceparent`, when the settings read it.
@@ -58,12 +58,11 @@ tokio::task_local! {
 impl RequestContext {
     /// The context of a request the layer serves in format `F`.
     pub(crate) fn new<F: crate::format::Format>(
-        request_id: String,
+        request_id: http::HeaderValue,
         instance: &str,
         wants_problem: bool,
     ) -> Self {
         Self {
-            request_id_header: http::HeaderValue::from_str(&request_id).ok(),
             request_id: Some(request_id),
             instance: Some(instance.into()),
             wants_problem,
@@ -81,15 +80,30 @@ impl RequestContext {
         CURRENT.try_with(Clone::clone).ok()
     }
 
+    /// Calls `f` with the context of the request being served (an empty one without the
+    /// errwire layer), borrowed from the task-local: rendering a handler's error reads it
+    /// without the clone [`RequestContext::current`] makes.
+    #[cfg_attr(
+        not(any(feature = "axum", feature = "actix-web", feature = "poem", feature = "salvo")),
+        allow(dead_code)
+    )]
+    pub(crate) fn with_current<R>(f: impl Fn(&Self) -> R) -> R {
+        CURRENT.try_with(&f).unwrap_or_else(|_| f(&Self::default()))
+    }
+
     /// The request id (the client's, if valid, else a generated one).
     #[must_use]
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
+        // Every id the layer keeps or makes is visible ASCII (checked when it was made): UTF-8
+        // validation reads it back, faster than `HeaderValue::to_str`'s byte-by-byte check.
+        self.request_id
+            .as_ref()
+            .and_then(|id| core::str::from_utf8(id.as_bytes()).ok())
     }
 
     /// The request id as a header value (every id the layer gives is one).
     pub(crate) const fn request_id_header(&self) -> Option<&http::HeaderValue> {
-        self.request_id_header.as_ref()
+        self.request_id.as_ref()
     }
 
     /// The request path: the problem+json `instance`.
@@ -167,12 +181,10 @@ impl RequestContext {
         self.language.as_ref()
     }
 
-    /// Runs `future` with this context as the current one, and hands the context back with
-    /// its output (taken from the task-local, not cloned before: two allocations a request).
-    pub(crate) async fn scope<F: Future>(self, future: F) -> (Self, F::Output) {
-        let mut scoped = core::pin::pin!(CURRENT.scope(self, future));
-        let output = scoped.as_mut().await;
-        (scoped.as_mut().take_value().unwrap_or_default(), output)
+    /// `future` with this context as the current one while it runs; `take_value` hands the
+    /// context back when it is done (not cloned before: two allocations a request).
+    pub(crate) fn scope<F: Future>(self, future: F) -> tokio::task::futures::TaskLocalFuture<Self, F> {
+        CURRENT.scope(self, future)
     }
 
     /// The rendering context.
@@ -183,12 +195,48 @@ impl RequestContext {
         if let Some((translations, chain)) = &self.language {
             ctx = ctx.translations(translations).locale_chain(*chain);
         }
-        if let Some(id) = &self.request_id {
-            ctx = ctx.request_id(id.as_str());
+        if let (Some(id), Some(header)) = (self.request_id(), &self.request_id) {
+            ctx = ctx.request_id(id);
+            ctx.request_id_header = Some(header);
         }
         if let Some(instance) = &self.instance {
             ctx = ctx.instance(instance.as_str());
         }
         ctx
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RequestContext;
+    use crate::format::Nested;
+    use crate::web::request_id::keep_or_generate;
+
+    /// The header value the layer makes once is the one the header rule would make from the
+    /// id, so a response rendered in the layer's context echoes the same bytes.
+    #[test]
+    fn the_layers_header_value_is_the_header_rules() {
+        let longest = "a".repeat(crate::wire::MAX_REQUEST_ID);
+        for client in [
+            Some("req_xyz-1.2:3/4+5="),
+            Some(longest.as_str()),
+            Some("not kept"),
+            None,
+        ] {
+            let request = RequestContext::new::<Nested>(keep_or_generate(client), "/x", false);
+            let id = request.request_id().expect("an id");
+            if client == Some("not kept") || client.is_none() {
+                assert_eq!(id.len(), 36, "a generated UUID: {id}");
+            } else {
+                assert_eq!(Some(id), client);
+            }
+            let ctx = request.as_context();
+            assert_eq!(ctx.request_id_ref(), Some(id));
+            let header = ctx.request_id_header_value();
+            assert!(header.is_some());
+            assert_eq!(header, crate::wire::request_id_header(id));
+            // An id set anew is checked anew: this one is not echoed.
+            assert_eq!(ctx.request_id("two words").request_id_header_value(), None);
+        }
     }
 }

@@ -13,9 +13,11 @@
 //!    every response, and the response's error ([`ErrorType`]) recorded on the span.
 
 use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll, ready};
 
 use super::context::RequestContext;
-use super::guard::guard;
+use super::guard::Guarded;
 use super::request_id::keep_or_generate;
 use super::settings::Steps;
 use crate::format::Format;
@@ -48,18 +50,32 @@ pub(crate) enum Transport {
     Grpc,
 }
 
+/// The request's span (`tracing`), or nothing without the feature.
+#[cfg(feature = "tracing")]
+type RequestSpan = tracing::Span;
+#[cfg(not(feature = "tracing"))]
+type RequestSpan = ();
+
+/// A span that records nothing (a `Run` polled again after it answered).
+#[cfg(feature = "tracing")]
+fn no_span() -> RequestSpan {
+    tracing::Span::none()
+}
+#[cfg(not(feature = "tracing"))]
+const fn no_span() -> RequestSpan {}
+
 /// A request the pipeline has started: its context and its span.
 pub(crate) struct Started {
     pub(crate) context: RequestContext,
-    #[cfg(feature = "tracing")]
-    span: tracing::Span,
+    span: RequestSpan,
 }
 
 /// A request the handler has answered (or failed to): its context, and its span for step 5.
 pub(crate) struct Served {
     pub(crate) context: RequestContext,
-    #[cfg(feature = "tracing")]
-    span: tracing::Span,
+    // `()` without `tracing`: nothing to read.
+    #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+    span: RequestSpan,
 }
 
 impl Served {
@@ -73,6 +89,35 @@ impl Served {
     }
 }
 
+pin_project_lite::pin_project! {
+    /// Step 3 under way: the guarded handler inside the request's context (the task-local
+    /// a handler's error reads) and span. Named, not `async`, so the handler's future is
+    /// held once (see `guard.rs`).
+    pub(crate) struct Run<H> {
+        #[pin]
+        scoped: tokio::task::futures::TaskLocalFuture<RequestContext, Guarded<H>>,
+        span: Option<RequestSpan>,
+    }
+}
+
+impl<H: Future> Future for Run<H> {
+    type Output = (Served, Result<H::Output, FrameworkError>);
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let mut this = self.project();
+        let outcome = {
+            // Inside the span for each poll, as `tracing::Instrument` does.
+            #[cfg(feature = "tracing")]
+            let _entered = this.span.as_ref().map(tracing::Span::enter);
+            ready!(this.scoped.as_mut().poll(cx))
+        };
+        // The context is handed back from the task-local, not cloned before.
+        let context = this.scoped.take_value().unwrap_or_default();
+        let span = this.span.take().unwrap_or_else(no_span);
+        Poll::Ready((Served { context, span }, outcome))
+    }
+}
+
 impl Started {
     /// The request as served without step 3: rocket runs its handlers itself (its fairings
     /// cannot wrap them), and catches their panics on its own.
@@ -80,7 +125,6 @@ impl Started {
     pub(crate) fn into_served(self) -> Served {
         Served {
             context: self.context,
-            #[cfg(feature = "tracing")]
             span: self.span,
         }
     }
@@ -114,7 +158,7 @@ impl Headers for http::HeaderMap {
 impl Steps {
     /// Step 1: the request's id, context (rendering in `F`), language and span.
     pub(crate) fn start<F: Format>(&self, transport: Transport, incoming: &Incoming<'_>) -> Started {
-        let id: String = keep_or_generate(incoming.request_id);
+        let id = keep_or_generate(incoming.request_id);
         let wants_problem = self.negotiate && incoming.accepts_problem;
         let trace_id = incoming
             .traceparent
@@ -152,39 +196,19 @@ impl Steps {
             ),
         };
         let _ = (transport, incoming.method, incoming.accept_language);
-        Started {
-            context,
-            #[cfg(feature = "tracing")]
-            span,
-        }
+        #[cfg(not(feature = "tracing"))]
+        let span = ();
+        Started { context, span }
     }
 
     /// Step 3: the handler's future inside the request's context and span, with the timeout
     /// and panic catching; a handler that did not answer is `request_timeout` or
     /// `internal_error`.
-    pub(crate) fn run<H: Future>(
-        &self,
-        started: Started,
-        handler: H,
-    ) -> impl Future<Output = (Served, Result<H::Output, FrameworkError>)> + use<H> {
-        let (limit, catch_panics) = (self.timeout, self.catch_panics);
-        let context = started.context;
-        #[cfg(feature = "tracing")]
-        let span = started.span.clone();
-        let guarded = async move {
-            let (context, outcome) = context.scope(guard(limit, catch_panics, handler)).await;
-            (context, outcome.into_result())
-        };
-        #[cfg(feature = "tracing")]
-        let guarded = tracing::Instrument::instrument(guarded, started.span);
-        async move {
-            let (context, outcome) = guarded.await;
-            let served = Served {
-                context,
-                #[cfg(feature = "tracing")]
-                span,
-            };
-            (served, outcome)
+    pub(crate) fn run<H: Future>(&self, started: Started, handler: H) -> Run<H> {
+        let guarded = Guarded::new(self.timeout, self.catch_panics, handler);
+        Run {
+            scoped: started.context.scope(guarded),
+            span: Some(started.span),
         }
     }
 

@@ -14,7 +14,7 @@ use crate::{error::ApiError, format::Format, render::to_response};
 /// the service's (the layer's) format, else `F`, the type's own.
 #[cfg(any(feature = "axum", feature = "actix-web", feature = "poem", feature = "salvo"))]
 pub(crate) fn render_current<F: Format>(error: &(impl ApiError + ?Sized)) -> http::Response<Vec<u8>> {
-    render_with::<F>(error, &RequestContext::current().unwrap_or_default())
+    RequestContext::with_current(|request| render_with::<F>(error, request))
 }
 
 /// [`render_current`] for a request whose context was taken earlier (a stream's).

@@ -2,6 +2,8 @@
 //!
 //! - `/cost/bare/ok` and `/cost/layered/ok`: a success, without any layer and behind
 //!   `ErrwireLayer::<Nested>::new()`;
+//! - `/cost/hand/ok`: the same success behind tower-http's two request-id layers alone, what
+//!   a user adds to give every response an id without errwire (the floor for that job);
 //! - `/cost/layered/error/{n}`: [`LoadError::SlugTaken`] behind the layer;
 //! - `/cost/hand/error/{n}`: the mapping a user writes by hand for the same error — tower-http's
 //!   request-id layers (set and echo `x-request-id`), the id read in the handler, and a
@@ -85,6 +87,7 @@ pub fn routes() -> Router {
         .route("/error/{n}", get(layered_error))
         .layer(ErrwireLayer::<Nested>::new());
     let hand = Router::new()
+        .route("/ok", get(ok))
         .route("/error/{n}", get(hand_error))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
