@@ -17,12 +17,7 @@ use serde::{Serialize, Serializer};
 /// (headers get only safe request ids; `instance` is percent-encoded into a URI reference).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Context<'a> {
-    request_id: Option<Cow<'a, str>>,
-    /// The request id already made a header value by the errwire layer (which checked it
-    /// against the header rule when it kept or made it): the response clones it instead of
-    /// checking and copying the id again. Cleared when the id is set anew; set by the layer's
-    /// `RequestContext::as_context` with the id.
-    pub(crate) request_id_header: Option<&'a http::HeaderValue>,
+    pub(crate) request_id: Option<RequestId<'a>>,
     instance: Option<Cow<'a, str>>,
     /// Whether `instance` is already a URI reference, answered once when it is set so a
     /// render writes it without a second scan.
@@ -39,7 +34,6 @@ impl<'a> Context<'a> {
     pub const fn new() -> Self {
         Self {
             request_id: None,
-            request_id_header: None,
             instance: None,
             instance_is_uri: false,
             jsonrpc_id: JsonRpcId::Null,
@@ -52,17 +46,20 @@ impl<'a> Context<'a> {
     /// The request id, echoed in bodies and in `x-request-id`.
     #[must_use]
     pub fn request_id(mut self, id: impl Into<Cow<'a, str>>) -> Self {
-        self.request_id = Some(id.into());
-        self.request_id_header = None;
+        self.request_id = Some(RequestId {
+            text: id.into(),
+            header: None,
+        });
         self
     }
 
     /// The `x-request-id` value for the response: the layer's, or the id if it is safe to
     /// echo ([`crate::wire::request_id_header`]).
     pub(crate) fn request_id_header_value(&self) -> Option<http::HeaderValue> {
-        match self.request_id_header {
+        let id = self.request_id.as_ref()?;
+        match id.header {
             Some(header) => Some(header.clone()),
-            None => self.request_id_ref().and_then(crate::wire::request_id_header),
+            None => crate::wire::request_id_header(&id.text),
         }
     }
 
@@ -163,7 +160,7 @@ impl<'a> Context<'a> {
     /// plain name is the builder's setter).
     #[must_use]
     pub fn request_id_ref(&self) -> Option<&str> {
-        self.request_id.as_deref()
+        self.request_id.as_ref().map(|id| &*id.text)
     }
 
     /// The instance, as given.
@@ -208,6 +205,27 @@ impl<'a> Context<'a> {
     #[must_use]
     pub const fn get_jsonrpc_id(&self) -> &JsonRpcId<'a> {
         self.jsonrpc_id_ref()
+    }
+}
+
+/// A context's request id, and its header value when the errwire layer made one (having
+/// checked the id against the header rule when it kept or made it): the response clones that
+/// instead of checking and copying the id again. Compared and printed as the text alone.
+#[derive(Clone)]
+pub(crate) struct RequestId<'a> {
+    pub(crate) text: Cow<'a, str>,
+    pub(crate) header: Option<&'a http::HeaderValue>,
+}
+
+impl PartialEq for RequestId<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl core::fmt::Debug for RequestId<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        core::fmt::Debug::fmt(&self.text, f)
     }
 }
 

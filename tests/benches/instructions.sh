@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Instructions per iteration of criterion benchmarks, counted by valgrind's callgrind: exact and
-# the same from run to run, where this 2-core machine's timings of a ~2 µs request spread by
-# ±10 % between runs of one binary.
+# Instructions per request of the runtime bench's `layer` group, counted by valgrind's
+# callgrind: exact and the same from run to run, where this 2-core machine's timings of a
+# ~2 µs request spread by ±10 % between runs of one binary.
 #
-#   bash tests/benches/instructions.sh ['FILTER'...]   (default: the layer group's five routes)
+#   bash tests/benches/instructions.sh ['ROUTE'...]   (default: the group's five routes)
 #
-# Builds the runtime bench (release, every feature, as `cargo bench` does), runs each
-# benchmark alone under callgrind for 2 s of criterion's profile mode, and divides the
-# instructions spent in the benchmark's routine by the number of times criterion called it.
+# Builds the runtime bench (release, every feature, as `cargo bench` does), runs each route
+# alone under callgrind for 2 s of criterion's profile mode, and divides the instructions
+# spent in `layer.rs`'s `call` (one request, its response dropped) by the number of calls.
 # Needs valgrind (Debian: `apt-get install valgrind`); CI does not run this.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -26,17 +26,17 @@ out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 for filter in "$@"; do
   valgrind --tool=callgrind --callgrind-out-file="$out" "$bench" --bench --profile-time 2 "^$filter\$" > /dev/null 2>&1
-  # The routine: what `Bencher::iter` spends most in (the benchmark's closure calls it), its
-  # inclusive cost and how many times it was called.
+  # `layer.rs`'s `call` (one request, its response dropped; never inlined): its inclusive
+  # cost as called from `Bencher::iter`, and how many times it was called there.
   callgrind_annotate --inclusive=yes --tree=caller "$out" | python3 -c '
 import re, sys
-filter, best = sys.argv[1], None
-for line in sys.stdin:
-    m = re.match(r"\s*([\d,]+) .*< \?\?\?:criterion::bencher::Bencher<M>::iter \((\d[\d,]*)x\)", line)
-    if m:
-        cost, calls = (int(g.replace(",", "")) for g in m.groups())
-        best = max(best or (0, 0), (cost, calls))
-if best is None:
-    sys.exit(f"{filter}: nothing called from Bencher::iter in the profile")
-print(f"{filter:32} {best[0] / best[1]:8.0f} instructions per iteration ({best[1]} iterations)")' "$filter"
+filter, text = sys.argv[1], sys.stdin.read()
+for block in text.split("\n\n"):
+    if re.search(r"^\s*[\d,]+ \([^)]*\)\s+\*\s+\?\?\?:runtime::layer::call ", block, re.M):
+        m = re.search(r"^\s*([\d,]+) .*< \?\?\?:criterion::bencher::Bencher<M>::iter \((\d[\d,]*)x\)", block, re.M)
+        if m:
+            cost, calls = (int(g.replace(",", "")) for g in m.groups())
+            print(f"{filter:32} {cost / calls:8.0f} instructions per request ({calls} requests)")
+            sys.exit(0)
+sys.exit(f"{filter}: no call of runtime::layer::call from Bencher::iter in the profile")' "$filter"
 done

@@ -196,8 +196,10 @@ impl RequestContext {
             ctx = ctx.translations(translations).locale_chain(*chain);
         }
         if let (Some(id), Some(header)) = (self.request_id(), &self.request_id) {
-            ctx = ctx.request_id(id);
-            ctx.request_id_header = Some(header);
+            ctx.request_id = Some(crate::context::RequestId {
+                text: id.into(),
+                header: Some(header),
+            });
         }
         if let Some(instance) = &self.instance {
             ctx = ctx.instance(instance.as_str());
@@ -232,6 +234,8 @@ mod tests {
             }
             let ctx = request.as_context();
             assert_eq!(ctx.request_id_ref(), Some(id));
+            // The header value is a cache: the context equals one built by hand.
+            assert_eq!(ctx, crate::Context::new().request_id(id).instance("/x"));
             let header = ctx.request_id_header_value();
             assert!(header.is_some());
             assert_eq!(header, crate::wire::request_id_header(id));

@@ -8,31 +8,36 @@
 
 use core::future::Future;
 use core::pin::Pin;
-use core::task::{Context, Poll};
+use core::task::{Context, Poll, ready};
 use core::time::Duration;
 
 use crate::framework::FrameworkError;
 
 pin_project_lite::pin_project! {
     /// The handler's future, with the settings' timeout and panic catching: a handler that
-    /// did not answer is `request_timeout` or `internal_error`.
-    pub(crate) struct Guarded<H> {
-        #[pin]
-        handler: H,
-        #[pin]
-        deadline: Option<tokio::time::Sleep>,
-        catch_panics: bool,
+    /// did not answer is `request_timeout` or `internal_error`. The timeout is tokio's own
+    /// `Timeout`, which still fires when the handler spends its task's whole budget on every
+    /// poll.
+    #[project = GuardedProjection]
+    pub(crate) enum Guarded<H> {
+        Limited { #[pin] timeout: tokio::time::Timeout<CatchPanics<H>> },
+        Unlimited { #[pin] handler: CatchPanics<H> },
     }
 }
 
-impl<H> Guarded<H> {
-    /// Guards `handler`; the timeout starts now (call it where the request arrives, inside
-    /// the runtime: a timeout needs tokio's timer).
+impl<H: Future> Guarded<H> {
+    /// Guards `handler`. A timeout starts now, and needs tokio's timer: call this where the
+    /// request arrives, inside the runtime.
     pub(crate) fn new(limit: Option<Duration>, catch_panics: bool, handler: H) -> Self {
-        Self {
+        let handler = CatchPanics {
             handler,
-            deadline: limit.map(tokio::time::sleep),
-            catch_panics,
+            enabled: catch_panics,
+        };
+        match limit {
+            Some(limit) => Self::Limited {
+                timeout: tokio::time::timeout(limit, handler),
+            },
+            None => Self::Unlimited { handler },
         }
     }
 }
@@ -41,45 +46,51 @@ impl<H: Future> Future for Guarded<H> {
     type Output = Result<H::Output, FrameworkError>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let this = self.project();
-        // The handler first, as `tokio::time::timeout` does: an answer ready at the deadline
-        // is still the answer.
-        match poll_catching(this.handler, cx, *this.catch_panics) {
-            Poll::Ready(Ok(output)) => return Poll::Ready(Ok(output)),
-            Poll::Ready(Err(Panicked)) => return Poll::Ready(Err(FrameworkError::Internal)),
-            Poll::Pending => {}
-        }
-        match this.deadline.as_pin_mut().map(|deadline| deadline.poll(cx)) {
-            Some(Poll::Ready(())) => Poll::Ready(Err(FrameworkError::RequestTimeout)),
-            _ => Poll::Pending,
-        }
+        let answered = match self.project() {
+            GuardedProjection::Limited { timeout } => match ready!(timeout.poll(cx)) {
+                Ok(answered) => answered,
+                Err(_) => return Poll::Ready(Err(FrameworkError::RequestTimeout)),
+            },
+            GuardedProjection::Unlimited { handler } => ready!(handler.poll(cx)),
+        };
+        Poll::Ready(answered.map_err(|Panicked| FrameworkError::Internal))
     }
 }
 
 /// The handler panicked (its message is logged, never sent).
-struct Panicked;
+pub(crate) struct Panicked;
 
-/// Polls `future`; a panic becomes `Err(Panicked)` (when `enabled`), logged with its message.
-fn poll_catching<F: Future>(
-    future: Pin<&mut F>,
-    cx: &mut Context<'_>,
-    enabled: bool,
-) -> Poll<Result<F::Output, Panicked>> {
-    if !enabled {
-        return future.poll(cx).map(Ok);
+pin_project_lite::pin_project! {
+    /// A future whose panics become `Err(Panicked)` (when enabled), logged with their message.
+    pub(crate) struct CatchPanics<F> {
+        #[pin]
+        handler: F,
+        enabled: bool,
     }
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| future.poll(cx))) {
-        Ok(poll) => poll.map(Ok),
-        Err(payload) => {
-            let message = payload
-                .downcast_ref::<&str>()
-                .map(|s| String::from(*s))
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            #[cfg(feature = "tracing")]
-            tracing::error!(panic = %message, "handler panicked");
-            let _ = message;
-            Poll::Ready(Err(Panicked))
+}
+
+impl<F: Future> Future for CatchPanics<F> {
+    type Output = Result<F::Output, Panicked>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.project();
+        if !*this.enabled {
+            return this.handler.poll(cx).map(Ok);
+        }
+        let handler = this.handler;
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| handler.poll(cx))) {
+            Ok(poll) => poll.map(Ok),
+            Err(payload) => {
+                let message = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| String::from(*s))
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                #[cfg(feature = "tracing")]
+                tracing::error!(panic = %message, "handler panicked");
+                let _ = message;
+                Poll::Ready(Err(Panicked))
+            }
         }
     }
 }

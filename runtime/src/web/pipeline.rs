@@ -56,17 +56,19 @@ type RequestSpan = tracing::Span;
 #[cfg(not(feature = "tracing"))]
 type RequestSpan = ();
 
-/// A span that records nothing (a `Run` polled again after it answered).
+/// A future inside the request's span: entered on each poll and when it is dropped (a
+/// cancelled handler's drop logs there too), as `tracing::Instrument` does; the future
+/// itself without the feature.
 #[cfg(feature = "tracing")]
-fn no_span() -> RequestSpan {
-    tracing::Span::none()
-}
+type InSpan<F> = tracing::instrument::Instrumented<F>;
 #[cfg(not(feature = "tracing"))]
-const fn no_span() -> RequestSpan {}
+type InSpan<F> = F;
 
 /// A request the pipeline has started: its context and its span.
 pub(crate) struct Started {
     pub(crate) context: RequestContext,
+    // `()` without `tracing`: nothing to read.
+    #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
     span: RequestSpan,
 }
 
@@ -89,14 +91,15 @@ impl Served {
     }
 }
 
+/// The guarded handler inside the request's context, the task-local a handler's error reads.
+type Scoped<H> = tokio::task::futures::TaskLocalFuture<RequestContext, Guarded<H>>;
+
 pin_project_lite::pin_project! {
-    /// Step 3 under way: the guarded handler inside the request's context (the task-local
-    /// a handler's error reads) and span. Named, not `async`, so the handler's future is
-    /// held once (see `guard.rs`).
+    /// Step 3 under way: the guarded handler inside the request's context and span. Named,
+    /// not `async`, so the handler's future is held once (see `guard.rs`).
     pub(crate) struct Run<H> {
         #[pin]
-        scoped: tokio::task::futures::TaskLocalFuture<RequestContext, Guarded<H>>,
-        span: Option<RequestSpan>,
+        handler: InSpan<Scoped<H>>,
     }
 }
 
@@ -104,16 +107,14 @@ impl<H: Future> Future for Run<H> {
     type Output = (Served, Result<H::Output, FrameworkError>);
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let mut this = self.project();
-        let outcome = {
-            // Inside the span for each poll, as `tracing::Instrument` does.
-            #[cfg(feature = "tracing")]
-            let _entered = this.span.as_ref().map(tracing::Span::enter);
-            ready!(this.scoped.as_mut().poll(cx))
-        };
+        let mut handler = self.project().handler;
+        let outcome = ready!(handler.as_mut().poll(cx));
         // The context is handed back from the task-local, not cloned before.
-        let context = this.scoped.take_value().unwrap_or_default();
-        let span = this.span.take().unwrap_or_else(no_span);
+        #[cfg(feature = "tracing")]
+        let (span, mut handler) = (handler.span().clone(), handler.inner_pin_mut());
+        #[cfg(not(feature = "tracing"))]
+        let span = ();
+        let context = handler.as_mut().take_value().unwrap_or_default();
         Poll::Ready((Served { context, span }, outcome))
     }
 }
@@ -205,11 +206,12 @@ impl Steps {
     /// and panic catching; a handler that did not answer is `request_timeout` or
     /// `internal_error`.
     pub(crate) fn run<H: Future>(&self, started: Started, handler: H) -> Run<H> {
-        let guarded = Guarded::new(self.timeout, self.catch_panics, handler);
-        Run {
-            scoped: started.context.scope(guarded),
-            span: Some(started.span),
-        }
+        let scoped = started
+            .context
+            .scope(Guarded::new(self.timeout, self.catch_panics, handler));
+        #[cfg(feature = "tracing")]
+        let scoped = tracing::Instrument::instrument(scoped, started.span);
+        Run { handler: scoped }
     }
 
     /// Step 5: the request id echoed, each service header the response lacks, and the

@@ -94,7 +94,8 @@ impl<F: crate::format::Format> ErrwireSettings<F> {
 
     /// Answer `request_timeout` (408; gRPC `DEADLINE_EXCEEDED`) when the handler takes
     /// longer than `limit` (actix-web has no timeout middleware; tower users may use
-    /// tower-http's `TimeoutLayer` instead).
+    /// tower-http's `TimeoutLayer` instead). The clock starts when the service is called,
+    /// which must then be inside a tokio runtime (servers always call it there).
     #[must_use]
     pub const fn timeout(mut self, limit: Duration) -> Self {
         self.steps.timeout = Some(limit);

@@ -80,6 +80,16 @@ async fn boom() -> &'static str {
     panic!("secret panic detail")
 }
 
+/// Never answers, and never waits: each receive is ready at once and spends tokio's
+/// per-task budget, so a timeout that polled its clock under that budget would never fire.
+async fn busy() -> &'static str {
+    let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel();
+    loop {
+        let _ = sender.send(());
+        let _ = receiver.recv().await;
+    }
+}
+
 fn app() -> Router {
     routes().layer(ErrwireLayer::<Problem>::new().negotiate_problem(true))
 }
@@ -392,6 +402,7 @@ async fn problem_json_is_negotiated_for_clients_that_ask() {
 async fn the_layer_can_time_out_and_catch_panics_itself() {
     let app = Router::new()
         .route("/slow", get(slow))
+        .route("/busy", get(busy))
         .route("/boom", get(boom))
         .layer(
             ErrwireLayer::<errwire::format::Nested>::new()
@@ -407,9 +418,17 @@ async fn the_layer_can_time_out_and_catch_panics_itself() {
             "request_timeout",
             "The server did not finish in time.",
         ),
+        (
+            "/busy",
+            408,
+            "request_timeout",
+            "The server did not finish in time.",
+        ),
         ("/boom", 500, "internal_error", "The server failed unexpectedly."),
     ] {
-        let reply = send(client.get(format!("{base}{path}")).header("x-request-id", "t")).await;
+        // A layer whose timeout never fires would leave the client waiting: fail instead.
+        let request = client.get(format!("{base}{path}")).header("x-request-id", "t");
+        let reply = send(request.timeout(Duration::from_secs(10))).await;
         assert_eq!(reply.status, status);
         assert_eq!(
             reply.body,

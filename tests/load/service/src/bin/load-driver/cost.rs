@@ -128,6 +128,7 @@ async fn same_job(address: &str) -> Result<(), String> {
     let ok_same = bare.status == 200
         && layered_ok.status == 200
         && bare.body == layered_ok.body
+        && bare.header("content-type") == layered_ok.header("content-type")
         && hand_ok.status == 200
         && hand_ok.body == layered_ok.body
         && hand_ok.header("content-type") == layered_ok.header("content-type")
