@@ -50,6 +50,11 @@ impl Write for Captured {
 }
 
 impl Captured {
+    /// What was logged so far.
+    fn text(&self) -> String {
+        String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
+    }
+
     /// A debug-level subscriber writing here, the default on this thread until the guard
     /// drops.
     fn install() -> (Self, tracing::subscriber::DefaultGuard) {
@@ -116,7 +121,7 @@ async fn server_errors_are_logged_with_the_chain_and_request_id_and_bodies_stay_
         .unwrap();
     let missing_body = missing.text().await.unwrap();
 
-    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let logs = captured.text();
     let error_line = logs
         .lines()
         .find(|l| l.contains("ERROR"))
@@ -197,7 +202,7 @@ async fn grpc_errors_are_logged_with_the_chain_and_request_id() {
     let status = client.call("Break", request).await.unwrap_err();
     assert_eq!(status.message(), "Something went wrong on our side.");
 
-    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let logs = captured.text();
     let error_line = logs
         .lines()
         .find(|l| l.contains("ERROR") && l.contains("errwire"))
@@ -358,7 +363,7 @@ async fn the_axum_request_span_and_response_name_the_error() {
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     drive_telemetry_requests(&base).await;
-    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let logs = captured.text();
     assert_telemetry(&logs, &seen.lock().unwrap());
 }
 
@@ -409,6 +414,50 @@ async fn the_actix_request_span_and_response_name_the_error() {
         let response = test::call_service(&app, request).await;
         assert_upstream_body_is_its_own(path, &test::read_body(response).await);
     }
-    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let logs = captured.text();
     assert_telemetry(&logs, &seen.lock().unwrap());
+}
+
+/// Logs when it is dropped.
+struct LogsOnDrop;
+
+impl Drop for LogsOnDrop {
+    fn drop(&mut self) {
+        tracing::info!("handler dropped");
+    }
+}
+
+#[test]
+fn a_cancelled_handler_is_dropped_inside_the_request_span() {
+    use std::task::{Context, Waker};
+    use tower::{Layer, Service};
+
+    let (captured, _guard) = Captured::install();
+    let handler = tower::service_fn(|_request: http::Request<()>| async {
+        let _held = LogsOnDrop;
+        std::future::pending::<Result<http::Response<Vec<u8>>, std::convert::Infallible>>().await
+    });
+    let mut service = ErrwireLayer::<Nested>::new().layer(handler);
+    let request = http::Request::get("/cancelled")
+        .header("x-request-id", "cancel-1")
+        .body(())
+        .unwrap();
+    let mut answer = Box::pin(service.call(request));
+    // Polled once, the handler holds its guard and waits; then the client goes away.
+    assert!(
+        answer
+            .as_mut()
+            .poll(&mut Context::from_waker(Waker::noop()))
+            .is_pending()
+    );
+    drop(answer);
+
+    let logs = captured.text();
+    let Some(line) = logs.lines().find(|l| l.contains("handler dropped")) else {
+        panic!("no drop line in:\n{logs}");
+    };
+    assert!(
+        line.contains("request{") && line.contains("cancel-1"),
+        "outside the request span: {line}"
+    );
 }
