@@ -94,8 +94,8 @@ impl RequestContext {
     /// The request id (the client's, if valid, else a generated one).
     #[must_use]
     pub fn request_id(&self) -> Option<&str> {
-        // Every id the layer keeps or makes is visible ASCII (checked when it was made): UTF-8
-        // validation reads it back, faster than `HeaderValue::to_str`'s byte-by-byte check.
+        // Every id the layer keeps or makes is visible ASCII (checked when it was made), so it
+        // is read back as UTF-8 without `HeaderValue::to_str` checking each byte again.
         self.request_id
             .as_ref()
             .and_then(|id| core::str::from_utf8(id.as_bytes()).ok())
