@@ -10,6 +10,10 @@ use serde_json::Value;
 
 use crate::Failure;
 
+/// The features the probe turns on: `registry` lists the codes, `contract` writes them (JSON,
+/// Markdown, TypeScript, HTML) and `openapi` writes them as a document.
+const PROBE_FEATURES: [&str; 3] = ["registry", "contract", "openapi"];
+
 /// A crate of the workspace that depends on errwire.
 #[derive(Debug, Clone)]
 pub(crate) struct Member {
@@ -32,7 +36,8 @@ pub(crate) struct Workspace {
     pub(crate) target: PathBuf,
     /// The crates that use errwire and have a library.
     pub(crate) members: Vec<Member>,
-    /// How the probe depends on errwire: a path (`path = "…"`) or a version requirement.
+    /// How the probe depends on errwire: a path (`path = "…"`) or a version requirement,
+    /// and the features it turns on (`features = […]`).
     pub(crate) errwire: String,
     /// `[workspace.metadata.errwire]`, then each member's `[package.metadata.errwire]`.
     pub(crate) rules: Rules,
@@ -64,6 +69,8 @@ impl Workspace {
         let packages = metadata["packages"].as_array().cloned().unwrap_or_default();
         let mut members = Vec::new();
         let mut errwire = None;
+        // The features errwire declares, when it is a member (errwire's own workspace).
+        let mut declared: Option<Vec<String>> = None;
         let mut rules = Rules::new();
         if let Some(table) = metadata["metadata"].get("errwire") {
             rules = Rules::from_metadata(table)?;
@@ -77,6 +84,9 @@ impl Workspace {
             if name == "errwire" {
                 // This is errwire's own workspace: the probe uses this copy.
                 errwire = Some(format!("path = {}", toml_string(&dir.display().to_string())));
+                declared = package["features"]
+                    .as_object()
+                    .map(|features| features.keys().cloned().collect());
             }
             let dependency = package["dependencies"]
                 .as_array()
@@ -118,6 +128,19 @@ impl Workspace {
         }
         let errwire =
             errwire.ok_or_else(|| Failure("no crate of this workspace depends on errwire".into()))?;
+        // An errwire from before `contract` and `openapi` were features (an earlier commit of
+        // errwire's own workspace, read by `check --against`) compiles their items by default
+        // and would refuse to be asked for them: ask only for what it declares.
+        let features: Vec<String> = PROBE_FEATURES
+            .iter()
+            .filter(|feature| {
+                declared
+                    .as_ref()
+                    .is_none_or(|d| d.iter().any(|name| name == *feature))
+            })
+            .map(|feature| toml_string(feature))
+            .collect();
+        let errwire = format!("{errwire}, features = [{}]", features.join(", "));
         Ok(Self {
             root,
             target,
@@ -142,4 +165,49 @@ pub(crate) fn cargo() -> String {
 pub(crate) fn toml_string(text: &str) -> String {
     // A JSON string is a valid TOML basic string for every character JSON escapes.
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::Workspace;
+
+    /// `cargo metadata --no-deps` of a workspace with one member, `svc`, which depends on
+    /// errwire; with `errwire` a member too when `own` declares its features.
+    fn metadata(own: Option<&[&str]>) -> serde_json::Value {
+        let svc = json!({
+            "name": "svc", "version": "1.0.0", "manifest_path": "/w/svc/Cargo.toml",
+            "dependencies": [{"name": "errwire", "kind": null, "req": "^0.1", "path": null}],
+            "targets": [{"name": "svc", "kind": ["lib"]}],
+        });
+        let mut packages = vec![svc];
+        if let Some(features) = own {
+            let features: serde_json::Map<String, serde_json::Value> =
+                features.iter().map(|f| ((*f).to_owned(), json!([]))).collect();
+            packages.push(json!({
+                "name": "errwire", "version": "0.1.0", "manifest_path": "/w/runtime/Cargo.toml",
+                "dependencies": [], "targets": [], "features": features,
+            }));
+        }
+        json!({"workspace_root": "/w", "target_directory": "/w/target", "packages": packages})
+    }
+
+    #[test]
+    fn the_probe_asks_an_errwire_only_for_the_features_it_declares() {
+        // A user's workspace: errwire is a dependency, this release or later.
+        let user = Workspace::from_metadata(&metadata(None)).unwrap();
+        assert_eq!(
+            user.errwire,
+            r#"version = "^0.1", features = ["registry", "contract", "openapi"]"#
+        );
+        // errwire's own workspace at a commit from before `contract` and `openapi`.
+        let old = Workspace::from_metadata(&metadata(Some(&["default", "registry", "tower"]))).unwrap();
+        assert_eq!(old.errwire, r#"path = "/w/runtime", features = ["registry"]"#);
+        let new = Workspace::from_metadata(&metadata(Some(&["registry", "contract", "openapi"]))).unwrap();
+        assert_eq!(
+            new.errwire,
+            r#"path = "/w/runtime", features = ["registry", "contract", "openapi"]"#
+        );
+    }
 }

@@ -43,6 +43,8 @@ pub mod jsonrpsee;
 pub mod log;
 mod message;
 pub mod ndjson;
+#[cfg(feature = "openapi")]
+#[cfg_attr(docsrs, doc(cfg(feature = "openapi")))]
 pub mod openapi;
 #[cfg(feature = "poem")]
 #[cfg_attr(docsrs, doc(cfg(feature = "poem")))]

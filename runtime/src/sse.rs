@@ -111,6 +111,7 @@ fn is_field_value(value: &str) -> bool {
 
 /// One event read from SSE text by the specification's rules (fields, one leading space
 /// stripped, data lines joined with LF), for the client side.
+#[cfg(any(feature = "client", test))]
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct ParsedEvent {
     pub(crate) event: Option<String>,
@@ -119,6 +120,7 @@ pub(crate) struct ParsedEvent {
 }
 
 /// The first event of `text` (an event ends at a blank line or at the end of the text).
+#[cfg(any(feature = "client", test))]
 pub(crate) fn parse_first(text: &str) -> ParsedEvent {
     let mut parsed = ParsedEvent::default();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);

@@ -13,7 +13,7 @@
 //! | `otel.kind` | always | `server` |
 //! | `trace_id` | `trace_context(true)` and a valid `traceparent` | the W3C trace id (also in the body) |
 //! | `error.type` | the response is an error | its code |
-//! | `error.cause.type` | the error wraps a downstream [`RemoteError`] | the downstream code |
+//! | `error.cause.type` | the error wraps a downstream [`RemoteError`] (feature `client`: the decoder) | the downstream code |
 //! | `otel.status_code` | the error is reported as a failure ([`ReportClass`](crate::spec::ReportClass)) | `ERROR` (else unset) |
 //! | event `exception` | the same | `exception.type` = `path::Type::Variant`; `exception.message` = the source chain while [`log::log_source_chain`](crate::log::log_source_chain) is on |
 //!
@@ -22,6 +22,7 @@
 
 use std::sync::Arc;
 
+#[cfg(feature = "client")]
 use crate::client::RemoteError;
 use crate::error::ApiError;
 use crate::spec::ErrorSpec;
@@ -123,6 +124,7 @@ impl ErrorType {
 }
 
 /// The code of the first decoded downstream error in `error`'s source chain.
+#[cfg(feature = "client")]
 fn downstream_code(error: &(impl ApiError + ?Sized)) -> Option<&str> {
     let mut current = error.as_error();
     while let Some(error) = current {
@@ -131,6 +133,12 @@ fn downstream_code(error: &(impl ApiError + ?Sized)) -> Option<&str> {
         }
         current = error.source();
     }
+    None
+}
+
+/// Without feature `client` there is no decoded downstream error to find.
+#[cfg(not(feature = "client"))]
+fn downstream_code(_: &(impl ApiError + ?Sized)) -> Option<&str> {
     None
 }
 

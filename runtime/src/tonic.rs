@@ -7,13 +7,11 @@ use core::time::Duration;
 use std::collections::HashMap;
 
 use http::{Request, Response};
-use serde_json::Value;
 use tonic::metadata::{MetadataMap, MetadataValue};
 use tonic::{Code, Status};
 use tonic_types::{ErrorDetails, FieldViolation, StatusExt};
 use tower::{Layer, Service};
 
-use crate::client::{RemoteError, RemoteFormat};
 use crate::format::google_rpc::{self, Detail, details_of};
 use crate::framework::FrameworkError;
 use crate::telemetry::ErrorType;
@@ -21,7 +19,7 @@ use crate::web::context::RequestContext;
 use crate::web::pipeline::Transport;
 use crate::web::request_id;
 use crate::web::settings::{ErrwireSettings, Steps};
-use crate::{context::Context, error::ApiError, spec::GrpcCode, violation::Violation};
+use crate::{context::Context, error::ApiError};
 
 /// The `Status` for `error` in the context `ctx` (see the [module table](self)); logged with
 /// the request id when the `tracing` feature is on.
@@ -90,68 +88,82 @@ fn field_violation(violation: google_rpc::FieldViolation<'_>) -> FieldViolation 
     field
 }
 
-impl RemoteError {
-    /// The error a gRPC client received, read from its code, message, metadata and rich
-    /// details (`ErrorInfo`, `RetryInfo`, `Help`, `BadRequest`, `RequestInfo`): the inverse of
-    /// [`status`]. Details come back as strings (gRPC's `ErrorInfo.metadata` holds nothing
-    /// else); [`RemoteError::status`] is the HTTP status `google.rpc.Code` documents for the
-    /// code, and [`RemoteError::http_status`] is 200, as gRPC sends it. A `Status` without
-    /// details (or with undecodable ones) keeps its code and message.
-    #[must_use]
-    pub fn from_grpc(status: &Status) -> Self {
-        let grpc = GrpcCode::from_i32(status.code() as i32);
-        let mut remote = Self::empty(http::StatusCode::OK, RemoteFormat::Grpc);
-        remote.grpc_code = grpc;
-        remote.body_status = grpc.map(GrpcCode::http_status);
-        remote.message = Some(String::from(status.message()));
-        let details = status.get_error_details();
-        if let Some(info) = details.error_info() {
-            remote.code = Some(info.reason.clone());
-            remote.details = info
-                .metadata
-                .iter()
-                .map(|(name, value)| (name.clone(), Value::String(value.clone())))
-                .collect();
-        }
-        if let Some(retry) = details.retry_info() {
-            remote.retryable = Some(true);
-            remote.retry_after = retry.retry_delay;
-        }
-        if let Some(help) = details.help()
-            && let Some(link) = help.links.first()
-        {
-            remote.docs_url = Some(link.url.clone());
-            remote.title = Some(link.description.clone());
-        }
-        if let Some(bad) = details.bad_request() {
-            remote.violations = bad
-                .field_violations
-                .iter()
-                .take(crate::violation::MAX_VIOLATIONS)
-                .map(|v| Violation::new(v.field.clone(), v.reason.clone(), v.description.clone()))
-                .collect();
-        }
-        remote.request_id = details
-            .request_info()
-            .map(|info| info.request_id.clone())
-            .filter(|id| !id.is_empty())
-            .or_else(|| {
-                let id = status.metadata().get(crate::wire::X_REQUEST_ID_NAME)?;
-                id.to_str().ok().map(String::from)
-            });
-        remote
-    }
-}
+/// The client's side: a `Status` a gRPC client received, read back as a
+/// [`RemoteError`](crate::client::RemoteError) (feature `client`).
+#[cfg(feature = "client")]
+mod received {
+    use serde_json::Value;
+    use tonic::Status;
+    use tonic_types::StatusExt;
 
-impl From<&Status> for RemoteError {
-    fn from(status: &Status) -> Self {
-        Self::from_grpc(status)
-    }
-}
+    use crate::client::{RemoteError, RemoteFormat};
+    use crate::{spec::GrpcCode, violation::Violation};
 
-impl From<Status> for RemoteError {
-    fn from(status: Status) -> Self {
-        Self::from_grpc(&status)
+    #[cfg_attr(docsrs, doc(cfg(feature = "client")))]
+    impl RemoteError {
+        /// The error a gRPC client received, read from its code, message, metadata and rich
+        /// details (`ErrorInfo`, `RetryInfo`, `Help`, `BadRequest`, `RequestInfo`): the
+        /// inverse of [`status`](super::status). Details come back as strings (gRPC's
+        /// `ErrorInfo.metadata` holds nothing else); [`RemoteError::status`] is the HTTP status
+        /// `google.rpc.Code` documents for the code, and [`RemoteError::http_status`] is 200, as
+        /// gRPC sends it. A `Status` without details (or with undecodable ones) keeps its code
+        /// and message.
+        #[must_use]
+        pub fn from_grpc(status: &Status) -> Self {
+            let grpc = GrpcCode::from_i32(status.code() as i32);
+            let mut remote = Self::empty(http::StatusCode::OK, RemoteFormat::Grpc);
+            remote.grpc_code = grpc;
+            remote.body_status = grpc.map(GrpcCode::http_status);
+            remote.message = Some(String::from(status.message()));
+            let details = status.get_error_details();
+            if let Some(info) = details.error_info() {
+                remote.code = Some(info.reason.clone());
+                remote.details = info
+                    .metadata
+                    .iter()
+                    .map(|(name, value)| (name.clone(), Value::String(value.clone())))
+                    .collect();
+            }
+            if let Some(retry) = details.retry_info() {
+                remote.retryable = Some(true);
+                remote.retry_after = retry.retry_delay;
+            }
+            if let Some(help) = details.help()
+                && let Some(link) = help.links.first()
+            {
+                remote.docs_url = Some(link.url.clone());
+                remote.title = Some(link.description.clone());
+            }
+            if let Some(bad) = details.bad_request() {
+                remote.violations = bad
+                    .field_violations
+                    .iter()
+                    .take(crate::violation::MAX_VIOLATIONS)
+                    .map(|v| Violation::new(v.field.clone(), v.reason.clone(), v.description.clone()))
+                    .collect();
+            }
+            remote.request_id = details
+                .request_info()
+                .map(|info| info.request_id.clone())
+                .filter(|id| !id.is_empty())
+                .or_else(|| {
+                    let id = status.metadata().get(crate::wire::X_REQUEST_ID_NAME)?;
+                    id.to_str().ok().map(String::from)
+                });
+            remote
+        }
+    }
+
+    impl From<&Status> for RemoteError {
+        fn from(status: &Status) -> Self {
+            Self::from_grpc(status)
+        }
+    }
+
+    impl From<Status> for RemoteError {
+        fn from(status: Status) -> Self {
+            Self::from_grpc(&status)
+        }
     }
 }
 

@@ -2,12 +2,19 @@
 # What errwire adds to a user's clean build, in one command:
 #   bash tests/compile-time/dependency-cost.sh
 #
-# Two fresh crates, each in its own empty target directory: `base` depends on serde (derive),
+# Fresh crates, each in its own empty target directory: `base` depends on serde (derive),
 # thiserror, serde_json and http; `with-errwire` on the same plus errwire with its default
 # features, and derives one error enum so the derive really runs. Each is built clean
 # (`cargo build`, debug) RUNS times (default 3, fresh target every run); the medians and their
 # difference are printed as Markdown. It also prints how many `syn` versions the errwire tree
 # builds (the goal is one) and fails if there is more than one.
+#
+# errwire is built the way a user from crates.io builds it: as a non-local dependency, here a
+# git one (a snapshot of this working tree, committed to a scratch repository), so Cargo
+# compiles it without incremental state and with lints capped, as it does serde. A third crate,
+# `with-errwire-path`, takes errwire by path, as this workspace's own crates do: Cargo then
+# builds errwire and errwire-macros incrementally (it writes their dependency graphs too), the
+# contributor's cost rather than the user's. Both figures are printed.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 RUNS=${RUNS:-3}
@@ -45,17 +52,27 @@ make_crate base "" '#[derive(Debug, thiserror::Error, serde::Serialize)]
 pub struct NotFound;
 fn main() { println!("{}", serde_json::to_string(&NotFound).unwrap()); }'
 
-make_crate with-errwire "errwire = { path = \"$repo/runtime\" }" '#[derive(Debug, thiserror::Error, serde::Serialize, errwire::ApiError)]
+# The working tree as it is (tracked and new files, edits included), committed once.
+snapshot="$work/errwire-src"
+mkdir -p "$snapshot"
+(cd "$repo" && git ls-files -co --exclude-standard -z \
+  | while IFS= read -r -d '' file; do [ -e "$file" ] && printf '%s\0' "$file"; done \
+  | xargs -0 cp --parents -t "$snapshot")
+(cd "$snapshot" && git init -q && git add -A && git -c user.name=bench -c user.email=bench@localhost commit -qm snapshot)
+
+user_main='#[derive(Debug, thiserror::Error, serde::Serialize, errwire::ApiError)]
 #[error("not found")]
 #[api(status = 404)]
 pub struct NotFound;
 fn main() { println!("{}", errwire::to_json::<errwire::format::Nested>(&NotFound, &errwire::Context::new())); }'
+make_crate with-errwire "errwire = { git = \"file://$snapshot\" }" "$user_main"
+make_crate with-errwire-path "errwire = { path = \"$repo/runtime\" }" "$user_main"
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 seconds() { python3 -c 'import subprocess, sys, time; s = time.time(); subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True); print(f"{time.time() - s:.2f}")' "$@"; }
 
 declare -A median_of
-for crate in base with-errwire; do
+for crate in base with-errwire with-errwire-path; do
   (cd "$work/$crate" && cargo fetch -q)
   times=()
   for _ in $(seq "$RUNS"); do
@@ -66,12 +83,14 @@ for crate in base with-errwire; do
 done
 
 syns=$(cd "$work/with-errwire" && cargo tree -e normal,build --prefix none --offline | grep -oE '^syn v[0-9.]+' | sort -u | wc -l)
-delta=$(python3 -c "print(f'{${median_of[with-errwire]} - ${median_of[base]}:+.2f}')")
+delta() { python3 -c "print(f'{${median_of[$1]} - ${median_of[base]}:+.2f}')"; }
 echo "| clean debug build (median of $RUNS, $(nproc) cores) | seconds |"
 echo "|---|---|"
 echo "| serde + thiserror + serde_json + http | ${median_of[base]} |"
-echo "| the same + errwire (default features) | ${median_of[with-errwire]} |"
-echo "| errwire adds | $delta |"
+echo "| the same + errwire (default features), as from crates.io | ${median_of[with-errwire]} |"
+echo "| **errwire adds** | **$(delta with-errwire)** |"
+echo "| the same + errwire by path (built incrementally) | ${median_of[with-errwire-path]} |"
+echo "| errwire by path adds | $(delta with-errwire-path) |"
 echo
 echo "syn versions built with errwire: $syns"
 [ "$syns" -eq 1 ]

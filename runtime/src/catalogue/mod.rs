@@ -3,33 +3,58 @@
 use std::sync::Arc;
 
 pub(crate) mod assert;
+#[cfg(feature = "contract")]
 mod change;
+#[cfg(feature = "contract")]
 mod error_types;
+#[cfg(feature = "contract")]
 mod export;
+#[cfg(feature = "contract")]
 mod findings;
+#[cfg(feature = "contract")]
 mod html;
+#[cfg(feature = "contract")]
 mod lock;
 #[cfg(feature = "registry")]
 mod registry;
+#[cfg(feature = "contract")]
 mod severity;
+#[cfg(feature = "contract")]
 mod typescript;
 mod unique;
 
+#[cfg(feature = "contract")]
+#[cfg_attr(docsrs, doc(cfg(feature = "contract")))]
 pub use change::Change;
+#[cfg(feature = "contract")]
+#[cfg_attr(docsrs, doc(cfg(feature = "contract")))]
 pub use error_types::error_types;
-#[cfg(feature = "i18n")]
+#[cfg(all(feature = "contract", feature = "i18n"))]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "contract", feature = "i18n"))))]
 pub use export::contract_json_with_locales;
 #[allow(deprecated)]
+#[cfg(feature = "contract")]
+#[cfg_attr(docsrs, doc(cfg(feature = "contract")))]
 pub use export::{Column, FORMAT_VERSION, Order, Table, contract_json, to_json};
+#[cfg(feature = "contract")]
+#[cfg_attr(docsrs, doc(cfg(feature = "contract")))]
 pub use findings::compare;
+#[cfg(feature = "contract")]
+#[cfg_attr(docsrs, doc(cfg(feature = "contract")))]
 pub use html::{HtmlPage, html, html_for};
+#[cfg(feature = "contract")]
+#[cfg_attr(docsrs, doc(cfg(feature = "contract")))]
 pub use lock::{BLESS_VAR, Lock, LockError, LockReport};
 #[doc(hidden)]
 #[cfg(feature = "registry")]
 pub use registry::CATALOGUES;
 #[cfg(feature = "registry")]
 pub use registry::all;
+#[cfg(feature = "contract")]
+#[cfg_attr(docsrs, doc(cfg(feature = "contract")))]
 pub use severity::{Finding, RULES, Rules, RulesError, Severity};
+#[cfg(feature = "contract")]
+#[cfg_attr(docsrs, doc(cfg(feature = "contract")))]
 pub use typescript::{typescript, typescript_for};
 pub use unique::{
     CodeMatch, Duplicate, DuplicateCodes, check_unique, check_unique_by, duplicates, duplicates_by,

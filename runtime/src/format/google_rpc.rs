@@ -307,7 +307,9 @@ pub(crate) fn duration_json(delay: Duration) -> String {
     text
 }
 
-/// A proto3 JSON duration (`"3s"`, `"1.5s"`, `"-1s"` refused) as a `Duration`.
+/// A proto3 JSON duration (`"3s"`, `"1.5s"`, `"-1s"` refused) as a `Duration`: the client's
+/// side of [`duration_json`], kept beside it.
+#[cfg(any(feature = "client", test))]
 pub(crate) fn parse_duration_json(text: &str) -> Option<Duration> {
     let number = text.strip_suffix('s')?;
     let (secs, fraction) = number.split_once('.').unwrap_or((number, ""));

@@ -199,7 +199,9 @@ impl Translations {
             .map(|l| l.tag.as_str())
     }
 
-    /// For every code some locale translates, the locales that do (in the order given).
+    /// For every code some locale translates, the locales that do (in the order given): what
+    /// the lock records (feature `contract`).
+    #[cfg(feature = "contract")]
     pub(crate) fn coverage(&self) -> std::collections::BTreeMap<String, Vec<String>> {
         let mut coverage: std::collections::BTreeMap<String, Vec<String>> = std::collections::BTreeMap::new();
         for (locale, _, source) in self.sources() {

@@ -263,8 +263,8 @@ pub fn document(specs: &'static [ErrorSpec]) -> String {
     document_for::<crate::format::Nested>(specs)
 }
 
-/// An `OpenAPI` 3.1 document of `specs` in envelope `F`, with no route table and no feature
-/// needed: the documented list of a service's errors. `components/schemas` holds `ErrorCode`,
+/// An `OpenAPI` 3.1 document of `specs` in envelope `F`, with no route table and no
+/// framework feature: the documented list of a service's errors. `components/schemas` holds `ErrorCode`,
 /// an open string whose known values are its `examples` (a new code is not a breaking change,
 /// so no `enum`), and `ErrorBody`, the envelope, whose code member refers to `ErrorCode`: a
 /// generator makes one error type. `components/responses` holds one response per status,
