@@ -110,7 +110,7 @@ fn write(workspace: &Workspace, dir: &Path, export: Export) -> Result<(), Failur
          [package]\nname = \"errwire-probe\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
          [workspace]\n\n[dependencies]\n",
     );
-    let _ = writeln!(manifest, "errwire = {{ {} }}", workspace.errwire);
+    let _ = writeln!(manifest, "errwire = {{ {} }}", workspace.errwire_dependency());
     let mut main = String::new();
     for member in &workspace.members {
         if member.package == "errwire" {

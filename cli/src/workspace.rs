@@ -36,9 +36,11 @@ pub(crate) struct Workspace {
     pub(crate) target: PathBuf,
     /// The crates that use errwire and have a library.
     pub(crate) members: Vec<Member>,
-    /// How the probe depends on errwire: a path (`path = "…"`) or a version requirement,
-    /// and the features it turns on (`features = […]`).
+    /// Where the probe finds errwire: a path (`path = "…"`) or a version requirement.
     pub(crate) errwire: String,
+    /// The features that errwire declares, when known: from the workspace's own metadata
+    /// when errwire is a member, else from the resolved dependency graph.
+    pub(crate) errwire_features: Option<Vec<String>>,
     /// `[workspace.metadata.errwire]`, then each member's `[package.metadata.errwire]`.
     pub(crate) rules: Rules,
 }
@@ -46,20 +48,30 @@ pub(crate) struct Workspace {
 impl Workspace {
     /// The workspace of `manifest` (else of the current directory).
     pub(crate) fn read(manifest: Option<&Path>) -> Result<Self, Failure> {
-        let mut command = Command::new(cargo());
-        command.args(["metadata", "--format-version", "1", "--no-deps"]);
-        if let Some(manifest) = manifest {
-            command.arg("--manifest-path").arg(manifest);
+        let mut workspace = Self::from_metadata(&metadata(manifest, true)?)?;
+        if workspace.errwire_features.is_none() {
+            // errwire is a dependency: ask the resolved graph which version it is. If that
+            // fails, `errwire_dependency` asks for every feature the probe uses.
+            workspace.errwire_features = metadata(manifest, false).ok().and_then(|m| declared_features(&m));
         }
-        let output = command.output()?;
-        if !output.status.success() {
-            return Err(Failure(format!(
-                "cargo metadata failed:\n{}",
-                String::from_utf8_lossy(&output.stderr)
-            )));
-        }
-        let metadata: Value = serde_json::from_slice(&output.stdout)?;
-        Self::from_metadata(&metadata)
+        Ok(workspace)
+    }
+
+    /// How the probe depends on errwire: where it is and the features it turns on, only those
+    /// that errwire declares (an errwire from before `contract` and `openapi` were features —
+    /// an earlier commit of errwire's own workspace, read by `check --against` — compiles their
+    /// items by default and would refuse to be asked for them).
+    pub(crate) fn errwire_dependency(&self) -> String {
+        let features: Vec<String> = PROBE_FEATURES
+            .iter()
+            .filter(|feature| {
+                self.errwire_features
+                    .as_ref()
+                    .is_none_or(|declared| declared.iter().any(|name| name == *feature))
+            })
+            .map(|feature| toml_string(feature))
+            .collect();
+        format!("{}, features = [{}]", self.errwire, features.join(", "))
     }
 
     fn from_metadata(metadata: &Value) -> Result<Self, Failure> {
@@ -69,8 +81,6 @@ impl Workspace {
         let packages = metadata["packages"].as_array().cloned().unwrap_or_default();
         let mut members = Vec::new();
         let mut errwire = None;
-        // The features errwire declares, when it is a member (errwire's own workspace).
-        let mut declared: Option<Vec<String>> = None;
         let mut rules = Rules::new();
         if let Some(table) = metadata["metadata"].get("errwire") {
             rules = Rules::from_metadata(table)?;
@@ -84,9 +94,6 @@ impl Workspace {
             if name == "errwire" {
                 // This is errwire's own workspace: the probe uses this copy.
                 errwire = Some(format!("path = {}", toml_string(&dir.display().to_string())));
-                declared = package["features"]
-                    .as_object()
-                    .map(|features| features.keys().cloned().collect());
             }
             let dependency = package["dependencies"]
                 .as_array()
@@ -128,24 +135,12 @@ impl Workspace {
         }
         let errwire =
             errwire.ok_or_else(|| Failure("no crate of this workspace depends on errwire".into()))?;
-        // An errwire from before `contract` and `openapi` were features (an earlier commit of
-        // errwire's own workspace, read by `check --against`) compiles their items by default
-        // and would refuse to be asked for them: ask only for what it declares.
-        let features: Vec<String> = PROBE_FEATURES
-            .iter()
-            .filter(|feature| {
-                declared
-                    .as_ref()
-                    .is_none_or(|d| d.iter().any(|name| name == *feature))
-            })
-            .map(|feature| toml_string(feature))
-            .collect();
-        let errwire = format!("{errwire}, features = [{}]", features.join(", "));
         Ok(Self {
             root,
             target,
             members,
             errwire,
+            errwire_features: declared_features(metadata),
             rules,
         })
     }
@@ -162,6 +157,37 @@ pub(crate) fn cargo() -> String {
 }
 
 /// `text` as a TOML basic string.
+/// `cargo metadata` of the workspace of `manifest`: its members only (`--no-deps`), or the
+/// whole resolved graph.
+fn metadata(manifest: Option<&Path>, no_deps: bool) -> Result<Value, Failure> {
+    let mut command = Command::new(cargo());
+    command.args(["metadata", "--format-version", "1"]);
+    if no_deps {
+        command.arg("--no-deps");
+    }
+    if let Some(manifest) = manifest {
+        command.arg("--manifest-path").arg(manifest);
+    }
+    let output = command.output()?;
+    if !output.status.success() {
+        return Err(Failure(format!(
+            "cargo metadata failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        )));
+    }
+    Ok(serde_json::from_slice(&output.stdout)?)
+}
+
+/// The features of the package `errwire` in `metadata`, if it lists that package.
+fn declared_features(metadata: &Value) -> Option<Vec<String>> {
+    metadata["packages"]
+        .as_array()?
+        .iter()
+        .find(|package| package["name"] == "errwire")?["features"]
+        .as_object()
+        .map(|features| features.keys().cloned().collect())
+}
+
 pub(crate) fn toml_string(text: &str) -> String {
     // A JSON string is a valid TOML basic string for every character JSON escapes.
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
@@ -195,19 +221,32 @@ mod tests {
 
     #[test]
     fn the_probe_asks_an_errwire_only_for_the_features_it_declares() {
-        // A user's workspace: errwire is a dependency, this release or later.
-        let user = Workspace::from_metadata(&metadata(None)).unwrap();
-        assert_eq!(
-            user.errwire,
-            r#"version = "^0.1", features = ["registry", "contract", "openapi"]"#
-        );
-        // errwire's own workspace at a commit from before `contract` and `openapi`.
+        // errwire's own workspace: errwire is a member, its features in the members' metadata.
         let old = Workspace::from_metadata(&metadata(Some(&["default", "registry", "tower"]))).unwrap();
-        assert_eq!(old.errwire, r#"path = "/w/runtime", features = ["registry"]"#);
+        assert_eq!(
+            old.errwire_dependency(),
+            r#"path = "/w/runtime", features = ["registry"]"#
+        );
         let new = Workspace::from_metadata(&metadata(Some(&["registry", "contract", "openapi"]))).unwrap();
         assert_eq!(
-            new.errwire,
+            new.errwire_dependency(),
             r#"path = "/w/runtime", features = ["registry", "contract", "openapi"]"#
+        );
+        // A user's workspace: errwire is a dependency, so the members' metadata does not say;
+        // `read` then takes its features from the resolved graph (here an older errwire).
+        let mut user = Workspace::from_metadata(&metadata(None)).unwrap();
+        assert_eq!(user.errwire_features, None);
+        let resolved = json!({"packages": [{"name": "errwire", "features": {"registry": []}}]});
+        user.errwire_features = super::declared_features(&resolved);
+        assert_eq!(
+            user.errwire_dependency(),
+            r#"version = "^0.1", features = ["registry"]"#
+        );
+        // When the graph cannot be read, the probe asks for every feature it uses.
+        user.errwire_features = None;
+        assert_eq!(
+            user.errwire_dependency(),
+            r#"version = "^0.1", features = ["registry", "contract", "openapi"]"#
         );
     }
 }

@@ -99,7 +99,7 @@ mod received {
     use crate::client::{RemoteError, RemoteFormat};
     use crate::{spec::GrpcCode, violation::Violation};
 
-    #[cfg_attr(docsrs, doc(cfg(feature = "client")))]
+    #[cfg_attr(docsrs, doc(cfg(all(feature = "tonic", feature = "client"))))]
     impl RemoteError {
         /// The error a gRPC client received, read from its code, message, metadata and rich
         /// details (`ErrorInfo`, `RetryInfo`, `Help`, `BadRequest`, `RequestInfo`): the

@@ -1,4 +1,6 @@
 #![doc = include_str!("../docs/catalogue.md")]
+// The exports, the lock and `cargo errwire`: their examples compile only with the feature.
+#![cfg_attr(feature = "contract", doc = include_str!("../docs/contract.md"))]
 
 use std::sync::Arc;
 

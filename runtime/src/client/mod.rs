@@ -1,4 +1,10 @@
-#![doc = include_str!("../docs/client.md")]
+#![cfg_attr(feature = "client", doc = include_str!("../docs/client.md"))]
+#![cfg_attr(
+    not(feature = "client"),
+    doc = "The code enums the derive writes for `#[api(codes = \"…\")]` ([`KnownCodes`]); with \
+           feature `client`, error responses from any built-in envelope decoded into a \
+           `RemoteError`."
+)]
 
 // Without the `client` feature only `KnownCodes` is here: the derive implements it for
 // `#[api(codes = "…")]` whether or not the crate decodes anything.
