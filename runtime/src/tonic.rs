@@ -1,12 +1,14 @@
 #![doc = include_str!("docs/grpc.md")]
 
+use core::cell::RefCell;
 use core::future::Future;
 use core::pin::Pin;
-use core::task::{Context as TaskContext, Poll};
+use core::task::{Context as TaskContext, Poll, ready};
 use core::time::Duration;
 use std::collections::HashMap;
 
 use http::{Request, Response};
+use tokio::task::futures::TaskLocalFuture;
 use tonic::metadata::{MetadataMap, MetadataValue};
 use tonic::{Code, Status};
 use tonic_types::{ErrorDetails, FieldViolation, StatusExt};
@@ -16,7 +18,7 @@ use crate::format::google_rpc::{self, Detail, details_of};
 use crate::framework::FrameworkError;
 use crate::telemetry::ErrorType;
 use crate::web::context::RequestContext;
-use crate::web::pipeline::Transport;
+use crate::web::pipeline::{Run, Transport};
 use crate::web::request_id;
 use crate::web::settings::{ErrwireSettings, Steps};
 use crate::{context::Context, error::ApiError};
@@ -78,7 +80,7 @@ pub fn status(error: &(impl ApiError + ?Sized), ctx: &Context<'_>) -> Status {
 tokio::task_local! {
     /// The error the last `Status` of a handler inside [`GrpcLayer`] was made from: the
     /// layer records it on the call's span when the response is that error.
-    static NOTED: core::cell::RefCell<Option<ErrorType>>;
+    static NOTED: RefCell<Option<ErrorType>>;
 }
 
 /// One violation (its texts already cut, as in every other format).
@@ -241,12 +243,11 @@ pub struct GrpcService<S> {
 impl<S, ReqBody, ResBody> Service<Request<ReqBody>> for GrpcService<S>
 where
     S: Service<Request<ReqBody>, Response = Response<ResBody>>,
-    S::Future: Send + 'static,
-    ResBody: Default + Send + 'static,
+    ResBody: Default,
 {
     type Response = Response<ResBody>;
     type Error = S::Error;
-    type Future = Pin<Box<dyn Future<Output = Result<Self::Response, Self::Error>> + Send>>;
+    type Future = ResponseFuture<S::Future>;
 
     fn poll_ready(&mut self, cx: &mut TaskContext<'_>) -> Poll<Result<(), Self::Error>> {
         self.inner.poll_ready(cx)
@@ -260,40 +261,84 @@ where
             .steps
             .start::<crate::format::Nested>(Transport::Grpc, &incoming);
         request_id::attach(&mut request, started.context.request_id_header());
-        let call = self.inner.call(request);
-        let noting = async move {
-            let mut scoped = core::pin::pin!(NOTED.scope(core::cell::RefCell::new(None), call));
-            let output = scoped.as_mut().await;
-            let noted = scoped
-                .as_mut()
-                .take_value()
-                .and_then(core::cell::RefCell::into_inner);
-            (output, noted)
+        let noting = Noting {
+            scoped: NOTED.scope(RefCell::new(None), self.inner.call(request)),
         };
-        let handled = self.steps.run(started, noting);
-        let steps = self.steps.clone();
-        Box::pin(async move {
-            let (served, outcome) = handled.await;
-            let (mut response, error) = match outcome {
-                Ok((response, noted)) => {
-                    let response = response?;
-                    // A handler's error is named on the span when the answer is an error
-                    // (a trailers-only response: the status is in the headers).
-                    let failed = response
-                        .headers()
-                        .get(Status::GRPC_STATUS)
-                        .is_some_and(|code| code.as_bytes() != b"0");
-                    let noted = noted.filter(|_| failed);
-                    served.in_span(|| replace_unimplemented(response, &served.context, noted))
-                }
-                Err(error) => (
-                    served.in_span(|| framework_response(error, &served.context)),
-                    Some(ErrorType::of(&error)),
-                ),
-            };
-            steps.finish_headers(&served, response.headers_mut(), error.as_ref());
-            Ok(response)
-        })
+        ResponseFuture {
+            run: self.steps.run(started, noting),
+            steps: self.steps.clone(),
+        }
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// The handler's future inside the call's `NOTED` scope: its output, and the error the
+    /// handler's last `Status` was made from, if errwire made it.
+    struct Noting<F> {
+        #[pin]
+        scoped: TaskLocalFuture<RefCell<Option<ErrorType>>, F>,
+    }
+}
+
+impl<F: Future> Future for Noting<F> {
+    type Output = (F::Output, Option<ErrorType>);
+
+    fn poll(self: Pin<&mut Self>, cx: &mut TaskContext<'_>) -> Poll<Self::Output> {
+        let mut scoped = self.project().scoped;
+        let output = ready!(scoped.as_mut().poll(cx));
+        let noted = scoped.take_value().and_then(RefCell::into_inner);
+        Poll::Ready((output, noted))
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// The future [`GrpcService`] answers with: the handler's, run inside the call's context
+    /// and span, then tonic's own errors replaced and the id and service headers echoed.
+    /// Named rather than boxed: no allocation of its own, and the handler's future is held
+    /// once.
+    pub struct ResponseFuture<Fut> {
+        #[pin]
+        run: Run<Noting<Fut>>,
+        steps: Steps,
+    }
+}
+
+impl<Fut> core::fmt::Debug for ResponseFuture<Fut> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("ResponseFuture").finish_non_exhaustive()
+    }
+}
+
+impl<Fut, ResBody, E> Future for ResponseFuture<Fut>
+where
+    Fut: Future<Output = Result<Response<ResBody>, E>>,
+    ResBody: Default,
+{
+    type Output = Result<Response<ResBody>, E>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut TaskContext<'_>) -> Poll<Self::Output> {
+        let this = self.project();
+        let (served, outcome) = ready!(this.run.poll(cx));
+        let (mut response, error) = match outcome {
+            Ok((response, noted)) => {
+                let response = response?;
+                // A handler's error is named on the span when the answer is an error
+                // (a trailers-only response: the status is in the headers).
+                let failed = response
+                    .headers()
+                    .get(Status::GRPC_STATUS)
+                    .is_some_and(|code| code.as_bytes() != b"0");
+                let noted = noted.filter(|_| failed);
+                served.in_span(|| replace_unimplemented(response, &served.context, noted))
+            }
+            Err(error) => (
+                served.in_span(|| framework_response(error, &served.context)),
+                Some(ErrorType::of(&error)),
+            ),
+        };
+        this.steps
+            .finish_headers(&served, response.headers_mut(), error.as_ref());
+        Poll::Ready(Ok(response))
     }
 }
 

@@ -20,23 +20,24 @@ for line in sys.stdin:
     if m.get("reason") == "compiler-artifact" and m["target"]["name"] == "runtime" and m.get("executable"):
         print(m["executable"])')
 if [ "$#" -eq 0 ]; then
-  set -- 'layer/success/no layer' 'layer/success/errwire' 'layer/success/hand' 'layer/error/hand' 'layer/error/errwire'
+  set -- 'layer/success/no layer' 'layer/success/errwire' 'layer/success/hand' 'layer/error/hand' 'layer/error/errwire' \
+    'layer/grpc/no layer' 'layer/grpc/errwire'
 fi
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 for filter in "$@"; do
   valgrind --tool=callgrind --callgrind-out-file="$out" "$bench" --bench --profile-time 2 "^$filter\$" > /dev/null 2>&1
-  # `layer.rs`'s `call` (one request, its response dropped; never inlined): its inclusive
+  # `layer.rs`'s `call` or `grpc_call` (one request, its response dropped; never inlined): its inclusive
   # cost as called from `Bencher::iter`, and how many times it was called there.
   callgrind_annotate --inclusive=yes --tree=caller "$out" | python3 -c '
 import re, sys
 filter, text = sys.argv[1], sys.stdin.read()
 for block in text.split("\n\n"):
-    if re.search(r"^\s*[\d,]+ \([^)]*\)\s+\*\s+\?\?\?:runtime::layer::call ", block, re.M):
+    if re.search(r"^\s*[\d,]+ \([^)]*\)\s+\*\s+\?\?\?:runtime::layer::(grpc_)?call ", block, re.M):
         m = re.search(r"^\s*([\d,]+) .*< \?\?\?:criterion::bencher::Bencher<M>::iter \((\d[\d,]*)x\)", block, re.M)
         if m:
             cost, calls = (int(g.replace(",", "")) for g in m.groups())
             print(f"{filter:32} {cost / calls:8.0f} instructions per request ({calls} requests)")
             sys.exit(0)
-sys.exit(f"{filter}: no call of runtime::layer::call from Bencher::iter in the profile")' "$filter"
+sys.exit(f"{filter}: no call of runtime::layer::call or grpc_call from Bencher::iter in the profile")' "$filter"
 done

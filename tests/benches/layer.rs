@@ -130,3 +130,55 @@ pub fn layer(c: &mut Criterion) {
     }
     group.finish();
 }
+
+/// A gRPC handler's answer: trailers-only, `grpc-status: 0`, as tonic sends an empty reply.
+type GrpcService = tower::util::BoxCloneService<Request<()>, Response<String>, std::convert::Infallible>;
+
+fn grpc_ok() -> GrpcService {
+    tower::util::BoxCloneService::new(tower::service_fn(|_: Request<()>| async {
+        Ok(Response::builder()
+            .header("content-type", "application/grpc")
+            .header("grpc-status", "0")
+            .body(String::new())
+            .expect("a response"))
+    }))
+}
+
+/// One gRPC call, its response dropped: what is timed, and what `instructions.sh` counts.
+#[inline(never)]
+fn grpc_call(service: &mut GrpcService) -> usize {
+    let request = Request::post("/shop.Orders/Get").body(()).expect("a request");
+    match now(service.call(request)) {
+        Ok(response) => response.headers().len(),
+        Err(never) => match never {},
+    }
+}
+
+/// What `errwire::tonic::GrpcLayer` costs a successful call over the handler alone: both
+/// answer `grpc-status: 0`; the layered one also echoes the id it made.
+pub fn grpc(c: &mut Criterion) {
+    let mut bare = grpc_ok();
+    let mut layered = GrpcService::new(tower::Layer::layer(&errwire::tonic::GrpcLayer::new(), grpc_ok()));
+    for (service, with_id) in [(&mut bare, false), (&mut layered, true)] {
+        let response = match now(service.call(Request::post("/shop.Orders/Get").body(()).expect("a request")))
+        {
+            Ok(response) => response,
+            Err(never) => match never {},
+        };
+        let header = |name| {
+            response
+                .headers()
+                .get(name)
+                .map(|v| v.to_str().expect("text").to_owned())
+        };
+        assert_eq!(
+            (header("grpc-status").as_deref(), response.body().as_str()),
+            (Some("0"), "")
+        );
+        assert_eq!(header("x-request-id").map(|id| id.len()), with_id.then_some(36));
+    }
+    let mut group = c.benchmark_group("layer");
+    group.bench_function("grpc/no layer", |b| b.iter(|| grpc_call(black_box(&mut bare))));
+    group.bench_function("grpc/errwire", |b| b.iter(|| grpc_call(black_box(&mut layered))));
+    group.finish();
+}

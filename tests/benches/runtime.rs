@@ -647,6 +647,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = lookup, render, response, peers, layer::layer
+    targets = lookup, render, response, peers, layer::layer, layer::grpc
 }
 criterion_main!(benches);
