@@ -4,7 +4,7 @@
 //! the workspace's target directory, so the dependencies are those the workspace already built.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use crate::Failure;
@@ -128,10 +128,16 @@ fn write(workspace: &Workspace, dir: &Path, export: Export) -> Result<(), Failur
     main.push_str(&main_rs(export));
     write_if_changed(&dir.join("Cargo.toml"), &manifest)?;
     write_if_changed(&dir.join("src/main.rs"), &main)?;
-    // The workspace's resolved versions, so the probe builds what the workspace builds.
-    let lock: PathBuf = workspace.root.join("Cargo.lock");
-    if lock.exists() && !dir.join("Cargo.lock").exists() {
-        std::fs::copy(lock, dir.join("Cargo.lock"))?;
+    // The workspace's resolved versions, so the probe builds what the workspace builds (and
+    // the errwire whose features `errwire_dependency` read): copied again whenever the
+    // workspace's lock changed since the last copy (`Cargo.lock.workspace` keeps that copy;
+    // cargo adds the probe itself to its own `Cargo.lock`).
+    if let Ok(lock) = std::fs::read_to_string(workspace.root.join("Cargo.lock")) {
+        let copied = dir.join("Cargo.lock.workspace");
+        if std::fs::read_to_string(&copied).ok().as_deref() != Some(lock.as_str()) {
+            std::fs::write(dir.join("Cargo.lock"), &lock)?;
+            std::fs::write(copied, &lock)?;
+        }
     }
     Ok(())
 }

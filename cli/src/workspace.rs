@@ -156,7 +156,6 @@ pub(crate) fn cargo() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
 }
 
-/// `text` as a TOML basic string.
 /// `cargo metadata` of the workspace of `manifest`: its members only (`--no-deps`), or the
 /// whole resolved graph.
 fn metadata(manifest: Option<&Path>, no_deps: bool) -> Result<Value, Failure> {
@@ -178,16 +177,37 @@ fn metadata(manifest: Option<&Path>, no_deps: bool) -> Result<Value, Failure> {
     Ok(serde_json::from_slice(&output.stdout)?)
 }
 
-/// The features of the package `errwire` in `metadata`, if it lists that package.
+/// The features of the errwire this workspace builds: the member `errwire` (errwire's own
+/// workspace), else the package that the first member depending on errwire (as a normal
+/// dependency) resolves it to — the one the probe's `errwire` names, whichever other versions
+/// the graph holds. `None` when `metadata` does not say (`--no-deps` of a user's workspace).
 fn declared_features(metadata: &Value) -> Option<Vec<String>> {
-    metadata["packages"]
-        .as_array()?
-        .iter()
-        .find(|package| package["name"] == "errwire")?["features"]
-        .as_object()
-        .map(|features| features.keys().cloned().collect())
+    let packages = metadata["packages"].as_array()?;
+    let members = metadata["workspace_members"].as_array()?;
+    let features = |package: &Value| -> Option<Vec<String>> {
+        package["features"]
+            .as_object()
+            .map(|features| features.keys().cloned().collect())
+    };
+    let member = |package: &&Value| members.contains(&package["id"]);
+    if let Some(own) = packages.iter().filter(member).find(|p| p["name"] == "errwire") {
+        return features(own);
+    }
+    let nodes = metadata["resolve"]["nodes"].as_array()?;
+    let is_errwire = |id: &Value| packages.iter().any(|p| &p["id"] == id && p["name"] == "errwire");
+    let resolved = packages.iter().filter(member).find_map(|package| {
+        let node = nodes.iter().find(|node| node["id"] == package["id"])?;
+        node["deps"].as_array()?.iter().find_map(|dep| {
+            let normal = dep["dep_kinds"]
+                .as_array()
+                .is_some_and(|kinds| kinds.iter().any(|k| k["kind"].is_null()));
+            (normal && is_errwire(&dep["pkg"])).then_some(&dep["pkg"])
+        })
+    })?;
+    packages.iter().find(|p| &p["id"] == resolved).and_then(features)
 }
 
+/// `text` as a TOML basic string.
 pub(crate) fn toml_string(text: &str) -> String {
     // A JSON string is a valid TOML basic string for every character JSON escapes.
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
@@ -195,28 +215,38 @@ pub(crate) fn toml_string(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    use serde_json::{Value, json};
 
-    use super::Workspace;
+    use super::{Workspace, declared_features};
+
+    /// A package as `cargo metadata` lists it, declaring `features`.
+    fn errwire(id: &str, features: &[&str]) -> Value {
+        let features: serde_json::Map<String, Value> =
+            features.iter().map(|f| ((*f).to_owned(), json!([]))).collect();
+        json!({
+            "id": id, "name": "errwire", "version": "0.1.0", "manifest_path": "/w/runtime/Cargo.toml",
+            "dependencies": [], "targets": [], "features": features,
+        })
+    }
 
     /// `cargo metadata --no-deps` of a workspace with one member, `svc`, which depends on
-    /// errwire; with `errwire` a member too when `own` declares its features.
-    fn metadata(own: Option<&[&str]>) -> serde_json::Value {
+    /// errwire; with errwire a member too when `own` declares its features.
+    fn metadata(own: Option<&[&str]>) -> Value {
         let svc = json!({
-            "name": "svc", "version": "1.0.0", "manifest_path": "/w/svc/Cargo.toml",
+            "id": "svc", "name": "svc", "version": "1.0.0", "manifest_path": "/w/svc/Cargo.toml",
             "dependencies": [{"name": "errwire", "kind": null, "req": "^0.1", "path": null}],
             "targets": [{"name": "svc", "kind": ["lib"]}],
         });
         let mut packages = vec![svc];
+        let mut members = vec![json!("svc")];
         if let Some(features) = own {
-            let features: serde_json::Map<String, serde_json::Value> =
-                features.iter().map(|f| ((*f).to_owned(), json!([]))).collect();
-            packages.push(json!({
-                "name": "errwire", "version": "0.1.0", "manifest_path": "/w/runtime/Cargo.toml",
-                "dependencies": [], "targets": [], "features": features,
-            }));
+            packages.push(errwire("errwire-own", features));
+            members.push(json!("errwire-own"));
         }
-        json!({"workspace_root": "/w", "target_directory": "/w/target", "packages": packages})
+        json!({
+            "workspace_root": "/w", "target_directory": "/w/target",
+            "packages": packages, "workspace_members": members,
+        })
     }
 
     #[test]
@@ -236,8 +266,12 @@ mod tests {
         // `read` then takes its features from the resolved graph (here an older errwire).
         let mut user = Workspace::from_metadata(&metadata(None)).unwrap();
         assert_eq!(user.errwire_features, None);
-        let resolved = json!({"packages": [{"name": "errwire", "features": {"registry": []}}]});
-        user.errwire_features = super::declared_features(&resolved);
+        let resolved = json!({
+            "workspace_members": ["svc"],
+            "packages": [{"id": "svc", "name": "svc"}, errwire("errwire-old", &["registry"])],
+            "resolve": {"nodes": [{"id": "svc", "deps": [{"pkg": "errwire-old", "dep_kinds": [{"kind": null}]}]}]},
+        });
+        user.errwire_features = declared_features(&resolved);
         assert_eq!(
             user.errwire_dependency(),
             r#"version = "^0.1", features = ["registry"]"#
@@ -247,6 +281,38 @@ mod tests {
         assert_eq!(
             user.errwire_dependency(),
             r#"version = "^0.1", features = ["registry", "contract", "openapi"]"#
+        );
+    }
+
+    #[test]
+    fn the_features_are_those_of_the_errwire_the_member_resolves_to() {
+        // Two errwire versions in the graph: an older one pulled in by a dependency (listed
+        // first), and the one `svc` depends on; a dev-dependency on a third is not the probe's.
+        let graph = json!({
+            "workspace_members": ["svc"],
+            "packages": [
+                errwire("errwire-old", &["registry"]),
+                {"id": "svc", "name": "svc"},
+                {"id": "dep", "name": "dep"},
+                errwire("errwire-new", &["registry", "contract", "openapi"]),
+                errwire("errwire-dev", &["registry", "client"]),
+            ],
+            "resolve": {"nodes": [
+                {"id": "dep", "deps": [{"pkg": "errwire-old", "dep_kinds": [{"kind": null}]}]},
+                {"id": "svc", "deps": [
+                    {"pkg": "errwire-dev", "dep_kinds": [{"kind": "dev"}]},
+                    {"pkg": "dep", "dep_kinds": [{"kind": null}]},
+                    {"pkg": "errwire-new", "dep_kinds": [{"kind": null}]},
+                ]},
+            ]},
+        });
+        let mut features = declared_features(&graph).unwrap();
+        features.sort();
+        assert_eq!(features, ["contract", "openapi", "registry"]);
+        // A graph without errwire says nothing.
+        assert_eq!(
+            declared_features(&json!({"workspace_members": [], "packages": [], "resolve": {"nodes": []}})),
+            None
         );
     }
 }

@@ -3,11 +3,12 @@
 # callgrind: exact and the same from run to run, where this 2-core machine's timings of a
 # ~2 µs request spread by ±10 % between runs of one binary.
 #
-#   bash tests/benches/instructions.sh ['ROUTE'...]   (default: the group's five routes)
+#   bash tests/benches/instructions.sh ['ROUTE'...]   (default: the group's seven routes)
 #
 # Builds the runtime bench (release, every feature, as `cargo bench` does), runs each route
 # alone under callgrind for 2 s of criterion's profile mode, and divides the instructions
-# spent in `layer.rs`'s `call` (one request, its response dropped) by the number of calls.
+# spent in `layer.rs`'s `call` or `grpc_call` (one request, its response dropped) by the
+# number of calls.
 # Needs valgrind (Debian: `apt-get install valgrind`); CI does not run this.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
