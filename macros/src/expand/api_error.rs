@@ -261,7 +261,7 @@ fn message_methods(model: &Model<'_>) -> TokenStream {
 
 /// `__message_args()`: each placeholder's value as its template formats it, by Fluent
 /// variable name, for translations (types whose templates have placeholders, or with a
-/// `transparent` variant).
+/// `transparent` variant), inside the runtime's `__errwire_i18n!`.
 fn message_args_method(model: &Model<'_>) -> TokenStream {
     let krate = &model.krate;
     let has_args = |entry: &Entry<'_>| {
@@ -304,9 +304,12 @@ fn message_args_method(model: &Model<'_>) -> TokenStream {
         },
         &quote!({}),
     );
+    // Read by translations only: the runtime drops it unless its `i18n` feature is on.
     quote! {
-        fn __message_args(&self, __visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn #krate::__private::fmt::Display)) {
-            #body
+        #krate::__errwire_i18n! {
+            fn __message_args(&self, __visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn #krate::__private::fmt::Display)) {
+                #body
+            }
         }
     }
 }

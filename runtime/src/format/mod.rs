@@ -12,7 +12,7 @@ mod nested;
 mod oauth;
 mod problem;
 mod simple;
-mod text;
+pub(crate) mod text;
 mod twirp;
 
 use std::io;

@@ -1,30 +1,36 @@
-//! [`StackText`]: a message formatted once into a buffer on the stack, for a format that must
-//! look at the whole text before writing it (OAuth's character set).
+//! [`StackText`]: a text formatted once into a buffer on the stack, for a writer that must
+//! look at the whole text before writing it (OAuth's character set; a translation's
+//! placeholder that may be a number).
 
 use core::fmt;
 
 /// Text formatted into `N` bytes on the stack, moved to the heap only when it outgrows them.
-pub(super) struct StackText<const N: usize> {
+pub(crate) struct StackText<const N: usize> {
     buffer: [u8; N],
     used: usize,
     spilled: Option<String>,
 }
 
 impl<const N: usize> StackText<N> {
-    /// `value` formatted.
-    pub(super) fn of(value: impl fmt::Display) -> Self {
-        let mut this = Self {
+    /// Nothing written yet.
+    pub(crate) const fn new() -> Self {
+        Self {
             buffer: [0; N],
             used: 0,
             spilled: None,
-        };
+        }
+    }
+
+    /// `value` formatted.
+    pub(super) fn of(value: impl fmt::Display) -> Self {
+        let mut this = Self::new();
         // Writing to memory cannot fail; a `Display` that fails leaves what it wrote.
         let _ = fmt::write(&mut this, format_args!("{value}"));
         this
     }
 
     /// The text written.
-    pub(super) fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         match &self.spilled {
             Some(text) => text,
             // Only whole `str`s were copied in, so the bytes are UTF-8.

@@ -317,12 +317,12 @@ pub(crate) struct Translation<'t> {
 impl Translation<'_> {
     /// Writes the pattern with `error`'s placeholders (and details) as its variables.
     pub(crate) fn write(&self, error: &(impl ApiError + ?Sized), out: &mut dyn fmt::Write) -> fmt::Result {
-        let mut placeholders = Placeholders::empty();
-        placeholders.fill(error);
-        // Text and placeholders only (most messages): written here, no allocation.
-        if placeholders.write_simple(self.pattern, out)? {
+        // Text and placeholders only (most messages): written here, straight from the error.
+        if placeholders::write_simple(&|visit| error.__message_args(visit), self.pattern, out)? {
             return Ok(());
         }
+        let mut placeholders = Placeholders::empty();
+        placeholders.fill(error);
         let args = placeholders.arguments(error);
         let mut errors = Vec::new();
         self.locale

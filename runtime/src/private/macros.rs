@@ -423,3 +423,20 @@ macro_rules! __errwire_poem_openapi {
 macro_rules! __errwire_aide {
     ($ty:ty) => {};
 }
+
+/// A derived type's `__message_args()`: the Fluent variables of its translations, read only
+/// by the `i18n` feature (so a build without it neither type-checks nor lowers them).
+#[cfg(feature = "i18n")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_i18n {
+    ($($item:tt)*) => { $($item)* };
+}
+
+/// Without the `i18n` feature, no translation reads the placeholders.
+#[cfg(not(feature = "i18n"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errwire_i18n {
+    ($($item:tt)*) => {};
+}
