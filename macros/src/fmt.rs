@@ -171,7 +171,25 @@ fn parse_placeholder(inner: &str) -> Result<Piece, String> {
             "`{{{name}}}` is not a placeholder: name a field, as in `{{slug}}` or `{{0}}`"
         ));
     };
+    if takes_an_argument(&spec) {
+        return Err(format!(
+            "`{{{inner}}}` takes its width or precision from another argument (`$` or `*`), \
+             which a message cannot: write the number, as in `{{{name}:>8}}` or `{{{name}:.2}}`"
+        ));
+    }
     Ok(Piece::Placeholder { arg, spec })
+}
+
+/// Whether a format spec reads its width or precision from another argument (`1$`, `w$`,
+/// `.*`). A message's placeholders are formatted one at a time (for translations), so only
+/// literal numbers can work. A `$` or `*` that is the fill character (`*^8`) is text.
+fn takes_an_argument(spec: &str) -> bool {
+    let mut chars = spec.chars();
+    let after_fill = match (chars.next(), chars.next()) {
+        (Some(fill), Some('<' | '^' | '>')) => &spec[fill.len_utf8()..],
+        _ => spec,
+    };
+    after_fill.contains(['$', '*'])
 }
 
 fn is_identifier(name: &str) -> bool {
@@ -216,5 +234,14 @@ mod tests {
                 .unwrap_err()
                 .contains("not a placeholder")
         );
+        for spec in ["{0:1$}", "{0:w$}", "{0:.*}", "{0:>1$.2}"] {
+            assert!(
+                Template::parse(spec).unwrap_err().contains("another argument"),
+                "{spec}"
+            );
+        }
+        for spec in ["{0:*^8}", "{0:$<5}", "{0:>8.2}", "{0:?}"] {
+            assert!(Template::parse(spec).is_ok(), "{spec}");
+        }
     }
 }

@@ -8,8 +8,9 @@
 # line changed), median of RUNS runs. Then errwire-macros' own clean build (its
 # dependencies included) and its dependency count, and the tokens one more variant adds to the derive's output. Prints Markdown for BENCHMARKS.md. errwire
 # is built with its default features in both errwire versions. A third of the variants carry
-# a `{0}` placeholder (see generate.py). MACRO_OPT_LEVEL=3 measures with the proc macros
-# optimized, a user's `[profile.dev.build-override]`.
+# a `{0}` placeholder (see generate.py). MACRO_OPT_LEVEL=3 measures the tables with the proc
+# macros optimized, a user's `[profile.dev.build-override]` (errwire-macros' own clean build,
+# after the tables, is always cargo's default).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
@@ -35,7 +36,8 @@ cd "$work/crates"
 if [ -n "${MACRO_OPT_LEVEL:-}" ]; then
   printf '\n[profile.dev.build-override]\nopt-level = %s\n' "$MACRO_OPT_LEVEL" >> Cargo.toml
 fi
-cargo build --workspace -v > "$work/dependencies.log" 2>&1 # dependencies, once
+cargo build --workspace -v > "$work/dependencies.log" 2>&1 \
+  || { tail -n 40 "$work/dependencies.log" >&2; exit 1; }  # dependencies, once
 cargo check --workspace -q
 if [ -n "${MACRO_OPT_LEVEL:-}" ]; then
   grep -q -- "--crate-name errwire_macros .*-C opt-level=$MACRO_OPT_LEVEL" "$work/dependencies.log" \

@@ -39,6 +39,15 @@ impl Placeholders {
     }
 
     fn push(&mut self, name: &'static str, value: &dyn fmt::Display) {
+        // The last visit of a name counts (as in `FluentArgs`, and in `write_simple`), in
+        // whichever list an earlier one went to. (Only a hand-written `__message_args` visits
+        // a name twice: the derive visits each once.)
+        self.overflow.retain(|(n, _)| *n != name);
+        for span in &mut self.spans[..self.count] {
+            if span.0 == name {
+                span.0 = "";
+            }
+        }
         let start = self.used;
         let mut writer = StackWriter {
             buffer: &mut self.buffer,
@@ -49,7 +58,10 @@ impl Placeholders {
             self.count += 1;
         } else {
             self.used = start;
-            self.overflow.push((name, value.to_string()));
+            // A `Display` that fails leaves what it wrote, as the direct path does.
+            let mut text = String::new();
+            let _ = fmt::write(&mut text, format_args!("{value}"));
+            self.overflow.push((name, text));
         }
     }
 
@@ -57,7 +69,8 @@ impl Placeholders {
     /// and numbers as they are, anything else as JSON text); a number stays a number.
     pub(super) fn arguments<'s>(&'s self, error: &(impl ApiError + ?Sized)) -> FluentArgs<'s> {
         let mut args = FluentArgs::with_capacity(self.count + self.overflow.len());
-        for &(name, start, end) in &self.spans[..self.count] {
+        // (A span whose name is empty was replaced by a later visit.)
+        for &(name, start, end) in self.spans[..self.count].iter().filter(|(n, _, _)| !n.is_empty()) {
             // Only whole `str`s were written, so the span is UTF-8.
             let text = core::str::from_utf8(&self.buffer[start..end]).unwrap_or_default();
             args.set(name, number_or_str(text));
@@ -133,6 +146,8 @@ pub(super) fn write_simple(
             }
             continue;
         };
+        // (A hand-written `__message_args` that visits a name fewer times now than in the first
+        // pass leaves that placeholder out; the derive's visits the same each time.)
         let last = visits.next().copied().unwrap_or_default();
         let mut seen = 0;
         let mut result = Ok(());
@@ -153,10 +168,14 @@ pub(super) fn write_simple(
 /// One placeholder's text on its way to the output: written through as it comes, unless its
 /// first byte could start a number, in which case it is held until whole, since Fluent
 /// re-formats a number (`007` is written `7`).
+///
+/// A `Display` that fails leaves what it wrote (as `StackText::of` does); only a failure of
+/// the output itself is passed on.
 struct Placeholder<'o> {
     out: &'o mut dyn fmt::Write,
     started: bool,
     held: Option<StackText<64>>,
+    out_failed: bool,
 }
 
 impl<'o> Placeholder<'o> {
@@ -165,8 +184,11 @@ impl<'o> Placeholder<'o> {
             out,
             started: false,
             held: None,
+            out_failed: false,
         };
-        fmt::write(&mut this, format_args!("{value}"))?;
+        if fmt::write(&mut this, format_args!("{value}")).is_err() && this.out_failed {
+            return Err(fmt::Error);
+        }
         let Some(held) = this.held else {
             return Ok(());
         };
@@ -192,7 +214,7 @@ impl fmt::Write for Placeholder<'_> {
                 return Ok(());
             }
         }
-        self.out.write_str(piece)
+        self.out.write_str(piece).inspect_err(|_| self.out_failed = true)
     }
 }
 
@@ -232,11 +254,18 @@ fn number_or_str(text: &str) -> FluentValue<'_> {
 #[cfg(test)]
 mod tests {
     use fluent_bundle::concurrent::FluentBundle;
-    use fluent_bundle::{FluentArgs, FluentResource};
+    use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
     use core::fmt;
 
-    use super::{Visit, could_be_number, write_simple};
+    use http::StatusCode;
+
+    use super::{Placeholders, Visit, could_be_number, write_simple};
+    use crate::catalogue::Example;
+    use crate::spec::ErrorSpec;
+
+    /// A code with no details, for the resolver's variables.
+    const SPEC: ErrorSpec = ErrorSpec::new("slug_taken", StatusCode::CONFLICT, "Taken.");
 
     /// The shortcut never turns a number away: every text `f64` parses starts as it says,
     /// whatever its first character (each char up to U+2FFF, then texts with that start).
@@ -257,6 +286,67 @@ mod tests {
 
     /// A text written in the given pieces.
     struct Pieces<'a>([&'a str; 3]);
+
+    /// `text` as an empty piece, its first byte, and the rest.
+    fn in_pieces(text: &str) -> Pieces<'_> {
+        let first = text.len().min(1);
+        Pieces(["", &text[..first], &text[first..]])
+    }
+
+    /// A `Display` that writes `ab`, then fails.
+    struct Failing;
+
+    impl fmt::Display for Failing {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("ab")?;
+            Err(fmt::Error)
+        }
+    }
+
+    /// An output that takes nothing.
+    struct Full;
+
+    impl fmt::Write for Full {
+        fn write_str(&mut self, _: &str) -> fmt::Result {
+            Err(fmt::Error)
+        }
+    }
+
+    /// A placeholder whose `Display` fails leaves what it wrote, on both paths; an output
+    /// that fails is an error.
+    #[test]
+    fn a_failing_display_leaves_what_it_wrote_and_a_failing_output_is_an_error() {
+        let resource = FluentResource::try_new("m = [{ $slug }]\n".to_owned()).unwrap();
+        let mut bundle = FluentBundle::new_concurrent(vec!["fr".parse().unwrap()]);
+        bundle.set_use_isolating(false);
+        bundle.add_resource(resource).unwrap();
+        let pattern = bundle.get_message("m").unwrap().value().unwrap();
+        let visit: Visit<'_> = &|visit| visit("slug", &Failing);
+        let mut direct = String::new();
+        assert!(write_simple(visit, pattern, &mut direct).unwrap());
+        assert_eq!(direct, "[ab]");
+        assert!(write_simple(visit, pattern, &mut Full).is_err());
+        let mut placeholders = Placeholders::empty();
+        placeholders.push("slug", &Failing);
+        let args = placeholders.arguments(&Example(&SPEC));
+        assert_eq!(args.get("slug"), Some(&FluentValue::from("ab")));
+    }
+
+    /// On the resolver's path too, the last visit of a name counts, wherever the earlier one
+    /// was kept (a text too long for the buffer is kept on the heap).
+    #[test]
+    fn the_last_visit_counts_on_the_resolvers_path_too() {
+        let long = "x".repeat(600);
+        let mut placeholders = Placeholders::empty();
+        placeholders.push("slug", &long);
+        placeholders.push("n", &"1");
+        placeholders.push("slug", &"short");
+        placeholders.push("n", &long);
+        let args = placeholders.arguments(&Example(&SPEC));
+        assert_eq!(args.get("slug"), Some(&FluentValue::from("short")));
+        assert_eq!(args.get("n"), Some(&FluentValue::from(long.as_str())));
+        assert_eq!(args.iter().count(), 2);
+    }
 
     impl fmt::Display for Pieces<'_> {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -296,17 +386,19 @@ mod tests {
             (long.as_str(), "inf"),
             ("", "12345678901234567890"),
             ("x", long_number.as_str()),
+            // Held back for its first byte, then not a number; a word whose later piece is.
+            ("a007", "12abc"),
         ] {
             let mut args = FluentArgs::new();
             for (name, value) in [("slug", slug), ("n", n)] {
                 args.set(name, super::number_or_str(value));
             }
             // Written in pieces, the first empty: the first byte that is written decides.
-            let n_in_pieces = Pieces(["", &n[..n.len().min(1)], &n[n.len().min(1)..]]);
+            let (slug_in_pieces, n_in_pieces) = (in_pieces(slug), in_pieces(n));
             // A placeholder visited twice: the last visit counts, as in `FluentArgs`.
             let visit: Visit<'_> = &|visit| {
                 visit("slug", &"not this one");
-                visit("slug", &slug);
+                visit("slug", &slug_in_pieces);
                 visit("n", &n_in_pieces);
             };
             for id in ["plain", "filled", "multi", "many", "too_many"] {
