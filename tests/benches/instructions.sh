@@ -18,12 +18,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/errwire-target}"
 command -v valgrind > /dev/null || { echo "valgrind is not installed"; exit 1; }
-bench=$(cargo bench -q -p errwire-tests --all-features --bench "${BENCH:-runtime}" --no-run --message-format=json \
-  | python3 -c 'import json,sys
-for line in sys.stdin:
-    m = json.loads(line)
-    if m.get("reason") == "compiler-artifact" and m["target"]["name"] == sys.argv[1] and m.get("executable"):
-        print(m["executable"])' "${BENCH:-runtime}")
+# shellcheck source=executable.sh
+source tests/benches/executable.sh
+bench=$(bench_executable "${BENCH:-runtime}")
 if [ "$#" -eq 0 ]; then
   set -- 'layer/success/no layer' 'layer/success/errwire' 'layer/success/hand' 'layer/error/hand' 'layer/error/errwire' \
     'layer/grpc/no layer' 'layer/grpc/errwire'

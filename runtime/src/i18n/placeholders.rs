@@ -192,8 +192,9 @@ impl<'o> Placeholder<'o> {
         let Some(held) = this.held else {
             return Ok(());
         };
+        // As the resolver writes the variable `arguments` would make of it.
         let text = held.as_str();
-        match FluentValue::try_number(text) {
+        match number_or_str(text) {
             FluentValue::Number(number) => this.out.write_str(&number.as_string()),
             _ => this.out.write_str(text),
         }
@@ -244,6 +245,9 @@ fn could_be_number(text: &str) -> bool {
         .is_some_and(|b| matches!(b, b'+' | b'-' | b'.' | b'0'..=b'9' | b'i' | b'I' | b'n' | b'N'))
 }
 
+/// A placeholder's text as the Fluent variable it becomes: a number when Fluent reads one,
+/// else the text. (The one rule both paths follow: `arguments` for the resolver,
+/// `Placeholder::write` for the direct path.)
 fn number_or_str(text: &str) -> FluentValue<'_> {
     match FluentValue::try_number(text) {
         FluentValue::Number(number) => FluentValue::Number(number),
