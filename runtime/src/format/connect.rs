@@ -38,7 +38,7 @@ impl Format for Connect {
         W: io::Write,
     {
         write_object(out, |map| {
-            map.serialize_entry("code", error.grpc_code().snake_name())?;
+            map.text_entry("code", error.grpc_code().snake_name())?;
             map.serialize_entry("message", &ctx.message(error))?;
             map.serialize_entry("details", &Details(&details_of(error, ctx)))
         })

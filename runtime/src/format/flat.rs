@@ -21,7 +21,7 @@ impl Format for Flat {
     {
         write_object(out, |map| {
             map.serialize_entry("ok", &false)?;
-            map.serialize_entry("code", error.code())?;
+            map.text_entry("code", error.code())?;
             map.serialize_entry("detail", &ctx.message(error))?;
             map.serialize_entry("error", &ctx.message(error))?;
             request_id_entry(map, ctx)?;

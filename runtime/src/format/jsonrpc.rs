@@ -73,7 +73,7 @@ where
     W: io::Write,
 {
     write_object(out, |map| {
-        map.serialize_entry("jsonrpc", "2.0")?;
+        map.text_entry("jsonrpc", "2.0")?;
         map.serialize_entry("id", ctx.jsonrpc_id_ref())?;
         map.serialize_entry(
             "error",

@@ -10,6 +10,7 @@ mod jsonrpc;
 mod mcp_tool;
 mod nested;
 mod oauth;
+mod object;
 mod problem;
 mod simple;
 pub(crate) mod text;
@@ -36,6 +37,7 @@ pub use twirp::Twirp;
 use crate::context::Context;
 use crate::error::ApiError;
 use crate::wire;
+use object::Object;
 
 /// An error envelope: how an [`ApiError`] looks on the wire.
 ///
@@ -111,16 +113,12 @@ pub trait Format {
 /// The body's top-level JSON object: `entries` fills it, in order.
 fn write_object<W: io::Write>(
     out: W,
-    entries: impl FnOnce(&mut Object<'_, W>) -> serde_json::Result<()>,
+    entries: impl FnOnce(&mut Object<W>) -> serde_json::Result<()>,
 ) -> serde_json::Result<()> {
-    let mut serializer = serde_json::Serializer::new(out);
-    let mut map = serde::Serializer::serialize_map(&mut serializer, None)?;
-    entries(&mut map)?;
-    SerializeMap::end(map)
+    let mut object = Object::begin(out)?;
+    entries(&mut object)?;
+    object.end()
 }
-
-/// The map `write_object` hands to a format.
-type Object<'a, W> = serde_json::ser::Compound<'a, W, serde_json::ser::CompactFormatter>;
 
 /// `"request_id": …` when the context has one.
 fn request_id_entry<M: SerializeMap>(map: &mut M, ctx: &Context<'_>) -> Result<(), M::Error> {

@@ -38,10 +38,10 @@ impl Format for OAuth {
             // Checked when the spec was built, for the spec's own strings.
             let checked = |text: &str, of_spec: &str, clean: bool| clean && same_text(text, of_spec);
             if checked(code, spec.code(), spec.code_is_oauth_clean()) || wire::is_clean_oauth_text(code) {
-                map.serialize_entry("error", code)?;
+                map.text_entry("error", code)?;
             } else {
                 let code = wire::oauth_text(code);
-                map.serialize_entry("error", if code.is_empty() { "server_error" } else { &code })?;
+                map.text_entry("error", if code.is_empty() { "server_error" } else { &code })?;
             }
             // A fixed message already in RFC 6749's set goes out as it is; anything else is
             // mapped as it streams.
@@ -51,7 +51,7 @@ impl Format for OAuth {
                     if checked(text, spec.message(), spec.message_is_oauth_clean())
                         || wire::is_clean_oauth_text(text) =>
                 {
-                    map.serialize_entry("error_description", text)?;
+                    map.text_entry("error_description", text)?;
                 }
                 _ => {
                     // Formatted once into a stack buffer, then written as it is when it is
@@ -60,7 +60,7 @@ impl Format for OAuth {
                     let text = StackText::<256>::of(ctx.message(error));
                     let text = text.as_str();
                     if wire::is_clean_oauth_text(text) {
-                        map.serialize_entry("error_description", text)?;
+                        map.text_entry("error_description", text)?;
                     } else {
                         let mapped = wire::OAuthText(text);
                         if !mapped.is_empty() {
@@ -76,7 +76,7 @@ impl Format for OAuth {
                     // alone missed in release builds and every render re-validated the URL.
                     if spec.docs_url_is_uri() && spec.docs_url().is_some_and(|own| same_text(own, uri)) =>
                 {
-                    map.serialize_entry("error_uri", uri)
+                    map.text_entry("error_uri", uri)
                 }
                 Some(uri) => map.serialize_entry("error_uri", &wire::uri_reference(uri)),
                 None => Ok(()),

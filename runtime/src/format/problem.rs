@@ -31,7 +31,7 @@ impl Format for Problem {
             // The spec's docs URL was checked once, when the spec was built.
             let spec = error.spec();
             match error.docs_url() {
-                None => map.serialize_entry("type", "about:blank")?,
+                None => map.text_entry("type", "about:blank")?,
                 Some(url)
                     // Compared by content when the addresses differ: a spec's address is not
                     // stable (a constant's value may be materialised more than once), so
@@ -39,7 +39,7 @@ impl Format for Problem {
                     // re-validated the URL.
                     if spec.docs_url_is_uri() && spec.docs_url().is_some_and(|own| same_text(own, url)) =>
                 {
-                    map.serialize_entry("type", url)?;
+                    map.text_entry("type", url)?;
                 }
                 Some(url) => map.serialize_entry("type", &wire::uri_reference(url))?,
             }
@@ -49,7 +49,7 @@ impl Format for Problem {
             if let Some(instance) = ctx.instance_on_wire() {
                 map.serialize_entry("instance", &instance)?;
             }
-            map.serialize_entry("code", error.code())?;
+            map.text_entry("code", error.code())?;
             request_id_entry(map, ctx)?;
             trace_id_entry(map, ctx)?;
             violation::problem_entries(map, error.violations(), &|v| ctx.violation_message(v))?;

@@ -26,7 +26,7 @@ impl Format for Simple {
         W: io::Write,
     {
         write_object(out, |map| {
-            map.serialize_entry("error", error.code())?;
+            map.text_entry("error", error.code())?;
             let first = error.violations().first();
             if error.spec().message_source() == MessageSource::Attribute {
                 map.serialize_entry("error_description", &ctx.message(error))?;

@@ -99,7 +99,7 @@ impl Format for Twirp {
         W: io::Write,
     {
         write_object(out, |map| {
-            map.serialize_entry("code", error.grpc_code().snake_name())?;
+            map.text_entry("code", error.grpc_code().snake_name())?;
             map.serialize_entry("msg", &ctx.message(error))?;
             map.serialize_entry("meta", &Meta { error, ctx })
         })
