@@ -96,9 +96,10 @@ fn write_text(out: &mut impl io::Write, text: &str) -> serde_json::Result<()> {
 /// Whether `serde_json` writes `text` unchanged between its quotes: no control character,
 /// `"` or `\` (it escapes nothing else, not even non-ASCII text).
 ///
-/// Eight bytes at a time, the last eight overlapping the word before: the texts are short
-/// (a name, a code), where a byte loop, even a vectorised one, spent ~100 instructions a
-/// text.
+/// Eight bytes at a time, the last eight overlapping the word before; a text of four to
+/// seven bytes is one word made of its first and last four, and a shorter one one word of
+/// its first, middle and last bytes padded with spaces. The texts are short (a name, a
+/// code), where a byte loop, even a vectorised one, spent ~100 instructions a text.
 fn needs_no_escaping(text: &str) -> bool {
     let bytes = text.as_bytes();
     let n = bytes.len();
@@ -149,7 +150,8 @@ const fn word_needs_no_escaping(word: u64) -> bool {
 }
 
 /// A member name: a string (or a `char`), written as [`write_text`] writes a text. `serde_json`
-/// also accepts numbers and bools as names; errwire's formats only ever write strings.
+/// also accepts numbers, bools and unit variants as names; errwire's formats only ever write
+/// strings, so anything else is refused with one error.
 struct MemberName<'a, W>(&'a mut W);
 
 fn not_a_name() -> serde_json::Error {
@@ -193,6 +195,8 @@ impl<W: io::Write> ser::Serializer for MemberName<'_, W> {
         serialize_u16(u16),
         serialize_u32(u32),
         serialize_u64(u64),
+        serialize_i128(i128),
+        serialize_u128(u128),
         serialize_f32(f32),
         serialize_f64(f64),
         serialize_bytes(&[u8]),
@@ -299,6 +303,9 @@ mod tests {
                 "a\"b\\c\nd\u{7f}",
                 "\u{2028}",
                 "tab\there",
+                "a clean text longer than two words",
+                "a text whose escape is in its last word\n",
+                "a text whose escape is in the word before its last: \"x\" ..",
             ]
             .map(String::from),
         );
@@ -335,12 +342,31 @@ mod tests {
 
     #[test]
     fn an_object_without_members_is_empty_and_a_name_that_is_not_a_string_is_an_error() {
+        #[derive(serde::Serialize)]
+        enum Unit {
+            Variant,
+        }
         let mut out = Vec::new();
         Object::begin(&mut out).unwrap().end().unwrap();
         assert_eq!(out, b"{}");
-        let mut object = Object::begin(Vec::new()).unwrap();
-        let error = object.serialize_entry(&7, "seven").unwrap_err();
-        assert_eq!(error.to_string(), "a member name must be a string");
+        let refused = |key: &dyn erased_serde::Serialize| {
+            let mut object = Object::begin(Vec::new()).unwrap();
+            object.serialize_entry(key, "value").unwrap_err().to_string()
+        };
+        for key in [
+            &7 as &dyn erased_serde::Serialize,
+            &7_u128,
+            &true,
+            &1.5,
+            &Unit::Variant,
+            &None::<&str>,
+        ] {
+            assert_eq!(refused(key), "a member name must be a string");
+        }
+        let mut out = Vec::new();
+        let mut object = Object::begin(&mut out).unwrap();
         object.serialize_entry(&'c', "char").unwrap();
+        object.end().unwrap();
+        assert_eq!(out, br#"{"c":"char"}"#);
     }
 }
