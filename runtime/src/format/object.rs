@@ -15,7 +15,7 @@ use serde::Serialize;
 use serde::ser::{self, Impossible, SerializeMap};
 
 /// The top-level object: `{`, then members separated by `,`, then `}` on `end`.
-pub(crate) struct Object<W> {
+pub(super) struct Object<W> {
     out: W,
     empty: bool,
 }
@@ -28,7 +28,7 @@ impl<W: io::Write> Object<W> {
     }
 
     /// `"name":text`: both copied as they are when they need no escaping.
-    pub(crate) fn text_entry(&mut self, name: &str, text: &str) -> serde_json::Result<()> {
+    pub(super) fn text_entry(&mut self, name: &str, text: &str) -> serde_json::Result<()> {
         self.name(name)?;
         write_text(&mut self.out, text)
     }
@@ -99,7 +99,7 @@ fn write_text(out: &mut impl io::Write, text: &str) -> serde_json::Result<()> {
 /// Eight bytes at a time, the last eight overlapping the word before; a text of four to
 /// seven bytes is one word made of its first and last four, and a shorter one one word of
 /// its first, middle and last bytes padded with spaces. The texts are short (a name, a
-/// code), where a byte loop, even a vectorised one, spent ~100 instructions a text.
+/// code), where a byte loop, even a vectorised one, spent ~128 instructions a text.
 fn needs_no_escaping(text: &str) -> bool {
     let bytes = text.as_bytes();
     let n = bytes.len();
